@@ -1,0 +1,65 @@
+package io.itinera.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The headers every event carries: CloudEvents binary-mode attributes ({@code ce_*}), the HTTP request id for log
+ * correlation, and the W3C {@code traceparent} (written by the tracing instrumentation, copied along where it is not).
+ */
+public final class EventHeaders {
+
+    public static final String CE_SPECVERSION = "ce_specversion";
+    public static final String CE_ID = "ce_id";
+    public static final String CE_SOURCE = "ce_source";
+    public static final String CE_TYPE = "ce_type";
+    public static final String CE_TIME = "ce_time";
+    public static final String CE_SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String REQUEST_ID = "x-request-id";
+    public static final String TRACEPARENT = "traceparent";
+
+    private EventHeaders() {}
+
+    /**
+     * Sets the CloudEvents attributes of an event.
+     *
+     * @param source the writing service, e.g. {@code api-enrichment}
+     */
+    public static void stamp(Headers headers, Event event, String source) {
+        replace(headers, CE_SPECVERSION, "1.0");
+        replace(headers, CE_ID, event.eventId().toString());
+        replace(headers, CE_SOURCE, "/itinera/" + source);
+        replace(headers, CE_TYPE, typeOf(event));
+        replace(headers, CE_TIME, event.occurredAt().toString());
+        replace(headers, CE_SUBJECT, event.key());
+        replace(headers, CONTENT_TYPE, "application/json");
+    }
+
+    /** The CloudEvents type of an event record, e.g. {@code io.itinera.enrichment.EnrichmentCompleted.v1}. */
+    public static String typeOf(Object event) {
+        String pkg = event.getClass().getPackageName();
+        String domain = pkg.substring(pkg.lastIndexOf('.') + 1);
+        return "io.itinera." + domain + "." + event.getClass().getSimpleName() + ".v1";
+    }
+
+    public static void replace(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Optional<String> read(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    /** Copies the correlation headers (request id, trace context) from an incoming record to an outgoing one. */
+    public static void propagate(Headers from, Headers to) {
+        read(from, REQUEST_ID).ifPresent(v -> replace(to, REQUEST_ID, v));
+        read(from, TRACEPARENT).ifPresent(v -> replace(to, TRACEPARENT, v));
+    }
+}

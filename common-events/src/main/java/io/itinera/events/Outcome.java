@@ -1,0 +1,7 @@
+package io.itinera.events;
+
+/** How a stage ended. */
+public enum Outcome {
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,19 @@
+package io.itinera.events.enrichment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the planner needs to know about the destination and the trip's days.
+ *
+ * @param days one entry per trip day, in order
+ * @param pois candidate points of interest with their concrete opening windows per trip day
+ * @param warnings things a traveller would want to know, in plain words
+ * @param builtAt when enrichment built this context
+ */
+public record PlanningContext(
+        Destination destination,
+        List<TripDay> days,
+        List<PointOfInterest> pois,
+        List<String> warnings,
+        Instant builtAt) {}

@@ -1,0 +1,5 @@
+/** Generation stage: requests, progress and the itinerary it produces. */
+@NullMarked
+package io.itinera.events.generation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,48 @@
+package io.itinera.events.kafka;
+
+import io.itinera.events.Event;
+import io.itinera.events.EventHeaders;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * Publishes an event keyed by its trip (or proposal) id with CloudEvents headers and the correlation headers of the
+ * record that caused it. Waits for the broker's acknowledgement so that a failed send fails the caller, whose listener
+ * then retries instead of losing the event.
+ */
+public class EventPublisher {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    private final KafkaOperations<String, Object> kafka;
+    private final String source;
+
+    /** @param source the publishing service, e.g. {@code api-enrichment} */
+    public EventPublisher(KafkaOperations<String, Object> kafka, String source) {
+        this.kafka = kafka;
+        this.source = source;
+    }
+
+    public void publish(String topic, Event event, @Nullable Headers causedBy) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.key(), event);
+        EventHeaders.stamp(record.headers(), event, source);
+        if (causedBy != null) {
+            EventHeaders.propagate(causedBy, record.headers());
+        }
+        try {
+            kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("could not publish " + event.getClass().getSimpleName() + " to " + topic, e);
+        }
+    }
+}

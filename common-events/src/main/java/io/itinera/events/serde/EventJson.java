@@ -1,0 +1,23 @@
+package io.itinera.events.serde;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping of events: ISO-8601 dates, absent fields for nulls, unknown fields ignored so that consumers of
+ * {@code v1} keep working when a producer adds an optional field.
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private EventJson() {}
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

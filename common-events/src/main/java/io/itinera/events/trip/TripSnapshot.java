@@ -1,0 +1,33 @@
+package io.itinera.events.trip;
+
+import io.itinera.events.Failure;
+import io.itinera.events.generation.Itinerary;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one trip after folding every event applied so far; the value of the compacted {@code travel-trips.state}
+ * topic.
+ *
+ * @param version how many events have changed this trip; strictly increasing
+ * @param history status changes and progress reports, oldest first
+ * @param appliedEventIds the most recent event ids folded in, so a redelivered event changes nothing
+ */
+public record TripSnapshot(
+        int schemaVersion,
+        String tripId,
+        String clientId,
+        long version,
+        TripStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        TripRequest request,
+        @Nullable ContextSummary context,
+        @Nullable Itinerary itinerary,
+        @Nullable Failure failure,
+        List<ProgressEntry> history,
+        List<String> appliedEventIds) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

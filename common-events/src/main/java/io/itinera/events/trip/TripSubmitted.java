@@ -1,0 +1,33 @@
+package io.itinera.events.trip;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A client asked for a trip; the saga starts it.
+ *
+ * @param clientId the authenticated API client that owns the trip
+ * @param requestId the HTTP request id, carried into logs and headers
+ */
+public record TripSubmitted(
+        int schemaVersion,
+        UUID eventId,
+        Instant occurredAt,
+        String tripId,
+        String clientId,
+        String requestId,
+        TripRequest request)
+        implements TripCommand {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String key() {
+        return tripId;
+    }
+
+    public static TripSubmitted of(String tripId, String clientId, String requestId, TripRequest request) {
+        return new TripSubmitted(
+                SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), tripId, clientId, requestId, request);
+    }
+}

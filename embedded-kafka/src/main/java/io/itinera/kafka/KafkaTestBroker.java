@@ -1,0 +1,69 @@
+package io.itinera.kafka;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * One real Kafka broker per test JVM: a Testcontainers broker where Docker is available (CI runners), otherwise a KRaft
+ * broker inside the JVM. Either way the tests talk to a real broker over TCP, so the same tests prove the same things
+ * on any machine. Use it from {@code @DynamicPropertySource}:
+ *
+ * <pre>registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);</pre>
+ */
+public final class KafkaTestBroker {
+
+    /** Set to {@code embedded} or {@code testcontainers} to force a choice; by default Docker decides. */
+    public static final String MODE_PROPERTY = "itinera.test.kafka";
+
+    static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka-native:4.1.2");
+
+    /** What a single broker needs for transactions and exactly-once Streams, and what our topics assume. */
+    static final Map<String, String> SINGLE_BROKER_PROPERTIES = Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "offsets.topic.replication.factor", "1",
+            "min.insync.replicas", "1",
+            "auto.create.topics.enable", "false",
+            "group.initial.rebalance.delay.ms", "0");
+
+    private static @Nullable String bootstrapServers;
+
+    private KafkaTestBroker() {}
+
+    /** Starts the broker on first use and returns its bootstrap servers. */
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            bootstrapServers = useDocker() ? startContainer() : startInJvm();
+        }
+        return bootstrapServers;
+    }
+
+    private static boolean useDocker() {
+        String mode = System.getProperty(MODE_PROPERTY, "");
+        if (mode.equals("embedded")) {
+            return false;
+        }
+        return mode.equals("testcontainers") || DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
+    private static String startContainer() {
+        KafkaContainer kafka = new KafkaContainer(IMAGE);
+        SINGLE_BROKER_PROPERTIES.forEach(
+                (key, value) -> kafka.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
+        kafka.start();
+        return kafka.getBootstrapServers();
+    }
+
+    private static String startInJvm() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        SINGLE_BROKER_PROPERTIES.forEach(broker::brokerProperty);
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-shutdown"));
+        return broker.getBrokersAsString();
+    }
+}
