@@ -30,4 +30,16 @@ public record TripSnapshot(
         List<String> appliedEventIds) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public TripSnapshot withContext(ContextSummary summary) {
+        return new TripSnapshot(
+                schemaVersion, tripId, clientId, version, status, createdAt, updatedAt, request, summary, itinerary,
+                failure, history, appliedEventIds);
+    }
+
+    public TripSnapshot withItinerary(Itinerary plan) {
+        return new TripSnapshot(
+                schemaVersion, tripId, clientId, version, status, createdAt, updatedAt, request, context, plan,
+                failure, history, appliedEventIds);
+    }
 }

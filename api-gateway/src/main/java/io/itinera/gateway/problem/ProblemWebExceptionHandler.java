@@ -1,0 +1,129 @@
+package io.itinera.gateway.problem;
+
+import io.itinera.gateway.problem.Problem.FieldProblem;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders every error of the public API as RFC 9457 {@code application/problem+json}: our own {@link Problem}s, Spring's
+ * validation and decoding errors (with one {@code errors[]} entry per field), unknown routes and unexpected failures.
+ * It runs before Spring Boot's default handler, so errors raised in filters (authentication) look the same.
+ */
+@Component
+@Order(-2)
+public class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private static final org.apache.commons.logging.Log log =
+            org.apache.commons.logging.LogFactory.getLog(ProblemWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Rendered rendered = render(error);
+        rendered.body().put("instance", exchange.getRequest().getPath().value());
+        response.setStatusCode(HttpStatusCode.valueOf((Integer) rendered.body().get("status")));
+        if (error instanceof ErrorResponse errorResponse) {
+            response.getHeaders().addAll(errorResponse.getHeaders());
+        }
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes = json.writeValueAsBytes(rendered.body());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private Rendered render(Throwable error) {
+        if (error instanceof Problem problem) {
+            return Rendered.of(problem.getBody(), problem.errors());
+        }
+        if (error instanceof WebExchangeBindException invalid) {
+            List<FieldProblem> errors = invalid.getFieldErrors().stream()
+                    .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage())))
+                    .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                    .toList();
+            return Rendered.of(Problem.invalidRequest(errors).getBody(), errors);
+        }
+        if (error instanceof ServerWebInputException unreadable) {
+            List<FieldProblem> errors = JsonInputErrors.describe(unreadable);
+            Problem problem = errors.isEmpty()
+                    ? new Problem(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
+                            "Invalid request",
+                            JsonInputErrors.summary(unreadable))
+                    : Problem.invalidRequest(errors);
+            return Rendered.of(problem.getBody(), errors);
+        }
+        if (error instanceof ErrorResponse errorResponse) {
+            ProblemDetail body = errorResponse.getBody();
+            HttpStatusCode status = errorResponse.getStatusCode();
+            if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
+                body.setType(URI.create("/problems/" + slug(status)));
+            }
+            return Rendered.of(body, List.of());
+        }
+        log.error("unexpected error", error);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+        body.setType(URI.create("/problems/internal-error"));
+        body.setTitle("Internal error");
+        return Rendered.of(body, List.of());
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null
+                ? "http-" + status.value()
+                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private record Rendered(Map<String, Object> body) {
+
+        static Rendered of(ProblemDetail detail, List<FieldProblem> errors) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put(
+                    "type",
+                    detail.getType() == null ? "about:blank" : detail.getType().toString());
+            HttpStatus status = HttpStatus.resolve(detail.getStatus());
+            body.put(
+                    "title",
+                    detail.getTitle() != null
+                            ? detail.getTitle()
+                            : status == null ? "Error" : status.getReasonPhrase());
+            body.put("status", detail.getStatus());
+            if (detail.getDetail() != null) {
+                body.put(
+                        "detail",
+                        new String(detail.getDetail().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            }
+            if (!errors.isEmpty()) {
+                body.put("errors", errors);
+            }
+            return new Rendered(body);
+        }
+    }
+}

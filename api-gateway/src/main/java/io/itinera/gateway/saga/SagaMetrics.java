@@ -1,0 +1,77 @@
+package io.itinera.gateway.saga;
+
+import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.TripSnapshot;
+import io.itinera.events.trip.TripStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trip metrics seen from the saga: trips finished by outcome, end-to-end latency, and the latency of each stage as the
+ * gateway sees it (queueing included), which is what a client waits for.
+ */
+@Component
+public class SagaMetrics {
+
+    static final String TRIPS_COMPLETED = "itinera.trips.completed";
+    static final String TRIP_LATENCY = "itinera.trip.latency";
+    static final String STAGE_LATENCY = "itinera.trip.stage.latency";
+
+    private final MeterRegistry registry;
+
+    public SagaMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void transition(@Nullable TripSnapshot before, TripSnapshot after) {
+        TripStatus from = before == null ? null : before.status();
+        if (from == after.status()) {
+            return;
+        }
+        if (after.status() == TripStatus.GENERATING) {
+            stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
+        }
+        if (after.status().isTerminal()) {
+            String outcome = after.status().name().toLowerCase(Locale.ROOT);
+            Counter.builder(TRIPS_COMPLETED)
+                    .description("Trips that reached a terminal status")
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment();
+            Timer.builder(TRIP_LATENCY)
+                    .description("From acceptance to a terminal status")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(Duration.between(after.createdAt(), after.updatedAt()));
+            boolean inGeneration = from == TripStatus.GENERATING;
+            Instant stageStart = inGeneration ? generationStart(after) : after.createdAt();
+            String result = after.status() == TripStatus.READY ? "succeeded" : "failed";
+            stageTimer(inGeneration ? "generation" : "enrichment", result)
+                    .record(Duration.between(stageStart, after.updatedAt()));
+        }
+    }
+
+    private static Instant generationStart(TripSnapshot trip) {
+        return trip.history().stream()
+                .filter(e -> e.status() == TripStatus.GENERATING)
+                .map(ProgressEntry::occurredAt)
+                .findFirst()
+                .orElse(trip.createdAt());
+    }
+
+    private Timer stageTimer(String stage, String outcome) {
+        return Timer.builder(STAGE_LATENCY)
+                .description("Time a trip spent in one stage, queueing included")
+                .tag("stage", stage)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+}

@@ -1,0 +1,201 @@
+package io.itinera.gateway.saga;
+
+import io.itinera.events.Event;
+import io.itinera.events.Failure;
+import io.itinera.events.Outcome;
+import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.generation.GenerationProgress;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.trip.ContextSummary;
+import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.TripSnapshot;
+import io.itinera.events.trip.TripStatus;
+import io.itinera.events.trip.TripSubmitted;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of a trip's lifecycle: how each event changes the trip's snapshot and which request it sets in motion.
+ * Pure: the same snapshot and event always give the same result, which is what makes replays safe. An event already
+ * applied, an event for an unknown trip, and an event that does not fit the trip's status (late, duplicated by an
+ * at-least-once worker, or after a terminal status) change nothing.
+ */
+final class TripFold {
+
+    static final int REMEMBERED_EVENT_IDS = 64;
+    static final int MAX_HISTORY = 200;
+
+    private static final Set<TripStatus> ENRICHMENT_OPEN = Set.of(TripStatus.PENDING, TripStatus.ENRICHING);
+
+    private final Clock clock;
+
+    TripFold(Clock clock) {
+        this.clock = clock;
+    }
+
+    SagaStep apply(@Nullable TripSnapshot current, Event event) {
+        if (current != null
+                && current.appliedEventIds().contains(event.eventId().toString())) {
+            return SagaStep.UNCHANGED;
+        }
+        if (event instanceof TripSubmitted submitted) {
+            return current == null ? submitted(submitted) : SagaStep.UNCHANGED;
+        }
+        if (current == null) {
+            return SagaStep.UNCHANGED;
+        }
+        if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
+            return step(advance(current, progress, TripStatus.ENRICHING, "enrichment", progress.progress(), null));
+        }
+        if (event instanceof EnrichmentCompleted completed && ENRICHMENT_OPEN.contains(current.status())) {
+            return enrichmentCompleted(current, completed);
+        }
+        if (event instanceof GenerationProgress progress && current.status() == TripStatus.GENERATING) {
+            return step(advance(current, progress, TripStatus.GENERATING, "generation", progress.progress(), null));
+        }
+        if (event instanceof GenerationCompleted completed && current.status() == TripStatus.GENERATING) {
+            return generationCompleted(current, completed);
+        }
+        return SagaStep.UNCHANGED;
+    }
+
+    private SagaStep submitted(TripSubmitted submitted) {
+        Instant now = clock.instant();
+        ProgressEntry accepted = new ProgressEntry(
+                1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
+        TripSnapshot snapshot = new TripSnapshot(
+                TripSnapshot.SCHEMA_VERSION,
+                submitted.tripId(),
+                submitted.clientId(),
+                1,
+                TripStatus.PENDING,
+                now,
+                now,
+                submitted.request(),
+                null,
+                null,
+                null,
+                List.of(accepted),
+                List.of(submitted.eventId().toString()));
+        return new SagaStep(
+                snapshot,
+                List.of(new SagaStep.Outgoing(
+                        Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()))));
+    }
+
+    private SagaStep enrichmentCompleted(TripSnapshot current, EnrichmentCompleted completed) {
+        if (completed.outcome() == Outcome.SUCCEEDED && completed.context() != null) {
+            PlanningContext context = completed.context();
+            TripSnapshot generating = advance(
+                            current,
+                            completed,
+                            TripStatus.GENERATING,
+                            "enrichment",
+                            new StageProgress("completed", 100, "Planning context ready"),
+                            null)
+                    .withContext(summarise(context));
+            return new SagaStep(
+                    generating,
+                    List.of(new SagaStep.Outgoing(
+                            Topics.GENERATION_REQUEST,
+                            GenerationRequested.of(current.tripId(), current.request(), context))));
+        }
+        Failure failure = failureOf(completed.failure(), "enrichment-failed", "Enrichment failed");
+        return step(advance(
+                current,
+                completed,
+                TripStatus.FAILED,
+                "enrichment",
+                new StageProgress("failed", 100, failure.reason()),
+                failure));
+    }
+
+    private SagaStep generationCompleted(TripSnapshot current, GenerationCompleted completed) {
+        if (completed.outcome() == Outcome.SUCCEEDED && completed.itinerary() != null) {
+            TripSnapshot ready = advance(
+                    current,
+                    completed,
+                    TripStatus.READY,
+                    "generation",
+                    new StageProgress("completed", 100, "Itinerary ready"),
+                    null);
+            return step(ready.withItinerary(completed.itinerary()));
+        }
+        Failure failure = failureOf(completed.failure(), "generation-failed", "Generation failed");
+        return step(advance(
+                current,
+                completed,
+                TripStatus.FAILED,
+                "generation",
+                new StageProgress("failed", 100, failure.reason()),
+                failure));
+    }
+
+    /** The next version of a trip: a new status, one more history line, the event remembered. */
+    private TripSnapshot advance(
+            TripSnapshot current,
+            Event event,
+            TripStatus status,
+            String stage,
+            StageProgress progress,
+            @Nullable Failure failure) {
+        List<ProgressEntry> history = new ArrayList<>(current.history());
+        long sequence = history.isEmpty() ? 1 : history.get(history.size() - 1).sequence() + 1;
+        history.add(new ProgressEntry(
+                sequence, event.occurredAt(), stage, status, progress.step(), progress.percent(), progress.message()));
+        if (history.size() > MAX_HISTORY) {
+            history = history.subList(history.size() - MAX_HISTORY, history.size());
+        }
+        List<String> applied = new ArrayList<>(current.appliedEventIds());
+        applied.add(event.eventId().toString());
+        if (applied.size() > REMEMBERED_EVENT_IDS) {
+            applied = applied.subList(applied.size() - REMEMBERED_EVENT_IDS, applied.size());
+        }
+        return new TripSnapshot(
+                current.schemaVersion(),
+                current.tripId(),
+                current.clientId(),
+                current.version() + 1,
+                status,
+                current.createdAt(),
+                clock.instant(),
+                current.request(),
+                current.context(),
+                current.itinerary(),
+                failure,
+                List.copyOf(history),
+                List.copyOf(applied));
+    }
+
+    static ContextSummary summarise(PlanningContext context) {
+        var destination = context.destination();
+        return new ContextSummary(
+                destination.id(),
+                destination.name(),
+                destination.country(),
+                destination.centre(),
+                destination.timeZone(),
+                destination.currency(),
+                context.pois().size(),
+                context.warnings());
+    }
+
+    private static Failure failureOf(@Nullable Failure failure, String code, String reason) {
+        return Objects.requireNonNullElse(failure, new Failure(code, reason));
+    }
+
+    private static SagaStep step(TripSnapshot snapshot) {
+        return new SagaStep(snapshot, List.of());
+    }
+}

@@ -1,0 +1,32 @@
+package io.itinera.gateway.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The API keys the gateway accepts, stored as SHA-256 hashes so that configuration never holds a usable key. The
+ * gateway refuses to start without at least one.
+ *
+ * @param apiKeys one entry per client, e.g. from a Kubernetes Secret as {@code GATEWAY_API_KEYS_0_CLIENT_ID} and
+ *     {@code GATEWAY_API_KEYS_0_SHA256}
+ */
+@Validated
+@ConfigurationProperties("gateway")
+public record ApiKeyProperties(
+        @NotEmpty(message = "configure at least one API key (gateway.api-keys)") @Valid
+        List<ApiKey> apiKeys) {
+
+    /**
+     * @param sha256 lower-case hex SHA-256 of the key's UTF-8 bytes, e.g. {@code printf '%s' "$KEY" | sha256sum}
+     */
+    public record ApiKey(
+            @NotBlank String clientId,
+
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits")
+            String sha256) {}
+}

@@ -1,0 +1,66 @@
+package io.itinera.gateway.trip;
+
+import io.itinera.events.Failure;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.trip.ContextSummary;
+import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.TripRequest;
+import io.itinera.events.trip.TripSnapshot;
+import io.itinera.events.trip.TripStatus;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trip as {@code GET /api/v1/trips/{id}} shows it.
+ *
+ * @param error why the trip failed, as a problem detail, when its status is {@code FAILED}
+ * @param progress status changes and workers' progress reports, oldest first
+ */
+record TripView(
+        String id,
+        TripStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        TripRequest request,
+        @Nullable ContextSummary context,
+        @Nullable Itinerary itinerary,
+        @Nullable ErrorView error,
+        List<ProgressEntry> progress,
+        Links links) {
+
+    record ErrorView(String type, String title, String detail) {
+
+        static @Nullable ErrorView of(@Nullable Failure failure) {
+            return failure == null
+                    ? null
+                    : new ErrorView("/problems/" + failure.code(), titleOf(failure.code()), failure.reason());
+        }
+
+        private static String titleOf(String code) {
+            String words = code.replace('-', ' ');
+            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
+
+    record Links(String self) {
+
+        static Links of(String tripId) {
+            return new Links(TripController.PATH + "/" + tripId);
+        }
+    }
+
+    static TripView of(TripSnapshot trip) {
+        return new TripView(
+                trip.tripId(),
+                trip.status(),
+                trip.createdAt(),
+                trip.updatedAt(),
+                trip.request(),
+                trip.context(),
+                trip.itinerary(),
+                ErrorView.of(trip.failure()),
+                trip.history(),
+                Links.of(trip.tripId()));
+    }
+}

@@ -1,0 +1,216 @@
+package io.itinera.gateway.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.generation.GenerationProgress;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventSerializer;
+import io.itinera.events.trip.TripSnapshot;
+import io.itinera.events.trip.TripStatus;
+import io.itinera.events.trip.TripSubmitted;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the exact production saga graph without a broker. */
+class TripSagaTopologyTests {
+
+    private static final String TRIP = "trip-1";
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<ConsumerRecord<?, ?>> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Object> commands;
+    private TestInputTopic<String, Object> enrichmentProgress;
+    private TestInputTopic<String, Object> enrichmentCompleted;
+    private TestInputTopic<String, Object> generationProgress;
+    private TestInputTopic<String, Object> generationCompleted;
+    private TestOutputTopic<String, TripSnapshot> snapshots;
+    private TestOutputTopic<String, EnrichmentRequested> enrichmentRequests;
+    private TestOutputTopic<String, GenerationRequested> generationRequests;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        TripSagaTopology.build(
+                builder, Clock.fixed(Instant.parse("2027-05-01T10:00:00Z"), ZoneOffset.UTC), new SagaMetrics(meters));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "api-gateway-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.putAll(TripSagaTopology.processingConfig((record, exception) -> deadLetters.add(record)));
+        driver = new TopologyTestDriver(builder.build(), config);
+        commands = input(Topics.TRIP_COMMANDS);
+        enrichmentProgress = input(Topics.ENRICHMENT_PROGRESS);
+        enrichmentCompleted = input(Topics.ENRICHMENT_COMPLETED);
+        generationProgress = input(Topics.GENERATION_PROGRESS);
+        generationCompleted = input(Topics.GENERATION_COMPLETED);
+        snapshots = driver.createOutputTopic(
+                Topics.TRIP_STATE, new StringDeserializer(), new EventDeserializer<>(TripSnapshot.class));
+        enrichmentRequests = driver.createOutputTopic(
+                Topics.ENRICHMENT_REQUEST,
+                new StringDeserializer(),
+                new EventDeserializer<>(EnrichmentRequested.class));
+        generationRequests = driver.createOutputTopic(
+                Topics.GENERATION_REQUEST,
+                new StringDeserializer(),
+                new EventDeserializer<>(GenerationRequested.class));
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void submittedTripIsPendingAndAsksForEnrichment() {
+        RecordHeaders headers = new RecordHeaders();
+        EventHeaders.replace(headers, EventHeaders.REQUEST_ID, "req-42");
+
+        commands.pipeInput(new TestRecord<>(TRIP, submitted(), headers));
+
+        TripSnapshot snapshot = snapshots.readValue();
+        assertThat(snapshot.status()).isEqualTo(TripStatus.PENDING);
+        assertThat(snapshot.clientId()).isEqualTo("client-a");
+        assertThat(snapshot.version()).isEqualTo(1);
+        TestRecord<String, EnrichmentRequested> request = enrichmentRequests.readRecord();
+        assertThat(request.key()).isEqualTo(TRIP);
+        assertThat(request.value().request().destination()).isEqualTo("Lisbon");
+        assertThat(EventHeaders.read(request.headers(), EventHeaders.REQUEST_ID))
+                .contains("req-42");
+        assertThat(EventHeaders.read(request.headers(), EventHeaders.CE_TYPE))
+                .contains("io.itinera.enrichment.EnrichmentRequested.v1");
+        assertThat(EventHeaders.read(request.headers(), EventHeaders.CE_ID))
+                .contains(request.value().eventId().toString());
+    }
+
+    @Test
+    void tripGoesThroughEveryStageToReady() {
+        commands.pipeInput(TRIP, submitted());
+        enrichmentProgress.pipeInput(TRIP, EnrichmentProgress.of(TRIP, "destination-resolved", 30, "Lisbon"));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+        generationProgress.pipeInput(TRIP, GenerationProgress.of(TRIP, "day-planned", 100, "1 stop"));
+        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, TripEvents.oneStopItinerary()));
+
+        List<TripSnapshot> states = snapshots.readValuesToList();
+        assertThat(states)
+                .extracting(TripSnapshot::status)
+                .containsExactly(
+                        TripStatus.PENDING,
+                        TripStatus.ENRICHING,
+                        TripStatus.GENERATING,
+                        TripStatus.GENERATING,
+                        TripStatus.READY);
+        assertThat(states).extracting(TripSnapshot::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+        TripSnapshot ready = states.get(states.size() - 1);
+        assertThat(ready.itinerary()).isEqualTo(TripEvents.oneStopItinerary());
+        assertThat(ready.context()).isNotNull();
+        assertThat(ready.context().destinationName()).isEqualTo("Lisbon");
+        assertThat(ready.context().candidatePois()).isEqualTo(1);
+        assertThat(ready.history()).extracting(e -> e.sequence()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        GenerationRequested generation = generationRequests.readValue();
+        assertThat(generation.context()).isEqualTo(TripEvents.lisbonContext());
+        assertThat(generation.request()).isEqualTo(TripEvents.lisbonRequest());
+        assertThat(meters.counter(SagaMetrics.TRIPS_COMPLETED, "outcome", "ready")
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void replayedAndDuplicatedEventsChangeNothing() {
+        TripSubmitted submitted = submitted();
+        EnrichmentCompleted completed = EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext());
+        commands.pipeInput(TRIP, submitted);
+        enrichmentCompleted.pipeInput(TRIP, completed);
+        snapshots.readValuesToList();
+        generationRequests.readValuesToList();
+
+        // the same records again, and a second completion from a worker that redelivered its work
+        commands.pipeInput(TRIP, submitted);
+        enrichmentCompleted.pipeInput(TRIP, completed);
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+
+        assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(generationRequests.isEmpty()).isTrue();
+        assertThat(enrichmentRequests.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void failedEnrichmentEndsTheTripWithItsReason() {
+        commands.pipeInput(TRIP, submitted());
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, TripEvents.unknownDestination()));
+
+        TripSnapshot failed = snapshots.readValuesToList().get(1);
+        assertThat(failed.status()).isEqualTo(TripStatus.FAILED);
+        assertThat(failed.failure()).isEqualTo(TripEvents.unknownDestination());
+        assertThat(generationRequests.isEmpty()).isTrue();
+    }
+
+    @Test
+    void lateEventsAfterATerminalStatusAreIgnored() {
+        commands.pipeInput(TRIP, submitted());
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, TripEvents.unknownDestination()));
+        snapshots.readValuesToList();
+
+        enrichmentProgress.pipeInput(TRIP, EnrichmentProgress.of(TRIP, "late", 50, "too late"));
+        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, TripEvents.oneStopItinerary()));
+
+        assertThat(snapshots.isEmpty()).isTrue();
+    }
+
+    @Test
+    void eventsForUnknownTripsAreIgnored() {
+        enrichmentCompleted.pipeInput("nobody", EnrichmentCompleted.succeeded("nobody", TripEvents.lisbonContext()));
+
+        assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(generationRequests.isEmpty()).isTrue();
+    }
+
+    @Test
+    void unreadableRecordDoesNotStopTheSaga() {
+        driver.createInputTopic(Topics.ENRICHMENT_COMPLETED, new StringSerializer(), new StringSerializer())
+                .pipeInput(TRIP, "{not json");
+        commands.pipeInput(TRIP, submitted());
+
+        assertThat(deadLetters)
+                .singleElement()
+                .satisfies(r -> assertThat(r.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED));
+        assertThat(snapshots.readValue().status()).isEqualTo(TripStatus.PENDING);
+    }
+
+    private static TripSubmitted submitted() {
+        return TripSubmitted.of(TRIP, "client-a", "req-1", TripEvents.lisbonRequest());
+    }
+
+    private TestInputTopic<String, Object> input(String topic) {
+        return driver.createInputTopic(topic, new StringSerializer(), new EventSerializer<>());
+    }
+}
