@@ -1,0 +1,34 @@
+package io.itinera.gateway;
+
+import io.itinera.kafka.KafkaTestBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Test wiring shared by every gateway instance a test starts: a real broker, a private state directory, test keys. */
+public final class GatewayTestSupport {
+
+    public static final String KEY_A = "test-key-client-a";
+    public static final String KEY_B = "test-key-client-b";
+
+    private GatewayTestSupport() {}
+
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("spring.kafka.streams.state-dir", () -> newStateDir().toString());
+    }
+
+    public static Path newStateDir() {
+        try {
+            return Files.createTempDirectory("itinera-gateway-streams");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String bearer(String key) {
+        return "Bearer " + key;
+    }
+}

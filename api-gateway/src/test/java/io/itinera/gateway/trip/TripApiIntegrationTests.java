@@ -1,0 +1,303 @@
+package io.itinera.gateway.trip;
+
+import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static io.itinera.gateway.GatewayTestSupport.KEY_B;
+import static io.itinera.gateway.GatewayTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.gateway.GatewayTestSupport;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The public trip API against a running gateway and a real broker: acceptance, reads, and every error path. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+class TripApiIntegrationTests {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
+
+    static String lisbon() {
+        LocalDate start = LocalDate.now().plusMonths(2);
+        return """
+                {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":2,
+                 "interests":["culture","food","viewpoints"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(start, start.plusDays(2));
+    }
+
+    @Test
+    void acceptsATripAndServesItToItsOwner() {
+        WebTestClient.ResponseSpec accepted =
+                post(KEY_A, lisbon()).expectStatus().isAccepted();
+        String id = accepted.expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, "/api/v1/trips/[0-9a-f-]{36}")
+                .expectHeader()
+                .exists("X-Request-Id")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PENDING")
+                .jsonPath("$.links.self")
+                .value(String.class, self -> assertThat(self).startsWith("/api/v1/trips/"))
+                .returnResult()
+                .getResponseHeaders()
+                .getLocation()
+                .getPath()
+                .replace("/api/v1/trips/", "");
+
+        web.get()
+                .uri("/api/v1/trips/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id)
+                .jsonPath("$.request.destination")
+                .isEqualTo("Lisbon")
+                .jsonPath("$.request.interests[2]")
+                .isEqualTo("viewpoints")
+                .jsonPath("$.progress[0].step")
+                .isEqualTo("accepted");
+    }
+
+    @Test
+    void anotherClientCannotSeeTheTrip() {
+        String location = post(KEY_A, lisbon())
+                .expectStatus()
+                .isAccepted()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getLocation()
+                .getPath();
+
+        web.get()
+                .uri(location)
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_B))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void echoesTheCallersRequestId() {
+        web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .header("X-Request-Id", "my-request-123")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lisbon())
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "my-request-123");
+    }
+
+    @Test
+    void unknownTripIsNotFound() {
+        web.get()
+                .uri("/api/v1/trips/{id}", "00000000-0000-0000-0000-000000000000")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/not-found")
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/v1/trips/00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void missingKeyIsUnauthorized() {
+        web.post()
+                .uri("/api/v1/trips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lisbon())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*")
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void wrongKeyIsUnauthorized() {
+        web.get()
+                .uri("/api/v1/trips/{id}", "anything")
+                .header(HttpHeaders.AUTHORIZATION, bearer("not-a-key"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The API key is not valid.");
+    }
+
+    @Test
+    void endDateBeforeStartDateIsRejectedWithTheField() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2099-05-12","endDate":"2099-05-10","travelers":2,
+                 "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""";
+        expectInvalid(body, "endDate", "must not be before startDate");
+    }
+
+    @Test
+    void tripsLongerThanThreeWeeksAreRejected() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2099-05-01","endDate":"2099-05-22","travelers":2,
+                 "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""";
+        expectInvalid(body, "endDate", "a trip lasts at most 21 days");
+    }
+
+    @Test
+    void unknownPaceIsRejectedWithTheAllowedValues() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2099-05-10","endDate":"2099-05-12","travelers":2,
+                 "interests":["culture"],"pace":"SPRINT","budget":"MEDIUM"}""";
+        expectInvalid(body, "pace", "must be one of RELAXED, MODERATE, PACKED");
+    }
+
+    @Test
+    void unknownInterestIsRejectedWithTheVocabulary() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2099-05-10","endDate":"2099-05-12","travelers":2,
+                 "interests":["culture","karaoke"],"pace":"MODERATE","budget":"MEDIUM"}""";
+        post(KEY_A, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("interests[1]")
+                .jsonPath("$.errors[0].message")
+                .value(
+                        String.class,
+                        message -> assertThat(message).contains("culture").contains("viewpoints"));
+    }
+
+    @Test
+    void unknownFieldsAreRejected() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2099-05-10","endDate":"2099-05-12","travelers":2,
+                 "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM","petFriendly":true}""";
+        expectInvalid(body, "petFriendly", "is not a known field");
+    }
+
+    @Test
+    void missingFieldsAreEachReported() {
+        post(KEY_A, "{\"destination\":\"\"}")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/invalid-request")
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat(fields)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .contains("budget", "destination", "endDate", "interests", "pace", "startDate", "travelers"));
+    }
+
+    @Test
+    void pastStartDateIsRejected() {
+        String body = """
+                {"destination":"Lisbon","startDate":"2020-05-10","endDate":"2020-05-12","travelers":2,
+                 "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""";
+        expectInvalid(body, "startDate", "must not be in the past");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        post(KEY_A, "{\"destination\": ")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400);
+    }
+
+    @Test
+    void probesAndMetricsLiveOnTheManagementPortOnly() {
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .build();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics ->
+                        assertThat(metrics).contains("kafka_producer").contains("application=\"api-gateway\""));
+
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec post(String key, String body) {
+        return web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private void expectInvalid(String body, String field, String message) {
+        post(KEY_A, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == '%s')].message".formatted(field))
+                .value(messages -> assertThat(messages)
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .containsExactly(message));
+    }
+}
