@@ -16,8 +16,9 @@ public final class GatewayTestSupport {
     private GatewayTestSupport() {}
 
     public static void register(DynamicPropertyRegistry registry) {
+        String stateDir = newStateDir().toString();
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("spring.kafka.streams.state-dir", () -> newStateDir().toString());
+        registry.add("spring.kafka.streams.state-dir", () -> stateDir);
     }
 
     public static Path newStateDir() {

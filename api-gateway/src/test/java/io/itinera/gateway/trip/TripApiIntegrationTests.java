@@ -5,33 +5,16 @@ import static io.itinera.gateway.GatewayTestSupport.KEY_B;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.itinera.gateway.GatewayTestSupport;
+import io.itinera.gateway.GatewayIntegrationTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The public trip API against a running gateway and a real broker: acceptance, reads, and every error path. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@ActiveProfiles("test")
-class TripApiIntegrationTests {
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
+class TripApiIntegrationTests extends GatewayIntegrationTest {
 
     @LocalManagementPort
     int managementPort;

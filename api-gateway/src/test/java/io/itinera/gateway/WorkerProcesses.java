@@ -1,0 +1,107 @@
+package io.itinera.gateway;
+
+import io.itinera.kafka.KafkaTestBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/**
+ * The two workers as the separate processes they are in production: their executable jars, started once per test JVM
+ * against the test broker, and stopped when the JVM exits. The jars' paths come from the build (failsafe system
+ * properties), which builds the workers before the gateway.
+ */
+public final class WorkerProcesses {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static boolean started;
+
+    private WorkerProcesses() {}
+
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        String bootstrap = KafkaTestBroker.bootstrapServers();
+        List<Worker> workers = new ArrayList<>();
+        for (String name : List.of("enrichment", "generation")) {
+            workers.add(launch("api-" + name, System.getProperty("itinera." + name + ".jar"), bootstrap));
+        }
+        for (Worker worker : workers) {
+            worker.awaitReady();
+        }
+        started = true;
+    }
+
+    private static Worker launch(String name, String jar, String bootstrap) {
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("executable jar of " + name + " not found at " + jar
+                    + ": run the build from the root (mvn verify)");
+        }
+        int managementPort = freePort();
+        Path log = Path.of("target", "e2e-logs", name + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-Xmx384m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-jar",
+                            jar,
+                            "--spring.kafka.bootstrap-servers=" + bootstrap,
+                            "--server.port=0",
+                            "--management.server.port=" + managementPort)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-shutdown"));
+            return new Worker(name, process, managementPort, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Worker(String name, Process process, int managementPort, Path log) {
+
+        void awaitReady() {
+            HttpClient http = HttpClient.newHttpClient();
+            URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
+            Awaitility.await(name + " ready")
+                    .atMost(STARTUP)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                        }
+                        try {
+                            HttpRequest request = HttpRequest.newBuilder(readiness)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build();
+                            return http.send(request, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException notListeningYet) {
+                            return false;
+                        }
+                    });
+        }
+    }
+}

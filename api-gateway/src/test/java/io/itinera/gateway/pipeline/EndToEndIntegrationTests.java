@@ -1,0 +1,68 @@
+package io.itinera.gateway.pipeline;
+
+import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.Topics;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.serde.EventJson;
+import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.TripClient;
+import io.itinera.gateway.WorkerProcesses;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole suite: this gateway, the two workers as separate processes, one real broker. A trip posted over HTTP comes
+ * back READY with an itinerary that is feasible against the context enrichment built for it.
+ */
+class EndToEndIntegrationTests extends GatewayIntegrationTest {
+
+    static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void startWorkers() {
+        WorkerProcesses.start();
+    }
+
+    @Test
+    void lisbonTripBecomesReadyWithAFeasibleItinerary() {
+        LocalDate start = LocalDate.now().plusMonths(3).withDayOfMonth(10);
+        String id = TripClient.post(web, KEY_A, """
+                {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":2,
+                 "interests":["culture","food","viewpoints"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(start, start.plusDays(2)));
+
+        JsonNode trip = TripClient.awaitTerminal(web, KEY_A, id, READY_WITHIN);
+
+        assertThat(trip.get("status").asString()).isEqualTo("READY");
+        assertThat(trip.get("context").get("destinationName").asString()).isEqualTo("Lisbon");
+        assertThat(trip.get("context").get("timeZone").asString()).isEqualTo("Europe/Lisbon");
+        Itinerary itinerary = EventJson.mapper().treeToValue(trip.get("itinerary"), Itinerary.class);
+        assertThat(itinerary.days())
+                .hasSize(3)
+                .allSatisfy(day -> assertThat(day.stops()).hasSizeGreaterThanOrEqualTo(3));
+        GenerationRequested planned = TopicReader.find(Topics.GENERATION_REQUEST, GenerationRequested.class, id);
+        ItineraryAssertions.assertFeasible(itinerary, planned.request(), planned.context());
+        assertThat(trip.get("progress").valueStream().map(p -> p.get("stage").asString()))
+                .contains("trip", "enrichment", "generation");
+    }
+
+    @Test
+    void unknownDestinationFailsWithAClearReason() {
+        LocalDate start = LocalDate.now().plusMonths(1);
+        String id = TripClient.post(web, KEY_A, """
+                {"destination":"Atlantis","startDate":"%s","endDate":"%s","travelers":1,
+                 "interests":["history"],"pace":"RELAXED","budget":"LOW"}""".formatted(start, start));
+
+        JsonNode trip = TripClient.awaitTerminal(web, KEY_A, id, READY_WITHIN);
+
+        assertThat(trip.get("status").asString()).isEqualTo("FAILED");
+        assertThat(trip.get("error").get("type").asString()).isEqualTo("/problems/unknown-destination");
+        assertThat(trip.get("error").get("detail").asString()).contains("Atlantis");
+        assertThat(trip.get("itinerary")).isNull();
+    }
+}
