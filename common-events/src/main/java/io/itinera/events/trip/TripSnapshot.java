@@ -33,13 +33,35 @@ public record TripSnapshot(
 
     public TripSnapshot withContext(ContextSummary summary) {
         return new TripSnapshot(
-                schemaVersion, tripId, clientId, version, status, createdAt, updatedAt, request, summary, itinerary,
-                failure, history, appliedEventIds);
+                schemaVersion,
+                tripId,
+                clientId,
+                version,
+                status,
+                createdAt,
+                updatedAt,
+                request,
+                summary,
+                itinerary,
+                failure,
+                history,
+                appliedEventIds);
     }
 
     public TripSnapshot withItinerary(Itinerary plan) {
         return new TripSnapshot(
-                schemaVersion, tripId, clientId, version, status, createdAt, updatedAt, request, context, plan,
-                failure, history, appliedEventIds);
+                schemaVersion,
+                tripId,
+                clientId,
+                version,
+                status,
+                createdAt,
+                updatedAt,
+                request,
+                context,
+                plan,
+                failure,
+                history,
+                appliedEventIds);
     }
 }

@@ -1,0 +1,97 @@
+package io.itinera.events.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.itinera.events.SampleEventsAccess;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.trip.TripCommand;
+import io.itinera.events.trip.TripSubmitted;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventSerdeTests {
+
+    static Stream<String> topics() {
+        return TopicTypes.all().keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("topics")
+    void everyEventRoundTripsThroughItsTopic(String topic) {
+        Class<?> type = TopicTypes.of(topic).orElseThrow();
+        Class<?> sampleType = type == TripCommand.class ? TripSubmitted.class : type;
+        EventSerializer<Object> serializer = new EventSerializer<>();
+        EventDeserializer<Object> deserializer = new EventDeserializer<>();
+
+        for (Object sample : SampleEventsAccess.samplesOf(sampleType)) {
+            byte[] bytes = serializer.serialize(topic, sample);
+            assertThat(deserializer.deserialize(topic, bytes)).isEqualTo(sample);
+            assertThat(deserializer.deserialize(Topics.deadLetter(topic), bytes))
+                    .isEqualTo(sample);
+        }
+    }
+
+    @Test
+    void commandsCarryAShortTypeTokenNotAClassName() {
+        Object submitted = SampleEventsAccess.samplesOf(TripSubmitted.class).get(0);
+
+        String json =
+                new String(new EventSerializer<>().serialize(Topics.TRIP_COMMANDS, submitted), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"type\":\"trip-submitted\"").doesNotContain("io.itinera");
+    }
+
+    @Test
+    void localTimesKeepTheirOffset() {
+        Object completed =
+                SampleEventsAccess.samplesOf(GenerationCompleted.class).get(0);
+
+        String json = new String(
+                new EventSerializer<>().serialize(Topics.GENERATION_COMPLETED, completed), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"arrival\":\"2027-03-28T09:40:00+01:00\"");
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        Object request = SampleEventsAccess.samplesOf(EnrichmentRequested.class).get(0);
+        Map<String, Object> newer = EventJson.mapper().convertValue(request, Map.class);
+        newer.put("addedInAMinorVersion", "ignored");
+
+        Object read = new EventDeserializer<>()
+                .deserialize(Topics.ENRICHMENT_REQUEST, EventJson.mapper().writeValueAsBytes(newer));
+
+        assertThat(read).isEqualTo(request);
+    }
+
+    @Test
+    void rawBytesPassThroughForDeadLetters() {
+        byte[] poison = "not json".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new EventSerializer<>().serialize(Topics.deadLetter(Topics.ENRICHMENT_REQUEST), poison))
+                .isSameAs(poison);
+    }
+
+    @Test
+    void unreadableRecordFailsWithTheTopicInTheMessage() {
+        assertThatThrownBy(() -> new EventDeserializer<>()
+                        .deserialize(Topics.ENRICHMENT_REQUEST, "{\"tripId\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining(Topics.ENRICHMENT_REQUEST);
+    }
+
+    @Test
+    void everyTopicOfTheSuiteHasAType() {
+        assertThat(Topics.all())
+                .allSatisfy(spec ->
+                        assertThat(TopicTypes.of(spec.name())).as(spec.name()).isPresent());
+    }
+}
