@@ -1,0 +1,173 @@
+package io.itinera.enrichment.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.itinera.enrichment.EnrichmentProperties;
+import io.itinera.enrichment.catalog.CatalogDestination;
+import io.itinera.enrichment.catalog.CatalogPoi;
+import io.itinera.enrichment.hours.OpeningHours;
+import io.itinera.events.enrichment.DayWindows;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.enrichment.TimeWindow;
+import io.itinera.events.enrichment.TripDay;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.GeoPoint;
+import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.Pace;
+import io.itinera.events.trip.TripRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanningContextBuilderTests {
+
+    private static final Instant NOW = Instant.parse("2027-01-15T10:00:00Z");
+    private static final CatalogDestination LISBON = new CatalogDestination(
+            "lisbon",
+            "Lisbon",
+            "Lisbon",
+            List.of("Lisboa"),
+            "PT",
+            new GeoPoint(38.71667, -9.13333),
+            517802,
+            ZoneId.of("Europe/Lisbon"),
+            Currency.getInstance("EUR"));
+    private static final CatalogPoi MONASTERY =
+            poi("lisbon.jeronimos-monastery", "Jerónimos Monastery", 95, "Tu-Su 09:30-18:00; Mo off");
+    private static final CatalogPoi ALFAMA = poi("lisbon.alfama", "Alfama", 92, "24/7");
+    private static final CatalogPoi FADO_MUSEUM = poi("lisbon.fado-museum", "Fado Museum", 64, "Tu-Su 10:00-18:00");
+    private static final List<CatalogPoi> CANDIDATES = List.of(MONASTERY, ALFAMA, FADO_MUSEUM);
+
+    private final PlanningContextBuilder builder =
+            new PlanningContextBuilder(Clock.fixed(NOW, ZoneOffset.UTC), new EnrichmentProperties("unused", 80));
+
+    @Test
+    void givesEachDayTheOffsetInForceAtLocalNoonAcrossTheSpringDstChange() {
+        // given a trip over the night Portugal moves its clocks forward (2027-03-28)
+        TripRequest request = trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
+
+        // when
+        PlanningContext context = builder.build(request, LISBON, CANDIDATES);
+
+        // then
+        assertThat(context.days())
+                .extracting(TripDay::date, TripDay::utcOffset)
+                .containsExactly(
+                        tuple(LocalDate.of(2027, 3, 27), "+00:00"),
+                        tuple(LocalDate.of(2027, 3, 28), "+01:00"),
+                        tuple(LocalDate.of(2027, 3, 29), "+01:00"));
+        assertThat(context.days()).allSatisfy(day -> {
+            assertThat(day.sunrise()).isNull();
+            assertThat(day.holiday()).isNull();
+        });
+    }
+
+    @Test
+    void aMuseumClosedOnMondayHasNoWindowThatDayAndEarnsAWarning() {
+        // given
+        TripRequest request = trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
+
+        // when
+        PlanningContext context = builder.build(request, LISBON, CANDIDATES);
+
+        // then
+        assertThat(poi(context, MONASTERY.id()).openWindows())
+                .extracting(DayWindows::date)
+                .containsExactly(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 28));
+        assertThat(poi(context, MONASTERY.id()).openWindows().get(0).windows())
+                .containsExactly(new TimeWindow(LocalTime.of(9, 30), LocalTime.of(18, 0)));
+        assertThat(context.warnings()).containsExactly("Jerónimos Monastery is closed on Monday 2027-03-29");
+    }
+
+    @Test
+    void lessPopularPlacesClosedOnATripDayEarnNoWarning() {
+        PlanningContext context =
+                builder.build(trip(LocalDate.of(2027, 3, 29), LocalDate.of(2027, 3, 29)), LISBON, List.of(FADO_MUSEUM));
+
+        assertThat(poi(context, FADO_MUSEUM.id()).openWindows()).isEmpty();
+        assertThat(context.warnings()).isEmpty();
+    }
+
+    @Test
+    void oneWarningNamesEveryClosedDayOfAPlace() {
+        PlanningContext context =
+                builder.build(trip(LocalDate.of(2027, 5, 3), LocalDate.of(2027, 5, 17)), LISBON, CANDIDATES);
+
+        assertThat(context.warnings())
+                .containsExactly("Jerónimos Monastery is closed on Monday 2027-05-03, "
+                        + "Monday 2027-05-10 and Monday 2027-05-17");
+    }
+
+    @Test
+    void keepsEveryCandidateWithItsCatalogFacts() {
+        PlanningContext context =
+                builder.build(trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)), LISBON, CANDIDATES);
+
+        assertThat(context.pois())
+                .extracting(PointOfInterest::id)
+                .containsExactly("lisbon.jeronimos-monastery", "lisbon.alfama", "lisbon.fado-museum");
+        PointOfInterest alfama = poi(context, ALFAMA.id());
+        assertThat(alfama.openingHours()).isEqualTo("24/7");
+        assertThat(alfama.category()).isEqualTo(Interest.CULTURE);
+        assertThat(alfama.openWindows())
+                .hasSize(3)
+                .allSatisfy(day -> assertThat(day.windows())
+                        .containsExactly(new TimeWindow(LocalTime.MIDNIGHT, LocalTime.of(23, 59))));
+    }
+
+    @Test
+    void describesTheDestinationAndStampsTheBuildTime() {
+        PlanningContext context =
+                builder.build(trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)), LISBON, CANDIDATES);
+
+        assertThat(context.destination().id()).isEqualTo("lisbon");
+        assertThat(context.destination().timeZone()).isEqualTo("Europe/Lisbon");
+        assertThat(context.destination().currency()).isEqualTo("EUR");
+        assertThat(context.destination().centre()).isEqualTo(LISBON.centre());
+        assertThat(context.builtAt()).isEqualTo(NOW);
+    }
+
+    private static PointOfInterest poi(PlanningContext context, String id) {
+        return context.pois().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static CatalogPoi poi(String id, String name, int popularity, String hours) {
+        return new CatalogPoi(
+                id,
+                name,
+                id.endsWith("alfama") ? Interest.CULTURE : Interest.HISTORY,
+                new GeoPoint(38.7, -9.15),
+                60,
+                OpeningHours.parse(hours),
+                true,
+                1,
+                popularity);
+    }
+
+    private static TripRequest trip(LocalDate start, LocalDate end) {
+        return new TripRequest(
+                "Lisbon",
+                null,
+                start,
+                end,
+                2,
+                List.of(Interest.HISTORY),
+                Pace.MODERATE,
+                Budget.MEDIUM,
+                null,
+                null,
+                null,
+                null);
+    }
+}
