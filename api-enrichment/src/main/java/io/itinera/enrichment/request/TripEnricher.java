@@ -1,0 +1,95 @@
+package io.itinera.enrichment.request;
+
+import io.itinera.enrichment.catalog.Catalog;
+import io.itinera.enrichment.catalog.CatalogDestination;
+import io.itinera.enrichment.catalog.CatalogPoi;
+import io.itinera.enrichment.catalog.DestinationResolver;
+import io.itinera.enrichment.context.PlanningContextBuilder;
+import io.itinera.events.Outcome;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.trip.TripRequest;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enriches one trip step by step, reporting progress after each step and ending with exactly one completed event. An
+ * unknown destination ends the trip with a failure event; only technical errors escape, so that the listener retries.
+ */
+@Component
+class TripEnricher {
+
+    private static final Logger log = LoggerFactory.getLogger(TripEnricher.class);
+
+    private final DestinationResolver resolver;
+    private final Catalog catalog;
+    private final PlanningContextBuilder contextBuilder;
+    private final EventPublisher publisher;
+
+    TripEnricher(
+            DestinationResolver resolver,
+            Catalog catalog,
+            PlanningContextBuilder contextBuilder,
+            EventPublisher publisher) {
+        this.resolver = resolver;
+        this.catalog = catalog;
+        this.contextBuilder = contextBuilder;
+        this.publisher = publisher;
+    }
+
+    Outcome enrich(EnrichmentRequested requested, Headers causedBy) {
+        String tripId = requested.tripId();
+        TripRequest request = requested.request();
+        Optional<CatalogDestination> resolved = resolver.resolve(request);
+        if (resolved.isEmpty()) {
+            log.info("No catalog destination for '{}' (id {})", request.destination(), request.destinationId());
+            complete(EnrichmentCompleted.failed(tripId, UnknownDestination.of(request, catalog)), causedBy);
+            return Outcome.FAILED;
+        }
+        CatalogDestination destination = resolved.get();
+        progress(
+                tripId,
+                "destination-resolved",
+                30,
+                "Destination resolved: %s, %s".formatted(destination.name(), destination.country()),
+                causedBy);
+        List<CatalogPoi> candidates = catalog.poisOf(destination);
+        progress(
+                tripId,
+                "points-of-interest",
+                70,
+                "Found %d points of interest in %s".formatted(candidates.size(), destination.name()),
+                causedBy);
+        PlanningContext context = contextBuilder.build(request, destination, candidates);
+        progress(
+                tripId,
+                "opening-hours",
+                95,
+                "Opening hours worked out for %d days".formatted(context.days().size()),
+                causedBy);
+        complete(EnrichmentCompleted.succeeded(tripId, context), causedBy);
+        log.info(
+                "Enriched trip for {}: {} days, {} points of interest, {} warnings",
+                destination.id(),
+                context.days().size(),
+                context.pois().size(),
+                context.warnings().size());
+        return Outcome.SUCCEEDED;
+    }
+
+    private void progress(String tripId, String step, int percent, String message, Headers causedBy) {
+        publisher.publish(Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(tripId, step, percent, message), causedBy);
+    }
+
+    private void complete(EnrichmentCompleted completed, Headers causedBy) {
+        publisher.publish(Topics.ENRICHMENT_COMPLETED, completed, causedBy);
+    }
+}

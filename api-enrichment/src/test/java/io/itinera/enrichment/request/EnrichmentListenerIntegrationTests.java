@@ -1,0 +1,170 @@
+package io.itinera.enrichment.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.itinera.enrichment.EnrichmentIntegrationTest;
+import io.itinera.enrichment.TopicRecords;
+import io.itinera.enrichment.TripRequests;
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Outcome;
+import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.kafka.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaOperations;
+
+@EnrichmentIntegrationTest
+class EnrichmentListenerIntegrationTests {
+
+    @Autowired
+    KafkaOperations<String, Object> kafka;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private TopicRecords<Object> outcomes;
+
+    @BeforeEach
+    void readOutcomeTopics() {
+        outcomes = TopicRecords.events(bootstrapServers, Topics.ENRICHMENT_PROGRESS, Topics.ENRICHMENT_COMPLETED);
+    }
+
+    @AfterEach
+    void close() {
+        outcomes.close();
+    }
+
+    @Test
+    void enrichesALisbonTripWithThreeProgressEventsAndOneSucceededCompletion() throws Exception {
+        // given
+        String tripId = newTripId();
+        ProducerRecord<String, Object> request = new ProducerRecord<>(
+                Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, TripRequests.threeDaysIn("Lisbon")));
+        EventHeaders.replace(request.headers(), EventHeaders.REQUEST_ID, "req-lisbon");
+
+        // when
+        kafka.send(request).get();
+
+        // then
+        List<ConsumerRecord<String, Object>> records = outcomes.awaitFor(
+                tripId, seen -> completions(seen).size() == 1 && progress(seen).size() == 3);
+        assertThat(progress(records))
+                .extracting(StageProgress::step, StageProgress::percent)
+                .containsExactly(
+                        tuple("destination-resolved", 30), tuple("points-of-interest", 70), tuple("opening-hours", 95));
+        EnrichmentCompleted completed = completions(records).get(0);
+        assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(completed.context()).isNotNull();
+        assertThat(completed.context().destination().id()).isEqualTo("lisbon");
+        assertThat(completed.context().days()).hasSize(3);
+        assertThat(completed.context().pois()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(completed.context().warnings()).anyMatch(w -> w.endsWith("is closed on Monday 2027-05-10"));
+        assertThat(records).allSatisfy(record -> {
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID))
+                    .contains("req-lisbon");
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.CE_SOURCE))
+                    .contains("/itinera/api-enrichment");
+        });
+    }
+
+    @Test
+    void reportsAnUnknownDestinationAsAFailedCompletion() throws Exception {
+        // given
+        String tripId = newTripId();
+
+        // when
+        kafka.send(
+                        Topics.ENRICHMENT_REQUEST,
+                        tripId,
+                        EnrichmentRequested.of(tripId, TripRequests.threeDaysIn("Atlantis")))
+                .get();
+
+        // then
+        List<ConsumerRecord<String, Object>> records =
+                outcomes.awaitFor(tripId, seen -> !completions(seen).isEmpty());
+        assertThat(progress(records)).isEmpty();
+        assertThat(completions(records)).singleElement().satisfies(completed -> {
+            assertThat(completed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(completed.failure()).isNotNull();
+            assertThat(completed.failure().code()).isEqualTo("unknown-destination");
+            assertThat(completed.failure().reason())
+                    .startsWith("No destination matches 'Atlantis'. Known destinations include Lisbon, Porto");
+        });
+    }
+
+    @Test
+    void sendsAPoisonRecordToTheDeadLetterTopicAndKeepsProcessing() throws Exception {
+        // given
+        String poisonKey = newTripId();
+        String goodTripId = newTripId();
+        double deadLettersBefore = deadLetters();
+
+        // when
+        kafka.send(Topics.ENRICHMENT_REQUEST, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8))
+                .get();
+        kafka.send(
+                        Topics.ENRICHMENT_REQUEST,
+                        goodTripId,
+                        EnrichmentRequested.of(goodTripId, TripRequests.threeDaysIn("Porto")))
+                .get();
+
+        // then
+        try (TopicRecords<byte[]> deadLetters =
+                TopicRecords.raw(bootstrapServers, Topics.deadLetter(Topics.ENRICHMENT_REQUEST))) {
+            assertThat(deadLetters.awaitFor(poisonKey, seen -> !seen.isEmpty()))
+                    .singleElement()
+                    .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                            .isEqualTo("{not json"));
+        }
+        List<ConsumerRecord<String, Object>> records =
+                outcomes.awaitFor(goodTripId, seen -> !completions(seen).isEmpty());
+        assertThat(completions(records))
+                .singleElement()
+                .satisfies(completed -> assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED));
+        assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1);
+    }
+
+    private double deadLetters() {
+        var counter = meters.find(DeadLetters.COUNTER)
+                .tag("topic", Topics.ENRICHMENT_REQUEST)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static List<StageProgress> progress(List<ConsumerRecord<String, Object>> records) {
+        return records.stream()
+                .map(ConsumerRecord::value)
+                .filter(EnrichmentProgress.class::isInstance)
+                .map(value -> ((EnrichmentProgress) value).progress())
+                .toList();
+    }
+
+    private static List<EnrichmentCompleted> completions(List<ConsumerRecord<String, Object>> records) {
+        return records.stream()
+                .map(ConsumerRecord::value)
+                .filter(EnrichmentCompleted.class::isInstance)
+                .map(EnrichmentCompleted.class::cast)
+                .toList();
+    }
+
+    private static String newTripId() {
+        return UUID.randomUUID().toString();
+    }
+}

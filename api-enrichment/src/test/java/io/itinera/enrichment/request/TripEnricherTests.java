@@ -1,0 +1,117 @@
+package io.itinera.enrichment.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.itinera.enrichment.EnrichmentProperties;
+import io.itinera.enrichment.catalog.Catalog;
+import io.itinera.enrichment.catalog.DestinationResolver;
+import io.itinera.enrichment.catalog.TestCatalogs;
+import io.itinera.enrichment.context.PlanningContextBuilder;
+import io.itinera.events.Outcome;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.Pace;
+import io.itinera.events.trip.TripRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class TripEnricherTests {
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final TripEnricher enricher = enricher(publisher);
+
+    @Test
+    void reportsThreeStepsThenSucceedsWithTheContext() {
+        // when
+        Outcome outcome = enricher.enrich(requested("trip-1", "Lisboa", null), new RecordHeaders());
+
+        // then
+        assertThat(outcome).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(publisher.published)
+                .extracting(RecordingPublisher.Published::topic)
+                .containsExactly(
+                        Topics.ENRICHMENT_PROGRESS,
+                        Topics.ENRICHMENT_PROGRESS,
+                        Topics.ENRICHMENT_PROGRESS,
+                        Topics.ENRICHMENT_COMPLETED);
+        assertThat(publisher.published.subList(0, 3))
+                .extracting(p -> ((EnrichmentProgress) p.event()).progress())
+                .extracting(step -> step.step(), step -> step.percent())
+                .containsExactly(
+                        tuple("destination-resolved", 30), tuple("points-of-interest", 70), tuple("opening-hours", 95));
+        EnrichmentCompleted completed =
+                (EnrichmentCompleted) publisher.published.get(3).event();
+        assertThat(completed.tripId()).isEqualTo("trip-1");
+        assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(completed.context()).isNotNull();
+        assertThat(completed.context().destination().id()).isEqualTo("lisbon");
+        assertThat(completed.context().days()).hasSize(3);
+        assertThat(completed.context().pois()).hasSize(3);
+    }
+
+    @Test
+    void anUnknownDestinationEndsInAFailedCompletionWithoutProgress() {
+        // when
+        Outcome outcome = enricher.enrich(requested("trip-2", "Atlantis", null), new RecordHeaders());
+
+        // then
+        assertThat(outcome).isEqualTo(Outcome.FAILED);
+        assertThat(publisher.published).singleElement().satisfies(p -> {
+            assertThat(p.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED);
+            EnrichmentCompleted completed = (EnrichmentCompleted) p.event();
+            assertThat(completed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(completed.context()).isNull();
+            assertThat(completed.failure()).isNotNull();
+            assertThat(completed.failure().code()).isEqualTo("unknown-destination");
+            assertThat(completed.failure().reason())
+                    .isEqualTo("No destination matches 'Atlantis'. Known destinations include "
+                            + "Paris, Lisbon, Porto, Paris, Málaga, São Paulo.");
+        });
+    }
+
+    @Test
+    void anUnknownPinnedIdIsNamedInTheFailure() {
+        enricher.enrich(requested("trip-3", "Lisbon", "lisbon-2"), new RecordHeaders());
+
+        EnrichmentCompleted completed =
+                (EnrichmentCompleted) publisher.published.get(0).event();
+        assertThat(completed.failure()).isNotNull();
+        assertThat(completed.failure().reason()).startsWith("No destination has the id 'lisbon-2'.");
+    }
+
+    private static TripEnricher enricher(RecordingPublisher publisher) {
+        Catalog catalog = TestCatalogs.fixture();
+        return new TripEnricher(
+                new DestinationResolver(catalog),
+                catalog,
+                new PlanningContextBuilder(Clock.systemUTC(), new EnrichmentProperties("unused", 80)),
+                publisher);
+    }
+
+    private static EnrichmentRequested requested(String tripId, String destination, @Nullable String destinationId) {
+        return EnrichmentRequested.of(
+                tripId,
+                new TripRequest(
+                        destination,
+                        destinationId,
+                        LocalDate.of(2027, 5, 10),
+                        LocalDate.of(2027, 5, 12),
+                        2,
+                        List.of(Interest.HISTORY),
+                        Pace.MODERATE,
+                        Budget.MEDIUM,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+}
