@@ -1,0 +1,33 @@
+package io.itinera.generation.planning;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A day's lunch pause, in minutes since midnight. It appears in the day summary as {@code Lunch 12:45–13:45}, followed
+ * by {@code at <name>} when a food stop serves as lunch.
+ *
+ * @param place the name of the food stop that serves as lunch, or {@code null} for a pause between stops
+ */
+record LunchPause(int start, int end, @Nullable String place) {
+
+    private static final Pattern TEXT = Pattern.compile("Lunch (\\d{2}):(\\d{2})–(\\d{2}):(\\d{2})");
+
+    String describe() {
+        String text = "Lunch " + Minutes.format(start) + "–" + Minutes.format(end);
+        return place == null ? text : text + " at " + place;
+    }
+
+    /** Reads the pause back from a day summary. */
+    static Optional<LunchPause> in(String summary) {
+        Matcher m = TEXT.matcher(summary);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int start = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
+        int end = Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4));
+        return Optional.of(new LunchPause(start, end, null));
+    }
+}

@@ -1,0 +1,35 @@
+package io.itinera.generation.planning;
+
+import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.trip.TripRequest;
+
+/**
+ * How much a stop is worth to this traveller: popularity, weighed down outside their interests and above their budget,
+ * with diminishing returns for another stop of the same category on one day, plus a large bonus for a must-see.
+ */
+final class Scoring {
+
+    private final GenerationProperties.Weights weights;
+
+    Scoring(GenerationProperties.Weights weights) {
+        this.weights = weights;
+    }
+
+    /**
+     * @param sameCategoryEarlier how many stops of the same category the day already has
+     */
+    double score(PointOfInterest poi, TripRequest request, int sameCategoryEarlier) {
+        double score = poi.popularity() / 100.0;
+        if (!request.interests().contains(poi.category())) {
+            score *= weights.offInterestFactor();
+        }
+        if (poi.priceLevel() > request.budget().maxPriceLevel()) {
+            score *= weights.overBudgetFactor();
+        }
+        score *= Math.pow(weights.repeatedCategoryFactor(), sameCategoryEarlier);
+        if (request.mustSeeOrEmpty().contains(poi.id())) {
+            score += weights.mustSeeBonus();
+        }
+        return score;
+    }
+}

@@ -1,0 +1,109 @@
+package io.itinera.generation.planning;
+
+import io.itinera.events.enrichment.DayWindows;
+import io.itinera.events.enrichment.Destination;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.enrichment.TimeWindow;
+import io.itinera.events.enrichment.TripDay;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.GeoPoint;
+import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.Pace;
+import io.itinera.events.trip.TravelMode;
+import io.itinera.events.trip.TripRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Hand-made trips for planner tests: a small city around {@link #CENTRE}, days at {@code +01:00}. */
+final class Trips {
+
+    static final GeoPoint CENTRE = new GeoPoint(38.7100, -9.1400);
+    static final LocalDate MONDAY = LocalDate.of(2027, 5, 10);
+    static final LocalDate TUESDAY = MONDAY.plusDays(1);
+    static final GenerationProperties DEFAULTS = GenerationProperties.defaults();
+
+    private Trips() {}
+
+    /** A point about the given distance north (positive) or south of the centre, and east or west, in metres. */
+    static GeoPoint near(double northMetres, double eastMetres) {
+        double lat = CENTRE.lat() + northMetres / 111_195.0;
+        double lon = CENTRE.lon() + eastMetres / (111_195.0 * Math.cos(Math.toRadians(CENTRE.lat())));
+        return new GeoPoint(lat, lon);
+    }
+
+    static TripDay day(LocalDate date) {
+        return new TripDay(date, "+01:00", null, null, null);
+    }
+
+    static TimeWindow window(String open, String close) {
+        return new TimeWindow(LocalTime.parse(open), LocalTime.parse(close));
+    }
+
+    /** Open on the given date in the given windows ({@code "09:00-17:00"}). */
+    static DayWindows on(LocalDate date, String... windows) {
+        return new DayWindows(
+                date,
+                Arrays.stream(windows)
+                        .map(w -> window(w.substring(0, 5), w.substring(6)))
+                        .toList());
+    }
+
+    static PointOfInterest poi(
+            String id, Interest category, GeoPoint location, int visitMinutes, int popularity, DayWindows... open) {
+        return poi(id, category, location, visitMinutes, popularity, 1, open);
+    }
+
+    static PointOfInterest poi(
+            String id,
+            Interest category,
+            GeoPoint location,
+            int visitMinutes,
+            int popularity,
+            int priceLevel,
+            DayWindows... open) {
+        return new PointOfInterest(
+                id,
+                "The " + id,
+                category,
+                location,
+                visitMinutes,
+                "Mo-Su 00:00-24:00",
+                List.of(open),
+                true,
+                priceLevel,
+                popularity);
+    }
+
+    static TripRequest request(Pace pace, List<Interest> interests) {
+        return request(pace, interests, null, List.of(), null);
+    }
+
+    static TripRequest request(
+            Pace pace,
+            List<Interest> interests,
+            @Nullable TravelMode mode,
+            List<String> mustSee,
+            @Nullable GeoPoint lodging) {
+        return new TripRequest(
+                "Testville", null, MONDAY, MONDAY, 2, interests, pace, Budget.MEDIUM, mustSee, lodging, "EUR", mode);
+    }
+
+    static PlanningContext context(List<TripDay> days, List<PointOfInterest> pois) {
+        return new PlanningContext(
+                new Destination("testville", "Testville", "PT", CENTRE, "Europe/Lisbon", "EUR"),
+                days,
+                new ArrayList<>(pois),
+                List.of(),
+                Instant.parse("2027-05-01T00:00:00Z"));
+    }
+
+    static PlanningContext oneDay(PointOfInterest... pois) {
+        return context(List.of(day(MONDAY)), List.of(pois));
+    }
+}
