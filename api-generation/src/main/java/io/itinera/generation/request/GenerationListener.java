@@ -1,0 +1,80 @@
+package io.itinera.generation.request;
+
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Topics;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.generation.GenerationProgress;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.generation.ItineraryDay;
+import io.itinera.events.kafka.EventPublisher;
+import io.itinera.generation.system.StageMetrics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Plans the itinerary of each requested trip and publishes a progress event per day and the outcome. */
+@Component
+class GenerationListener {
+
+    static final String STEP_DAY_PLANNED = "day-planned";
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationListener.class);
+
+    private final ItineraryGenerator generator;
+    private final EventPublisher publisher;
+    private final StageMetrics metrics;
+
+    GenerationListener(ItineraryGenerator generator, EventPublisher publisher, StageMetrics metrics) {
+        this.generator = generator;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    @KafkaListener(topics = Topics.GENERATION_REQUEST)
+    void on(ConsumerRecord<String, GenerationRequested> record) {
+        GenerationRequested requested = record.value();
+        if (requested == null) {
+            throw new IllegalArgumentException("generation request without a value at offset " + record.offset());
+        }
+        MDC.put("tripId", requested.tripId());
+        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
+        try {
+            log.info(
+                    "planning {} days in {}",
+                    requested.context().days().size(),
+                    requested.request().destination());
+            GenerationCompleted completed = metrics.time(
+                    StageMetrics.GENERATION, () -> generateAndPublish(record, requested), GenerationCompleted::outcome);
+            log.info(
+                    "generation {}{}",
+                    completed.outcome(),
+                    completed.failure() == null
+                            ? ""
+                            : ": " + completed.failure().code());
+        } finally {
+            MDC.remove("tripId");
+            MDC.remove("requestId");
+        }
+    }
+
+    private GenerationCompleted generateAndPublish(
+            ConsumerRecord<String, GenerationRequested> record, GenerationRequested requested) {
+        GenerationCompleted completed = generator.generate(
+                requested,
+                (day, dayNumber, totalDays) -> publisher.publish(
+                        Topics.GENERATION_PROGRESS,
+                        GenerationProgress.of(
+                                requested.tripId(), STEP_DAY_PLANNED, dayNumber * 100 / totalDays, describe(day)),
+                        record.headers()));
+        publisher.publish(Topics.GENERATION_COMPLETED, completed, record.headers());
+        return completed;
+    }
+
+    private static String describe(ItineraryDay day) {
+        int stops = day.stops().size();
+        return "Planned %s: %d %s".formatted(day.date(), stops, stops == 1 ? "stop" : "stops");
+    }
+}

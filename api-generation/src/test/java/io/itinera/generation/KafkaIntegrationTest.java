@@ -1,0 +1,48 @@
+package io.itinera.generation;
+
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Topics;
+import io.itinera.kafka.KafkaTestBroker;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of the integration tests, against a real broker; every test class extends this so that
+ * Spring's test context cache starts the service only once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+public abstract class KafkaIntegrationTest {
+
+    @Autowired
+    protected KafkaTemplate<String, Object> kafka;
+
+    @LocalManagementPort
+    protected int managementPort;
+
+    @DynamicPropertySource
+    static void kafkaBroker(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    }
+
+    protected static String newTripId() {
+        return "trip-" + UUID.randomUUID();
+    }
+
+    /** Sends a value to the generation request topic as the gateway would, with a request id header. */
+    protected void sendRequest(String tripId, Object value, String requestId) throws Exception {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.GENERATION_REQUEST, tripId, value);
+        record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    protected static String bootstrapServers() {
+        return KafkaTestBroker.bootstrapServers();
+    }
+}

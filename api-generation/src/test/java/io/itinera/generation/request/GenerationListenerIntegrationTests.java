@@ -1,0 +1,114 @@
+package io.itinera.generation.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Outcome;
+import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.generation.GenerationProgress;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.generation.ItineraryDay;
+import io.itinera.generation.KafkaIntegrationTest;
+import io.itinera.generation.LisbonTrip;
+import io.itinera.generation.TopicRecords;
+import io.itinera.generation.planning.FeasibilityCheck;
+import io.itinera.generation.planning.GenerationProperties;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
+
+    @Autowired
+    GenerationProperties properties;
+
+    @Test
+    void plansARequestedTripReportingEachDayAndTheFeasibleItinerary() throws Exception {
+        // given
+        String tripId = newTripId();
+        GenerationRequested requested = LisbonTrip.requested(tripId);
+
+        try (TopicRecords<Object> events =
+                TopicRecords.events(bootstrapServers(), Topics.GENERATION_PROGRESS, Topics.GENERATION_COMPLETED)) {
+            // when
+            sendRequest(tripId, requested, "req-lisbon-1");
+
+            // then
+            List<ConsumerRecord<String, Object>> records = events.awaitRecords(
+                    tripId,
+                    read -> assertThat(read)
+                            .filteredOn(record -> record.value() instanceof GenerationCompleted)
+                            .hasSize(1));
+            List<StageProgress> progress = records.stream()
+                    .filter(record -> record.value() instanceof GenerationProgress)
+                    .map(record -> ((GenerationProgress) record.value()).progress())
+                    .toList();
+            assertThat(progress)
+                    .extracting(StageProgress::step, StageProgress::percent)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("day-planned", 50),
+                            org.assertj.core.groups.Tuple.tuple("day-planned", 100));
+            assertThat(progress.get(0).message())
+                    .startsWith("Planned 2027-05-10: ")
+                    .endsWith(" stops");
+
+            ConsumerRecord<String, Object> completedRecord = records.get(records.size() - 1);
+            GenerationCompleted completed = (GenerationCompleted) completedRecord.value();
+            assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(completed.tripId()).isEqualTo(tripId);
+            Itinerary itinerary = completed.itinerary();
+            assertThat(itinerary).isNotNull();
+            assertThat(itinerary.planner()).isEqualTo("greedy");
+            assertThat(itinerary.days())
+                    .extracting(ItineraryDay::date)
+                    .containsExactly(LisbonTrip.MONDAY, LisbonTrip.TUESDAY);
+            assertThat(itinerary.days())
+                    .allSatisfy(day -> assertThat(day.stops()).hasSizeGreaterThanOrEqualTo(3));
+            assertThat(itinerary.days().stream().flatMap(day -> day.stops().stream()))
+                    .anySatisfy(stop -> assertThat(stop.poiId()).isEqualTo("castelo-sao-jorge"));
+            assertThat(new FeasibilityCheck(properties).violations(itinerary, requested.request(), requested.context()))
+                    .isEmpty();
+            assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.REQUEST_ID))
+                    .contains("req-lisbon-1");
+            assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.CE_TYPE))
+                    .contains("io.itinera.generation.GenerationCompleted.v1");
+            assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.CE_SOURCE))
+                    .contains("/itinera/api-generation");
+        }
+    }
+
+    @Test
+    void answersATripWithoutCandidatesWithAFailedOutcome() throws Exception {
+        // given
+        String tripId = newTripId();
+        GenerationRequested full = LisbonTrip.requested(tripId);
+        GenerationRequested empty = GenerationRequested.of(
+                tripId,
+                full.request(),
+                new io.itinera.events.enrichment.PlanningContext(
+                        full.context().destination(),
+                        full.context().days(),
+                        List.of(),
+                        List.of(),
+                        full.context().builtAt()));
+
+        try (TopicRecords<Object> events = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
+            // when
+            sendRequest(tripId, empty, "req-empty");
+
+            // then
+            GenerationCompleted completed = (GenerationCompleted)
+                    events.awaitRecords(tripId, read -> assertThat(read).hasSize(1))
+                            .get(0)
+                            .value();
+            assertThat(completed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(completed.failure()).isNotNull();
+            assertThat(completed.failure().code()).isEqualTo("no-candidates");
+            assertThat(completed.itinerary()).isNull();
+        }
+    }
+}

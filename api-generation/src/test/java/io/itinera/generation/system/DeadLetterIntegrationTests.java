@@ -1,0 +1,48 @@
+package io.itinera.generation.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.Outcome;
+import io.itinera.events.Topics;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.kafka.DeadLetters;
+import io.itinera.generation.KafkaIntegrationTest;
+import io.itinera.generation.LisbonTrip;
+import io.itinera.generation.TopicRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class DeadLetterIntegrationTests extends KafkaIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void sendsAnUnreadableRequestToTheDeadLetterTopicAndGoesOnWithTheNextOne() throws Exception {
+        // given a record that is not a GenerationRequested, then a good one, on the same partition
+        String tripId = newTripId();
+        byte[] poison = "{\"tripId\": not json".getBytes(StandardCharsets.UTF_8);
+
+        try (TopicRecords<byte[]> deadLetters =
+                        TopicRecords.raw(bootstrapServers(), Topics.deadLetter(Topics.GENERATION_REQUEST));
+                TopicRecords<Object> completed = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
+            // when
+            sendRequest(tripId, poison, "req-poison");
+            sendRequest(tripId, LisbonTrip.requested(tripId), "req-good");
+
+            // then
+            assertThat(deadLetters.awaitRecords(tripId, read -> assertThat(read).hasSize(1)))
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.value()).isEqualTo(poison));
+            assertThat(completed.awaitRecords(tripId, read -> assertThat(read).hasSize(1)))
+                    .singleElement()
+                    .satisfies(record -> assertThat(((GenerationCompleted) record.value()).outcome())
+                            .isEqualTo(Outcome.SUCCEEDED));
+            assertThat(meters.counter(DeadLetters.COUNTER, "topic", Topics.GENERATION_REQUEST)
+                            .count())
+                    .isGreaterThanOrEqualTo(1.0);
+        }
+    }
+}
