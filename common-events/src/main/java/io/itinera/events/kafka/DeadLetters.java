@@ -1,6 +1,7 @@
 package io.itinera.events.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -34,7 +35,9 @@ public final class DeadLetters {
                                     record.partition(),
                                     record.offset(),
                                     record.key(),
-                                    exception.getClass().getName()));
+                                    NestedExceptionUtils.getMostSpecificCause(exception)
+                                            .getClass()
+                                            .getName()));
                     meters.counter(COUNTER, "topic", record.topic()).increment();
                     publisher.accept(record, exception);
                 },
