@@ -68,8 +68,10 @@ public final class LisbonTrip {
         return new PlanningContext(
                 new Destination("lisbon", "Lisbon", "PT", new GeoPoint(38.7223, -9.1393), "Europe/Lisbon", "EUR"),
                 List.of(
-                        new TripDay(MONDAY, "+01:00", LocalTime.of(6, 33), LocalTime.of(20, 38), null),
-                        new TripDay(TUESDAY, "+01:00", LocalTime.of(6, 32), LocalTime.of(20, 39), null)),
+                        new TripDay(
+                                MONDAY, "+01:00", LocalTime.of(6, 33), LocalTime.of(20, 38), null, null, null, null),
+                        new TripDay(
+                                TUESDAY, "+01:00", LocalTime.of(6, 32), LocalTime.of(20, 39), null, null, null, null)),
                 List.of(
                         poi(
                                 "torre-de-belem",
@@ -193,7 +195,9 @@ public final class LisbonTrip {
                                 "10:00",
                                 "19:00")),
                 List.of(),
-                Instant.parse("2027-05-01T08:00:00Z"));
+                Instant.parse("2027-05-01T08:00:00Z"),
+                null,
+                null);
     }
 
     private static PointOfInterest poi(

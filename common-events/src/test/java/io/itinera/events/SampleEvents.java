@@ -1,10 +1,13 @@
 package io.itinera.events;
 
+import io.itinera.events.enrichment.ContextSource;
+import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.enrichment.ExchangeRate;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
@@ -86,11 +89,23 @@ final class SampleEvents {
         return new PlanningContext(
                 new Destination("lisbon", "Lisbon", "PT", new GeoPoint(38.71667, -9.13333), "Europe/Lisbon", "EUR"),
                 List.of(
-                        new TripDay(DAY, "+01:00", LocalTime.of(7, 23), LocalTime.of(19, 51), null),
-                        new TripDay(DAY.plusDays(1), "+01:00", null, null, "Good Friday")),
+                        new TripDay(
+                                DAY,
+                                "+01:00",
+                                LocalTime.of(7, 23),
+                                LocalTime.of(19, 51),
+                                null,
+                                LocalTime.of(6, 56),
+                                LocalTime.of(20, 18),
+                                new DayWeather("open-meteo", NOW, 11.5, 19.0, 0.4, 20, "partly cloudy", false)),
+                        new TripDay(DAY.plusDays(1), "+01:00", null, null, "Good Friday", null, null, null)),
                 List.of(poi),
                 List.of("Sunset before 17:00"),
-                NOW);
+                NOW,
+                new ExchangeRate("EUR", "USD", 1.0842, DAY, "frankfurter", NOW),
+                List.of(
+                        new ContextSource("weather", "open-meteo", false, null, NOW),
+                        new ContextSource("exchange-rate", "ecb-offline", true, "frankfurter: HTTP 500", null)));
     }
 
     static Itinerary itinerary() {

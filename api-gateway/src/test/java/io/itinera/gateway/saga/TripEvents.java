@@ -62,10 +62,12 @@ public final class TripEvents {
                 90);
         return new PlanningContext(
                 new Destination("lisbon", "Lisbon", "PT", centre, "Europe/Lisbon", "EUR"),
-                List.of(new TripDay(DAY, "+01:00", null, null, null)),
+                List.of(new TripDay(DAY, "+01:00", null, null, null, null, null, null)),
                 List.of(castle),
                 List.of(),
-                Instant.parse("2027-05-01T10:00:00Z"));
+                Instant.parse("2027-05-01T10:00:00Z"),
+                null,
+                null);
     }
 
     public static Itinerary oneStopItinerary() {

@@ -296,8 +296,8 @@ class GreedyPlannerTests {
         LocalDate saturday = LocalDate.of(2027, 3, 27);
         LocalDate sunday = saturday.plusDays(1);
         List<TripDay> days = List.of(
-                new TripDay(saturday, "+00:00", null, null, null),
-                new TripDay(sunday, "+01:00", null, null, "Test Day"));
+                new TripDay(saturday, "+00:00", null, null, null, null, null, null),
+                new TripDay(sunday, "+01:00", null, null, "Test Day", null, null, null));
         PointOfInterest one = poi("one", Interest.ART, near(300, 0), 60, 80, Trips.on(saturday, "09:00-18:00"));
         PointOfInterest two = poi("two", Interest.ART, near(0, 300), 60, 80, Trips.on(sunday, "09:00-18:00"));
 
@@ -384,7 +384,15 @@ class GreedyPlannerTests {
         List<String> offsets = List.of("+00:00", "+01:00", "-03:00", "+05:30");
         List<TripDay> days = new ArrayList<>();
         for (int d = 0; d < dayCount; d++) {
-            days.add(new TripDay(MONDAY.plusDays(d), offsets.get(random.nextInt(offsets.size())), null, null, null));
+            days.add(new TripDay(
+                    MONDAY.plusDays(d),
+                    offsets.get(random.nextInt(offsets.size())),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
         }
         List<PointOfInterest> pois = new ArrayList<>();
         for (int p = 0; p < poiCount; p++) {

@@ -38,7 +38,7 @@ final class Trips {
     }
 
     static TripDay day(LocalDate date) {
-        return new TripDay(date, "+01:00", null, null, null);
+        return new TripDay(date, "+01:00", null, null, null, null, null, null);
     }
 
     static TimeWindow window(String open, String close) {
@@ -100,7 +100,9 @@ final class Trips {
                 days,
                 new ArrayList<>(pois),
                 List.of(),
-                Instant.parse("2027-05-01T00:00:00Z"));
+                Instant.parse("2027-05-01T00:00:00Z"),
+                null,
+                null);
     }
 
     static PlanningContext oneDay(PointOfInterest... pois) {

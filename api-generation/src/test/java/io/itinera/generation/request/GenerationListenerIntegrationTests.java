@@ -94,7 +94,9 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                         full.context().days(),
                         List.of(),
                         List.of(),
-                        full.context().builtAt()));
+                        full.context().builtAt(),
+                        null,
+                        null));
 
         try (TopicRecords<Object> events = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
             // when

@@ -28,7 +28,7 @@ class ItineraryGeneratorTests {
     void failsWithNoCandidatesWhenTheContextHasNoPointsOfInterest() {
         // given
         GenerationRequested requested = withContext(context -> new PlanningContext(
-                context.destination(), context.days(), List.of(), context.warnings(), context.builtAt()));
+                context.destination(), context.days(), List.of(), context.warnings(), context.builtAt(), null, null));
 
         // when
         GenerationCompleted completed = generator(emptyDays()).generate(requested, (day, number, total) -> {});
@@ -43,7 +43,7 @@ class ItineraryGeneratorTests {
     @Test
     void failsWithNoDaysWhenTheContextHasNoTripDays() {
         GenerationRequested requested = withContext(context -> new PlanningContext(
-                context.destination(), List.of(), context.pois(), context.warnings(), context.builtAt()));
+                context.destination(), List.of(), context.pois(), context.warnings(), context.builtAt(), null, null));
 
         GenerationCompleted completed = generator(emptyDays()).generate(requested, (day, number, total) -> {});
 

@@ -11,10 +11,16 @@ import org.jspecify.annotations.Nullable;
  * @param sunrise local sunrise, when known
  * @param sunset local sunset, when known
  * @param holiday the name of a public holiday on that day, if any
+ * @param civilDawn local start of civil twilight (sun 6° below the horizon), when the sun rises that day
+ * @param civilDusk local end of civil twilight, when the sun sets that day
+ * @param weather the weather to expect, with its source
  */
 public record TripDay(
         LocalDate date,
         String utcOffset,
         @Nullable LocalTime sunrise,
         @Nullable LocalTime sunset,
-        @Nullable String holiday) {}
+        @Nullable String holiday,
+        @Nullable LocalTime civilDawn,
+        @Nullable LocalTime civilDusk,
+        @Nullable DayWeather weather) {}

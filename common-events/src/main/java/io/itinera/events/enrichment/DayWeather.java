@@ -1,0 +1,26 @@
+package io.itinera.events.enrichment;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The weather to expect on one trip day, and where that expectation comes from.
+ *
+ * @param source {@code open-meteo} for a live forecast, {@code climate-normals} for the offline monthly averages
+ * @param fetchedAt when the live forecast was fetched; absent for offline data
+ * @param minTemperatureC the day's lowest temperature in °C (for normals, the month's mean daily minimum)
+ * @param maxTemperatureC the day's highest temperature in °C (for normals, the month's mean daily maximum)
+ * @param precipitationMm the day's precipitation in mm (for normals, the month's total spread over its days)
+ * @param precipitationChance the chance of precipitation in percent (for normals, the share of rainy days)
+ * @param conditions the forecast's conditions in words, e.g. {@code light rain}; absent for normals
+ * @param rainy whether the forecast says the day will be rainy; always false for normals, which forecast nothing
+ */
+public record DayWeather(
+        String source,
+        @Nullable Instant fetchedAt,
+        double minTemperatureC,
+        double maxTemperatureC,
+        double precipitationMm,
+        @Nullable Integer precipitationChance,
+        @Nullable String conditions,
+        boolean rainy) {}
