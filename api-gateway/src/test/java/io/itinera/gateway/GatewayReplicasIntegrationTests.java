@@ -54,12 +54,12 @@ class GatewayReplicasIntegrationTests {
         static Replica start(Path stateDir) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
                     .profiles("test")
-                    .properties(
-                            "server.port=0",
-                            "management.server.port=0",
-                            "spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
-                            "spring.kafka.streams.state-dir=" + stateDir)
-                    .run();
+                    // Command-line arguments, so that they outrank application.yml as they would in production.
+                    .run(
+                            "--server.port=0",
+                            "--management.server.port=0",
+                            "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                            "--spring.kafka.streams.state-dir=" + stateDir);
             String port = context.getEnvironment().getRequiredProperty("local.server.port");
             WebTestClient web = WebTestClient.bindToServer()
                     .baseUrl("http://localhost:" + port)
