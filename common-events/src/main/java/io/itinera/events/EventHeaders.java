@@ -57,9 +57,17 @@ public final class EventHeaders {
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
-    /** Copies the correlation headers (request id, trace context) from an incoming record to an outgoing one. */
+    /**
+     * Copies the correlation headers (request id, trace context) from an incoming record to an outgoing one, for code
+     * that no tracing instrumentation covers (Kafka Streams).
+     */
     public static void propagate(Headers from, Headers to) {
-        read(from, REQUEST_ID).ifPresent(v -> replace(to, REQUEST_ID, v));
+        propagateRequestId(from, to);
         read(from, TRACEPARENT).ifPresent(v -> replace(to, TRACEPARENT, v));
+    }
+
+    /** Copies the request id; the trace context is left to the tracing instrumentation of the Kafka template. */
+    public static void propagateRequestId(Headers from, Headers to) {
+        read(from, REQUEST_ID).ifPresent(v -> replace(to, REQUEST_ID, v));
     }
 }

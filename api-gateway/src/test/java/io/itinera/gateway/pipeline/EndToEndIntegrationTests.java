@@ -3,15 +3,20 @@ package io.itinera.gateway.pipeline;
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.EventHeaders;
 import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.serde.EventJson;
+import io.itinera.events.trip.TripCommand;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerProcesses;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +54,12 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
         ItineraryAssertions.assertFeasible(itinerary, planned.request(), planned.context());
         assertThat(trip.get("progress").valueStream().map(p -> p.get("stage").asString()))
                 .contains("trip", "enrichment", "generation");
+        // One trace from the HTTP request through the saga and both workers.
+        String traceId = traceIdOf(TopicReader.findRecord(Topics.TRIP_COMMANDS, TripCommand.class, id));
+        assertThat(traceIdOf(TopicReader.findRecord(Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.class, id)))
+                .isEqualTo(traceId);
+        assertThat(traceIdOf(TopicReader.findRecord(Topics.GENERATION_COMPLETED, GenerationCompleted.class, id)))
+                .isEqualTo(traceId);
     }
 
     @Test
@@ -64,5 +75,12 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(trip.get("error").get("type").asString()).isEqualTo("/problems/unknown-destination");
         assertThat(trip.get("error").get("detail").asString()).contains("Atlantis");
         assertThat(trip.get("itinerary")).isNull();
+    }
+
+    private static String traceIdOf(ConsumerRecord<String, ?> record) {
+        String traceparent = EventHeaders.read(record.headers(), EventHeaders.TRACEPARENT)
+                .orElseThrow(() -> new AssertionError("no traceparent on " + record.topic()));
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        return traceparent.substring(3, 35);
     }
 }

@@ -20,6 +20,10 @@ final class TopicReader {
     private TopicReader() {}
 
     static <T> T find(String topic, Class<T> type, String key) {
+        return findRecord(topic, type, key).value();
+    }
+
+    static <T> ConsumerRecord<String, T> findRecord(String topic, Class<T> type, String key) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestBroker.bootstrapServers(),
@@ -34,13 +38,13 @@ final class TopicReader {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            AtomicReference<T> found = new AtomicReference<>();
+            AtomicReference<ConsumerRecord<String, T>> found = new AtomicReference<>();
             Awaitility.await(key + " on " + topic)
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> {
                         for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
                             if (key.equals(record.key())) {
-                                found.set(record.value());
+                                found.set(record);
                             }
                         }
                         return found.get() != null;

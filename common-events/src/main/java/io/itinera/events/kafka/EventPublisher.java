@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
- * Publishes an event keyed by its trip (or proposal) id with CloudEvents headers and the correlation headers of the
- * record that caused it. Waits for the broker's acknowledgement so that a failed send fails the caller, whose listener
+ * Publishes an event keyed by its trip (or proposal) id with CloudEvents headers and the request id of the record that
+ * caused it; the template's observation adds the W3C {@code traceparent} of the current span. Waits for the broker's acknowledgement so that a failed send fails the caller, whose listener
  * then retries instead of losing the event.
  */
 public class EventPublisher {
@@ -34,7 +34,7 @@ public class EventPublisher {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.key(), event);
         EventHeaders.stamp(record.headers(), event, source);
         if (causedBy != null) {
-            EventHeaders.propagate(causedBy, record.headers());
+            EventHeaders.propagateRequestId(causedBy, record.headers());
         }
         try {
             kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
