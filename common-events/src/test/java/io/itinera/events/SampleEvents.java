@@ -31,6 +31,7 @@ import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TravelMode;
+import io.itinera.events.trip.TripCancelled;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
@@ -170,6 +171,7 @@ final class SampleEvents {
                         List.of(
                                 new TripSubmitted(1, id, NOW, TRIP, "client-a", "req-1", fullRequest()),
                                 new TripSubmitted(1, id, NOW, TRIP, "client-a", "req-1", minimalRequest()))),
+                Map.entry(TripCancelled.class, List.of(new TripCancelled(1, id, NOW, TRIP, "client-a", "req-2"))),
                 Map.entry(TripSnapshot.class, List.of(snapshot())),
                 Map.entry(EnrichmentRequested.class, List.of(new EnrichmentRequested(1, id, NOW, TRIP, fullRequest()))),
                 Map.entry(EnrichmentProgress.class, List.of(new EnrichmentProgress(1, id, NOW, TRIP, progress))),

@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.itinera.events.serde.EventJson;
 import io.itinera.events.serde.TopicTypes;
+import io.itinera.events.trip.TripCancelled;
 import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.TripSubmitted;
 import java.io.IOException;
@@ -35,7 +36,11 @@ class EventSchemasTests {
     static Stream<Class<?>> eventTypes() {
         Set<Class<?>> types = new LinkedHashSet<>();
         for (Class<?> type : TopicTypes.all().values()) {
-            types.add(type == TripCommand.class ? TripSubmitted.class : type);
+            if (type == TripCommand.class) {
+                types.addAll(List.of(TripSubmitted.class, TripCancelled.class));
+            } else {
+                types.add(type);
+            }
         }
         return types.stream();
     }
