@@ -52,7 +52,11 @@ public class SagaMetrics {
                     .record(Duration.between(after.createdAt(), after.updatedAt()));
             boolean inGeneration = from == TripStatus.GENERATING;
             Instant stageStart = inGeneration ? generationStart(after) : after.createdAt();
-            String result = after.status() == TripStatus.READY ? "succeeded" : "failed";
+            String result = switch (after.status()) {
+                case READY -> "succeeded";
+                case CANCELLED -> "cancelled";
+                default -> "failed";
+            };
             stageTimer(inGeneration ? "generation" : "enrichment", result)
                     .record(Duration.between(stageStart, after.updatedAt()));
         }

@@ -14,6 +14,7 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.TripCancelled;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.events.trip.TripSubmitted;
@@ -55,6 +56,9 @@ final class TripFold {
         if (current == null) {
             return SagaStep.UNCHANGED;
         }
+        if (event instanceof TripCancelled cancelled) {
+            return cancelled(current, cancelled);
+        }
         if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
             return step(advance(current, progress, TripStatus.ENRICHING, "enrichment", progress.progress(), null));
         }
@@ -92,6 +96,20 @@ final class TripFold {
                 snapshot,
                 List.of(new SagaStep.Outgoing(
                         Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()))));
+    }
+
+    /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
+    private SagaStep cancelled(TripSnapshot current, TripCancelled cancelled) {
+        if (!current.clientId().equals(cancelled.clientId()) || current.status().isTerminal()) {
+            return SagaStep.UNCHANGED;
+        }
+        return step(advance(
+                current,
+                cancelled,
+                TripStatus.CANCELLED,
+                "trip",
+                new StageProgress("cancelled", 100, "Trip cancelled by the client"),
+                null));
     }
 
     private SagaStep enrichmentCompleted(TripSnapshot current, EnrichmentCompleted completed) {

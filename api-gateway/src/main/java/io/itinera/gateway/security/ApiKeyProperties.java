@@ -2,24 +2,27 @@ package io.itinera.gateway.security;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The API keys the gateway accepts, stored as SHA-256 hashes so that configuration never holds a usable key. The
- * gateway refuses to start without at least one.
+ * gateway refuses to start without at least one, from either source.
  *
  * @param apiKeys one entry per client, e.g. from a Kubernetes Secret as {@code GATEWAY_API_KEYS_0_CLIENT_ID} and
  *     {@code GATEWAY_API_KEYS_0_SHA256}
+ * @param apiKeysFile a file of {@code <client-id> <sha256>} lines (e.g. a mounted Secret), re-read when it changes, so
+ *     that keys rotate without a restart
  */
 @Validated
 @ConfigurationProperties("gateway")
 public record ApiKeyProperties(
-        @NotEmpty(message = "configure at least one API key (gateway.api-keys)") @Valid
-        List<ApiKey> apiKeys) {
+        @DefaultValue @Valid List<ApiKey> apiKeys, @Nullable Path apiKeysFile) {
 
     /**
      * @param sha256 lower-case hex SHA-256 of the key's UTF-8 bytes, e.g. {@code printf '%s' "$KEY" | sha256sum}

@@ -1,66 +1,187 @@
 package io.itinera.gateway.trip;
 
+import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.system.RequestIdFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code /api/v1/trips}: accept a trip request, then follow the trip until its itinerary is ready. */
+/** {@code /api/v1/trips}: accept a trip request, follow the trip until its itinerary is ready, list, cancel. */
 @RestController
-@RequestMapping(path = TripController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = TripController.PATH)
+@Tag(name = "Trips", description = "Plan a trip and follow it until its itinerary is ready")
 class TripController {
 
     static final String PATH = "/api/v1/trips";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final TripRules rules;
     private final TripSubmissions submissions;
     private final TripQueries queries;
+    private final TripEventStream events;
 
-    TripController(TripRules rules, TripSubmissions submissions, TripQueries queries) {
+    TripController(TripRules rules, TripSubmissions submissions, TripQueries queries, TripEventStream events) {
         this.rules = rules;
         this.submissions = submissions;
         this.queries = queries;
+        this.events = events;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TripAccepted>> create(@Valid @RequestBody TripRequestBody body, ServerWebExchange exchange) {
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Plan a trip", description = "Accepts the request and answers 202 with where to follow it.")
+    Mono<ResponseEntity<TripAccepted>> create(
+            @Valid @RequestBody TripRequestBody body,
+            @Parameter(description = "Makes retries safe: the same key and body return the original response")
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            ServerWebExchange exchange) {
         List<Problem.FieldProblem> problems = rules.check(body);
+        if (idempotencyKey != null && !SANE_KEY.matcher(idempotencyKey).matches()) {
+            problems = concat(
+                    problems, new Problem.FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 255 printable ASCII characters"));
+        }
         if (!problems.isEmpty()) {
             return Mono.error(Problem.invalidRequest(problems));
         }
         return submissions
-                .submit(ApiClient.of(exchange), RequestIdFilter.of(exchange), body.toRequest())
-                .map(tripId -> {
-                    TripView.Links links = TripView.Links.of(tripId);
-                    return ResponseEntity.accepted()
-                            .location(URI.create(links.self()))
-                            .body(new TripAccepted(tripId, TripStatus.PENDING, links));
+                .submit(ApiClient.of(exchange), RequestIdFilter.of(exchange), body.toRequest(), idempotencyKey)
+                .map(submission -> {
+                    TripView.Links links = TripView.Links.of(submission.tripId());
+                    ResponseEntity.BodyBuilder accepted =
+                            ResponseEntity.accepted().location(URI.create(links.self()));
+                    if (submission.replayed()) {
+                        accepted.header("Idempotent-Replayed", "true");
+                    }
+                    return accepted.body(new TripAccepted(submission.tripId(), TripStatus.PENDING, links));
                 });
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Get a trip", description = "Its status, request, planning context summary and itinerary.")
     Mono<TripView> get(@PathVariable String id, ServerWebExchange exchange) {
+        return owned(id, exchange).map(TripView::of);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List your trips", description = "Newest first, with cursor pagination.")
+    Mono<TripPage> list(
+            @RequestParam(required = false) @Nullable TripStatus status,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            ServerWebExchange exchange) {
+        if (limit < 1 || limit > 100) {
+            return Mono.error(
+                    Problem.invalidRequest(List.of(new Problem.FieldProblem("limit", "must be between 1 and 100"))));
+        }
+        String clientId = ApiClient.of(exchange).id();
+        TripCursor after = cursor == null ? null : TripCursor.decode(cursor);
+        return Mono.fromCallable(() -> queries.page(clientId, status, after, limit + 1))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(trips -> {
+                    boolean more = trips.size() > limit;
+                    List<TripSnapshot> page = more ? trips.subList(0, limit) : trips;
+                    String next =
+                            more ? TripCursor.after(page.get(page.size() - 1)).encode() : null;
+                    String self = PATH + "?limit=" + limit + (status == null ? "" : "&status=" + status);
+                    return new TripPage(
+                            page.stream().map(TripPage.Summary::of).toList(),
+                            next,
+                            new TripPage.Links(self, next == null ? null : self + "&cursor=" + next));
+                });
+    }
+
+    @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Cancel a trip",
+            description = "Stops the trip's planning; results that arrive later are ignored. 409 if it already ended.")
+    Mono<ResponseEntity<TripView>> cancel(@PathVariable String id, ServerWebExchange exchange) {
         ApiClient client = ApiClient.of(exchange);
-        return Mono.fromCallable(() -> queries.find(id))
+        return owned(id, exchange)
+                .flatMap(trip -> trip.status().isTerminal()
+                        ? Mono.error(finished(trip))
+                        : submissions.cancel(client, RequestIdFilter.of(exchange), id))
+                .map(outcome -> outcome.map(trip -> {
+                            if (trip.status() != TripStatus.CANCELLED) {
+                                throw finished(trip);
+                            }
+                            return ResponseEntity.ok(TripView.of(trip));
+                        })
+                        .orElseGet(() -> ResponseEntity.accepted().build()));
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary = "Follow a trip live",
+            description = "Server-Sent Events, one per status change or progress report; resumable with"
+                    + " Last-Event-ID; ends after a terminal status.")
+    Flux<ServerSentEvent<ProgressEntry>> events(
+            @PathVariable String id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            ServerWebExchange exchange) {
+        String clientId = ApiClient.of(exchange).id();
+        long after = parseSequence(lastEventId);
+        return owned(id, exchange).flatMapMany(trip -> events.follow(id, clientId, after));
+    }
+
+    private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {
+        String clientId = ApiClient.of(exchange).id();
+        return Mono.fromCallable(() -> queries.find(id, clientId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
-                // Another client's trip is reported as missing, not forbidden: its existence is not ours to reveal.
-                .filter(trip -> trip.clientId().equals(client.id()))
-                .map(TripView::of)
                 .switchIfEmpty(Mono.error(() -> Problem.notFound("Trip", id)));
+    }
+
+    private static Problem finished(TripSnapshot trip) {
+        return new Problem(
+                HttpStatus.CONFLICT,
+                "trip-finished",
+                "Trip already finished",
+                "The trip is already " + trip.status() + " and cannot be cancelled.");
+    }
+
+    private static long parseSequence(@Nullable String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw Problem.invalidRequest(
+                    List.of(new Problem.FieldProblem("Last-Event-ID", "must be an event id this stream sent")));
+        }
+    }
+
+    private static List<Problem.FieldProblem> concat(List<Problem.FieldProblem> problems, Problem.FieldProblem more) {
+        return java.util.stream.Stream.concat(problems.stream(), java.util.stream.Stream.of(more))
+                .toList();
     }
 }

@@ -3,21 +3,32 @@ package io.itinera.gateway.trip;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripSubmitted;
+import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Hands a new trip to the saga: publishes {@link TripSubmitted} on the gateway's command topic (acknowledged by all
- * in-sync replicas before the client hears back), then waits briefly until the trip is readable on this replica.
+ * Hands trip commands to the saga: publishes them on the gateway's command topic (acknowledged by all in-sync replicas
+ * before the client hears back), then waits briefly until their effect is readable on this replica.
+ *
+ * <p>An {@code Idempotency-Key} names the trip: its id is derived from the client and the key, so a retried request,
+ * on any replica and after any restart, lands on the same trip, and the saga ignores the second submission.
  */
 @Component
 class TripSubmissions {
@@ -36,20 +47,67 @@ class TripSubmissions {
         this.meters = meters;
     }
 
-    /** @return the new trip's id, once the command is durable and (within the wait) the trip is readable here */
-    Mono<String> submit(ApiClient client, String requestId, TripRequest request) {
-        String tripId = UUID.randomUUID().toString();
-        TripSubmitted command = TripSubmitted.of(tripId, client.id(), requestId, request);
-        RecordHeaders correlation = new RecordHeaders();
-        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
-        Mono<TripSnapshot> readable = Mono.defer(() -> Mono.justOrEmpty(queries.find(tripId)))
-                .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
-                .timeout(properties.acceptWait(), Mono.empty());
-        return Mono.fromRunnable(() -> publisher.publish(Topics.TRIP_COMMANDS, command, correlation))
-                .subscribeOn(Schedulers.boundedElastic())
+    /** The outcome of a submission: the trip's id, and whether an earlier request with the same key created it. */
+    record Submission(String tripId, boolean replayed) {}
+
+    Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
+        String tripId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotentId(client, idempotencyKey);
+        Mono<Submission> fresh = publish(TripSubmitted.of(tripId, client.id(), requestId, request), requestId)
                 .doOnSuccess(
                         ignored -> meters.counter("itinera.trips.requested").increment())
-                .then(readable)
-                .thenReturn(tripId);
+                .then(awaitTrip(tripId, trip -> true))
+                .map(trip -> {
+                    // With a key, a concurrent request may have created the trip first: it must match ours.
+                    trip.ifPresent(existing -> requireSameRequest(existing, request, client));
+                    return new Submission(tripId, false);
+                });
+        if (idempotencyKey == null) {
+            return fresh;
+        }
+        return Mono.fromCallable(() -> queries.find(tripId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(existing -> existing.isPresent()
+                        ? Mono.fromSupplier(() -> {
+                            requireSameRequest(existing.get(), request, client);
+                            return new Submission(tripId, true);
+                        })
+                        : fresh);
+    }
+
+    /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */
+    Mono<Optional<TripSnapshot>> cancel(ApiClient client, String requestId, String tripId) {
+        return publish(TripCancelled.of(tripId, client.id(), requestId), requestId)
+                .then(awaitTrip(tripId, trip -> trip.status().isTerminal()));
+    }
+
+    private Mono<Void> publish(TripCommand command, String requestId) {
+        RecordHeaders correlation = new RecordHeaders();
+        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
+        return Mono.<Void>fromRunnable(() -> publisher.publish(Topics.TRIP_COMMANDS, command, correlation))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Optional<TripSnapshot>> awaitTrip(String tripId, Predicate<TripSnapshot> until) {
+        return Mono.defer(() -> Mono.justOrEmpty(queries.find(tripId).filter(until)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+                .timeout(properties.acceptWait(), Mono.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private static void requireSameRequest(TripSnapshot trip, TripRequest request, ApiClient client) {
+        if (!trip.clientId().equals(client.id()) || !trip.request().equals(request)) {
+            throw new Problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different request body; use a new key.");
+        }
+    }
+
+    private static String idempotentId(ApiClient client, String key) {
+        return UUID.nameUUIDFromBytes(("trip:" + client.id() + ":" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -43,10 +43,11 @@ record TripView(
         }
     }
 
-    record Links(String self) {
+    record Links(String self, String events) {
 
         static Links of(String tripId) {
-            return new Links(TripController.PATH + "/" + tripId);
+            String self = TripController.PATH + "/" + tripId;
+            return new Links(self, self + "/events");
         }
     }
 

@@ -1,0 +1,130 @@
+package io.itinera.gateway.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keys in force: those from configuration plus those in the keys file, which is re-read when it changes (checked at
+ * most every few seconds), so an operator rotates keys by updating a Secret. A file that becomes unreadable or invalid
+ * keeps the last good keys in force and is logged.
+ */
+@Component
+public class ApiKeyStore {
+
+    static final Duration RECHECK = Duration.ofSeconds(2);
+    private static final Pattern LINE = Pattern.compile("(\\S+)\\s+([0-9a-f]{64})");
+    private static final LogAccessor log = new LogAccessor(ApiKeyStore.class);
+
+    private final List<ApiKeyProperties.ApiKey> configured;
+    private final @Nullable Path file;
+    private final Clock clock;
+    private volatile List<ApiKeyProperties.ApiKey> fromFile = List.of();
+    private volatile @Nullable FileTime fileVersion;
+    private volatile Instant nextCheck = Instant.MIN;
+
+    public ApiKeyStore(ApiKeyProperties properties, Clock clock) {
+        this.configured = List.copyOf(properties.apiKeys());
+        this.file = properties.apiKeysFile();
+        this.clock = clock;
+        if (file != null) {
+            fromFile = read(file);
+            fileVersion = modified(file);
+        }
+        if (configured.isEmpty() && fromFile.isEmpty()) {
+            throw new IllegalStateException(
+                    "no API keys configured: set gateway.api-keys[0].client-id/.sha256 or gateway.api-keys-file");
+        }
+    }
+
+    /** The client whose key this is, comparing hashes in constant time and checking every key. */
+    public Optional<ApiClient> authenticate(String key) {
+        refreshIfDue();
+        byte[] presented = sha256(key);
+        ApiClient match = null;
+        for (ApiKeyProperties.ApiKey candidate : keys()) {
+            if (MessageDigest.isEqual(presented, HexFormat.of().parseHex(candidate.sha256()))) {
+                match = new ApiClient(candidate.clientId());
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    List<ApiKeyProperties.ApiKey> keys() {
+        List<ApiKeyProperties.ApiKey> all = new ArrayList<>(configured);
+        all.addAll(fromFile);
+        return all;
+    }
+
+    private void refreshIfDue() {
+        Instant now = clock.instant();
+        if (file == null || now.isBefore(nextCheck)) {
+            return;
+        }
+        nextCheck = now.plus(RECHECK);
+        FileTime version = modified(file);
+        if (version != null && !version.equals(fileVersion)) {
+            try {
+                fromFile = read(file);
+                fileVersion = version;
+                log.info(() -> "reloaded " + fromFile.size() + " API keys from " + file);
+            } catch (RuntimeException e) {
+                log.error(e, () -> "keeping the previous API keys: cannot use " + file);
+            }
+        }
+    }
+
+    static List<ApiKeyProperties.ApiKey> read(Path file) {
+        List<ApiKeyProperties.ApiKey> keys = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                var match = LINE.matcher(line);
+                if (!match.matches()) {
+                    throw new IllegalArgumentException(
+                            file + " line " + (i + 1) + ": expected '<client-id> <64 hex digits of SHA-256>'");
+                }
+                keys.add(new ApiKeyProperties.ApiKey(match.group(1), match.group(2)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read API keys from " + file, e);
+        }
+        return List.copyOf(keys);
+    }
+
+    private static @Nullable FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.itinera.gateway.system;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/** Browser access to the API from the configured origins only (none by default). */
+@Configuration(proxyBeanMethods = false)
+class CorsConfiguration {
+
+    @Bean
+    CorsWebFilter corsWebFilter(HttpProperties properties) {
+        org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of(
+                "Location",
+                "X-Request-Id",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return new CorsWebFilter(source);
+    }
+}
