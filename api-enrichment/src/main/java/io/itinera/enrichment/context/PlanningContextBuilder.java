@@ -1,9 +1,19 @@
 package io.itinera.enrichment.context;
 
 import io.itinera.enrichment.EnrichmentProperties;
+import io.itinera.enrichment.calendar.Daylight;
+import io.itinera.enrichment.calendar.DaylightCalculator;
+import io.itinera.enrichment.calendar.Holidays;
+import io.itinera.enrichment.calendar.PublicHolidays;
 import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.CatalogPoi;
+import io.itinera.enrichment.money.ExchangeRates;
+import io.itinera.enrichment.poi.Candidates;
+import io.itinera.enrichment.weather.WeatherForecaster;
+import io.itinera.enrichment.weather.WeatherOutlook;
+import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.DayWindows;
+import io.itinera.events.enrichment.ExchangeRate;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
@@ -12,55 +22,99 @@ import io.itinera.events.trip.TripRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the planning context of a trip: one day per date with the destination's UTC offset at local noon, every
- * candidate point of interest with its opening windows on the trip's dates, and a warning for each popular place that
- * is closed on a trip day.
+ * Builds the planning context of a trip: per date the UTC offset at local noon, daylight, public holiday and weather;
+ * every candidate point of interest with its opening windows on the trip's dates (holidays honoured); an indicative
+ * exchange rate; the warnings a traveller would want; and where each part came from.
  */
 @Component
 public class PlanningContextBuilder {
 
-    private static final LocalTime NOON = LocalTime.NOON;
+    public static final String DESTINATION = "destination";
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
-
-    /** Without a holiday calendar {@code PH} rules never apply; a later change looks holidays up per country. */
-    private static final Set<LocalDate> NO_HOLIDAY_CALENDAR_YET = Set.of();
 
     private final Clock clock;
     private final ClosureWarnings closureWarnings;
+    private final DayWarnings dayWarnings;
+    private final PublicHolidays publicHolidays;
+    private final DaylightCalculator daylight;
+    private final WeatherForecaster weather;
+    private final ExchangeRates exchangeRates;
 
-    public PlanningContextBuilder(Clock clock, EnrichmentProperties properties) {
+    public PlanningContextBuilder(
+            Clock clock,
+            EnrichmentProperties properties,
+            PublicHolidays publicHolidays,
+            DaylightCalculator daylight,
+            WeatherForecaster weather,
+            ExchangeRates exchangeRates) {
         this.clock = clock;
         this.closureWarnings = new ClosureWarnings(properties.popularThreshold());
+        this.dayWarnings = new DayWarnings();
+        this.publicHolidays = publicHolidays;
+        this.daylight = daylight;
+        this.weather = weather;
+        this.exchangeRates = exchangeRates;
     }
 
-    public PlanningContext build(TripRequest request, CatalogDestination destination, List<CatalogPoi> candidates) {
+    /**
+     * @param destinationSource where the destination came from: {@code curated} or {@code geonames}
+     */
+    public PlanningContext build(
+            TripRequest request, CatalogDestination destination, Candidates candidates, String destinationSource) {
         List<LocalDate> dates =
                 request.startDate().datesUntil(request.endDate().plusDays(1)).toList();
-        Set<LocalDate> holidays = NO_HOLIDAY_CALENDAR_YET;
-        List<PointOfInterest> pois = candidates.stream()
-                .map(poi -> pointOfInterest(poi, dates, holidays))
+        Holidays holidays = publicHolidays.between(destination, request.startDate(), request.endDate());
+        List<PointOfInterest> pois = candidates.pois().stream()
+                .map(poi -> pointOfInterest(poi, dates, holidays.dates()))
                 .toList();
+        WeatherOutlook outlook = weather.outlook(destination, dates);
+        List<TripDay> days = dates.stream()
+                .map(date -> day(destination, date, holidays, outlook))
+                .toList();
+        Optional<ExchangeRates.Quote> quote =
+                exchangeRates.quote(destination.currency().getCurrencyCode(), request.currency());
+
+        List<String> warnings = new ArrayList<>(closureWarnings.of(pois, dates));
+        warnings.addAll(dayWarnings.holidays(days, candidates.pois(), holidays));
+        dayWarnings.earlySunset(days).ifPresent(warnings::add);
+        warnings.addAll(dayWarnings.rain(days));
+
+        List<ContextSource> sources = new ArrayList<>();
+        sources.add(new ContextSource(DESTINATION, destinationSource, false, null, null));
+        sources.add(candidates.source());
+        sources.add(new ContextSource(
+                "holidays",
+                holidays.known() ? PublicHolidays.SOURCE : "none",
+                false,
+                holidays.known() ? null : "no holiday calendar for " + destination.country(),
+                null));
+        sources.add(new ContextSource("daylight", DaylightCalculator.SOURCE, false, null, null));
+        sources.addAll(outlook.sources());
+        quote.ifPresent(q -> sources.add(q.source()));
+        ExchangeRate rate = quote.map(ExchangeRates.Quote::rate).orElse(null);
         return new PlanningContext(
-                destination.toDestination(),
-                days(destination.timeZone(), dates),
-                pois,
-                closureWarnings.of(pois, dates),
-                clock.instant());
+                destination.toDestination(), days, pois, warnings, clock.instant(), rate, List.copyOf(sources));
     }
 
-    private static List<TripDay> days(ZoneId zone, List<LocalDate> dates) {
-        return dates.stream()
-                .map(date -> new TripDay(
-                        date, OFFSET.format(zone.getRules().getOffset(date.atTime(NOON))), null, null, null))
-                .toList();
+    private TripDay day(CatalogDestination destination, LocalDate date, Holidays holidays, WeatherOutlook outlook) {
+        Daylight light = daylight.on(date, destination.centre(), destination.timeZone());
+        return new TripDay(
+                date,
+                OFFSET.format(destination.timeZone().getRules().getOffset(date.atTime(LocalTime.NOON))),
+                light.sunrise(),
+                light.sunset(),
+                holidays.on(date).orElse(null),
+                light.civilDawn(),
+                light.civilDusk(),
+                outlook.on(date).orElse(null));
     }
 
     private static PointOfInterest pointOfInterest(CatalogPoi poi, List<LocalDate> dates, Set<LocalDate> holidays) {

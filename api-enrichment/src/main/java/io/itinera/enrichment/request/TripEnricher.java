@@ -2,9 +2,11 @@ package io.itinera.enrichment.request;
 
 import io.itinera.enrichment.catalog.Catalog;
 import io.itinera.enrichment.catalog.CatalogDestination;
-import io.itinera.enrichment.catalog.CatalogPoi;
-import io.itinera.enrichment.catalog.DestinationResolver;
 import io.itinera.enrichment.context.PlanningContextBuilder;
+import io.itinera.enrichment.destination.DestinationResolver;
+import io.itinera.enrichment.destination.Destinations;
+import io.itinera.enrichment.poi.Candidates;
+import io.itinera.enrichment.poi.PointsOfInterest;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
@@ -13,7 +15,6 @@ import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.kafka.EventPublisher;
 import io.itinera.events.trip.TripRequest;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -29,18 +30,27 @@ class TripEnricher {
 
     private static final Logger log = LoggerFactory.getLogger(TripEnricher.class);
 
+    static final String GEONAMES = "geonames";
+    static final String CURATED = "curated";
+
     private final DestinationResolver resolver;
+    private final Destinations destinations;
     private final Catalog catalog;
+    private final PointsOfInterest pointsOfInterest;
     private final PlanningContextBuilder contextBuilder;
     private final EventPublisher publisher;
 
     TripEnricher(
             DestinationResolver resolver,
+            Destinations destinations,
             Catalog catalog,
+            PointsOfInterest pointsOfInterest,
             PlanningContextBuilder contextBuilder,
             EventPublisher publisher) {
         this.resolver = resolver;
+        this.destinations = destinations;
         this.catalog = catalog;
+        this.pointsOfInterest = pointsOfInterest;
         this.contextBuilder = contextBuilder;
         this.publisher = publisher;
     }
@@ -61,14 +71,19 @@ class TripEnricher {
                 30,
                 "Destination resolved: %s, %s".formatted(destination.name(), destination.country()),
                 causedBy);
-        List<CatalogPoi> candidates = catalog.poisOf(destination);
+        Candidates candidates = pointsOfInterest.of(destination);
         progress(
                 tripId,
                 "points-of-interest",
                 70,
-                "Found %d points of interest in %s".formatted(candidates.size(), destination.name()),
+                "Found %d points of interest in %s (%s)"
+                        .formatted(
+                                candidates.pois().size(),
+                                destination.name(),
+                                candidates.source().source()),
                 causedBy);
-        PlanningContext context = contextBuilder.build(request, destination, candidates);
+        PlanningContext context = contextBuilder.build(
+                request, destination, candidates, destinations.isCurated(destination) ? CURATED : GEONAMES);
         progress(
                 tripId,
                 "opening-hours",
@@ -77,11 +92,17 @@ class TripEnricher {
                 causedBy);
         complete(EnrichmentCompleted.succeeded(tripId, context), causedBy);
         log.info(
-                "Enriched trip for {}: {} days, {} points of interest, {} warnings",
+                "Enriched trip for {}: {} days, {} points of interest, {} warnings, fallbacks {}",
                 destination.id(),
                 context.days().size(),
                 context.pois().size(),
-                context.warnings().size());
+                context.warnings().size(),
+                context.sources() == null
+                        ? "none"
+                        : context.sources().stream()
+                                .filter(source -> source.fallback())
+                                .map(source -> source.part() + "=" + source.source())
+                                .toList());
         return Outcome.SUCCEEDED;
     }
 

@@ -15,6 +15,11 @@ public final class TestCatalogs {
         return load(FIXTURE);
     }
 
+    /** The catalog the service ships. */
+    public static Catalog shipped() {
+        return load(SHIPPED);
+    }
+
     static Catalog load(String location) {
         return new CatalogLoader(new DefaultResourceLoader(), location).load();
     }

@@ -3,10 +3,11 @@ package io.itinera.enrichment.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.itinera.enrichment.EnrichmentProperties;
 import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.CatalogPoi;
 import io.itinera.enrichment.hours.OpeningHours;
+import io.itinera.enrichment.poi.Candidates;
+import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -47,7 +48,7 @@ class PlanningContextBuilderTests {
     private static final List<CatalogPoi> CANDIDATES = List.of(MONASTERY, ALFAMA, FADO_MUSEUM);
 
     private final PlanningContextBuilder builder =
-            new PlanningContextBuilder(Clock.fixed(NOW, ZoneOffset.UTC), new EnrichmentProperties("unused", 80));
+            TestContexts.builder(Clock.fixed(NOW, ZoneOffset.UTC), TestProviders.offline());
 
     @Test
     void givesEachDayTheOffsetInForceAtLocalNoonAcrossTheSpringDstChange() {
@@ -55,7 +56,7 @@ class PlanningContextBuilderTests {
         TripRequest request = trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
 
         // when
-        PlanningContext context = builder.build(request, LISBON, CANDIDATES);
+        PlanningContext context = builder.build(request, LISBON, Candidates.offline(CANDIDATES, "curated"), "curated");
 
         // then
         assertThat(context.days())
@@ -65,8 +66,9 @@ class PlanningContextBuilderTests {
                         tuple(LocalDate.of(2027, 3, 28), "+01:00"),
                         tuple(LocalDate.of(2027, 3, 29), "+01:00"));
         assertThat(context.days()).allSatisfy(day -> {
-            assertThat(day.sunrise()).isNull();
-            assertThat(day.holiday()).isNull();
+            assertThat(day.sunrise()).isBefore(day.sunset());
+            assertThat(day.civilDawn()).isBefore(day.sunrise());
+            assertThat(day.civilDusk()).isAfter(day.sunset());
         });
     }
 
@@ -76,7 +78,7 @@ class PlanningContextBuilderTests {
         TripRequest request = trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29));
 
         // when
-        PlanningContext context = builder.build(request, LISBON, CANDIDATES);
+        PlanningContext context = builder.build(request, LISBON, Candidates.offline(CANDIDATES, "curated"), "curated");
 
         // then
         assertThat(poi(context, MONASTERY.id()).openWindows())
@@ -84,13 +86,19 @@ class PlanningContextBuilderTests {
                 .containsExactly(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 28));
         assertThat(poi(context, MONASTERY.id()).openWindows().get(0).windows())
                 .containsExactly(new TimeWindow(LocalTime.of(9, 30), LocalTime.of(18, 0)));
-        assertThat(context.warnings()).containsExactly("Jerónimos Monastery is closed on Monday 2027-03-29");
+        assertThat(context.warnings())
+                .contains("Jerónimos Monastery is closed on Monday 2027-03-29")
+                .contains(
+                        "Sunday 2027-03-28 is a public holiday (Easter); the candidate places keep their usual hours");
     }
 
     @Test
     void lessPopularPlacesClosedOnATripDayEarnNoWarning() {
-        PlanningContext context =
-                builder.build(trip(LocalDate.of(2027, 3, 29), LocalDate.of(2027, 3, 29)), LISBON, List.of(FADO_MUSEUM));
+        PlanningContext context = builder.build(
+                trip(LocalDate.of(2027, 3, 29), LocalDate.of(2027, 3, 29)),
+                LISBON,
+                Candidates.offline(List.of(FADO_MUSEUM), "curated"),
+                "curated");
 
         assertThat(poi(context, FADO_MUSEUM.id()).openWindows()).isEmpty();
         assertThat(context.warnings()).isEmpty();
@@ -98,18 +106,25 @@ class PlanningContextBuilderTests {
 
     @Test
     void oneWarningNamesEveryClosedDayOfAPlace() {
-        PlanningContext context =
-                builder.build(trip(LocalDate.of(2027, 5, 3), LocalDate.of(2027, 5, 17)), LISBON, CANDIDATES);
+        PlanningContext context = builder.build(
+                trip(LocalDate.of(2027, 5, 3), LocalDate.of(2027, 5, 17)),
+                LISBON,
+                Candidates.offline(CANDIDATES, "curated"),
+                "curated");
 
         assertThat(context.warnings())
                 .containsExactly("Jerónimos Monastery is closed on Monday 2027-05-03, "
                         + "Monday 2027-05-10 and Monday 2027-05-17");
+        assertThat(context.days()).extracting(TripDay::holiday).containsOnlyNulls();
     }
 
     @Test
     void keepsEveryCandidateWithItsCatalogFacts() {
-        PlanningContext context =
-                builder.build(trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)), LISBON, CANDIDATES);
+        PlanningContext context = builder.build(
+                trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)),
+                LISBON,
+                Candidates.offline(CANDIDATES, "curated"),
+                "curated");
 
         assertThat(context.pois())
                 .extracting(PointOfInterest::id)
@@ -125,8 +140,11 @@ class PlanningContextBuilderTests {
 
     @Test
     void describesTheDestinationAndStampsTheBuildTime() {
-        PlanningContext context =
-                builder.build(trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)), LISBON, CANDIDATES);
+        PlanningContext context = builder.build(
+                trip(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29)),
+                LISBON,
+                Candidates.offline(CANDIDATES, "curated"),
+                "curated");
 
         assertThat(context.destination().id()).isEqualTo("lisbon");
         assertThat(context.destination().timeZone()).isEqualTo("Europe/Lisbon");

@@ -3,11 +3,15 @@ package io.itinera.enrichment.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.itinera.enrichment.EnrichmentProperties;
 import io.itinera.enrichment.catalog.Catalog;
-import io.itinera.enrichment.catalog.DestinationResolver;
 import io.itinera.enrichment.catalog.TestCatalogs;
-import io.itinera.enrichment.context.PlanningContextBuilder;
+import io.itinera.enrichment.context.TestContexts;
+import io.itinera.enrichment.destination.DestinationResolver;
+import io.itinera.enrichment.destination.Destinations;
+import io.itinera.enrichment.poi.PoiProperties;
+import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.enrichment.provider.Providers;
+import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
@@ -20,6 +24,7 @@ import io.itinera.events.trip.TripRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -90,10 +95,14 @@ class TripEnricherTests {
 
     private static TripEnricher enricher(RecordingPublisher publisher) {
         Catalog catalog = TestCatalogs.fixture();
+        Destinations destinations = new Destinations(catalog.destinations(), List.of());
+        Providers providers = TestProviders.offline();
         return new TripEnricher(
-                new DestinationResolver(catalog),
+                new DestinationResolver(destinations),
+                destinations,
                 catalog,
-                new PlanningContextBuilder(Clock.systemUTC(), new EnrichmentProperties("unused", 80)),
+                PointsOfInterest.of(catalog, Map.of(), providers, new PoiProperties(null, 5000, 60)),
+                TestContexts.builder(Clock.systemUTC(), providers),
                 publisher);
     }
 

@@ -1,7 +1,9 @@
-package io.itinera.enrichment.catalog;
+package io.itinera.enrichment.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.enrichment.catalog.CatalogDestination;
+import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
@@ -17,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DestinationResolverTests {
 
-    private final DestinationResolver resolver = new DestinationResolver(TestCatalogs.load(TestCatalogs.FIXTURE));
+    private final DestinationResolver resolver =
+            new DestinationResolver(new Destinations(TestCatalogs.fixture().destinations(), List.of()));
 
     @ParameterizedTest
     @ValueSource(strings = {"Lisbon", "lisbon", "LISBON", " Lisbon ", "lisboa", "LISBOA", "Lis bon", "Lissabon"})

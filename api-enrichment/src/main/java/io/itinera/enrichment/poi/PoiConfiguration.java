@@ -1,0 +1,41 @@
+package io.itinera.enrichment.poi;
+
+import io.itinera.enrichment.catalog.Catalog;
+import io.itinera.enrichment.catalog.CatalogPoi;
+import io.itinera.enrichment.destination.Destinations;
+import io.itinera.enrichment.provider.Providers;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/** Loads the operator's points-of-interest file, when one is configured, once at start-up. */
+@Configuration(proxyBeanMethods = false)
+class PoiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PoiConfiguration.class);
+
+    @Bean
+    PointsOfInterest pointsOfInterest(
+            Catalog catalog,
+            Destinations destinations,
+            Providers providers,
+            PoiProperties properties,
+            ResourceLoader resources) {
+        Map<String, List<CatalogPoi>> own = Map.of();
+        String file = properties.file();
+        if (file != null && !file.isBlank()) {
+            own = OperatorPoiFile.load(
+                    resources.getResource(file), id -> destinations.byId(id).isPresent());
+            log.info(
+                    "Loaded {} points of interest for {} destinations from {}",
+                    own.values().stream().mapToInt(List::size).sum(),
+                    own.size(),
+                    file);
+        }
+        return PointsOfInterest.of(catalog, own, providers, properties);
+    }
+}

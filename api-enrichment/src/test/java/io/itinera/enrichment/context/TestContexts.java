@@ -1,0 +1,30 @@
+package io.itinera.enrichment.context;
+
+import io.itinera.enrichment.EnrichmentProperties;
+import io.itinera.enrichment.calendar.DaylightCalculator;
+import io.itinera.enrichment.calendar.PublicHolidays;
+import io.itinera.enrichment.money.ExchangeRates;
+import io.itinera.enrichment.money.OfflineRates;
+import io.itinera.enrichment.provider.Providers;
+import io.itinera.enrichment.weather.ClimateNormals;
+import io.itinera.enrichment.weather.WeatherForecaster;
+import io.itinera.enrichment.weather.WeatherProperties;
+import java.time.Clock;
+
+/** Context builders wired as in the service, with the providers a test chooses. */
+public final class TestContexts {
+
+    private static final PublicHolidays HOLIDAYS = new PublicHolidays();
+
+    private TestContexts() {}
+
+    public static PlanningContextBuilder builder(Clock clock, Providers providers) {
+        return new PlanningContextBuilder(
+                clock,
+                new EnrichmentProperties("unused", 80),
+                HOLIDAYS,
+                new DaylightCalculator(),
+                new WeatherForecaster(providers, ClimateNormals.shipped(), clock, new WeatherProperties(16)),
+                new ExchangeRates(providers, OfflineRates.shipped()));
+    }
+}

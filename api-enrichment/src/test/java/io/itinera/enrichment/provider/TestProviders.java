@@ -1,0 +1,49 @@
+package io.itinera.enrichment.provider;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Providers for tests: all off, or one pointed at a stub server with settings fast enough for tests. */
+public final class TestProviders {
+
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+
+    private TestProviders() {}
+
+    public static Providers offline() {
+        ProviderSettings off = ProviderSettings.defaults(NOWHERE, false);
+        return new ProviderFactory(Clock.systemUTC(), new SimpleMeterRegistry())
+                .create(new ProviderProperties(off, off, off));
+    }
+
+    /** Every provider on, all at one stub server, with short timeouts and back-off. */
+    public static Providers stubbed(String baseUrl, Clock clock, MeterRegistry meters) {
+        ProviderSettings on = fast(URI.create(baseUrl));
+        return new ProviderFactory(clock, meters).create(new ProviderProperties(on, on, on));
+    }
+
+    /** Test settings: 400 ms time limit, 3 attempts 20 ms apart, a breaker that opens after 4 calls, half of them failed. */
+    public static ProviderSettings fast(URI baseUrl) {
+        return new ProviderSettings(
+                true,
+                baseUrl,
+                Duration.ofMillis(400),
+                3,
+                Duration.ofMillis(20),
+                2.0,
+                0.5,
+                Duration.ofSeconds(2),
+                4,
+                Duration.ofMillis(100),
+                50,
+                4,
+                4,
+                Duration.ofMillis(300),
+                1,
+                Duration.ofMinutes(5),
+                100);
+    }
+}
