@@ -12,6 +12,7 @@ public final class GatewayTestSupport {
 
     public static final String KEY_A = "test-key-client-a";
     public static final String KEY_B = "test-key-client-b";
+    public static final String KEY_C = "test-key-client-c";
 
     private GatewayTestSupport() {}
 
@@ -19,6 +20,7 @@ public final class GatewayTestSupport {
         String stateDir = newStateDir().toString();
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         registry.add("spring.kafka.streams.state-dir", () -> stateDir);
+        registry.add("gateway.routes.enrichment-uri", EnrichmentStub::baseUrl);
     }
 
     public static Path newStateDir() {

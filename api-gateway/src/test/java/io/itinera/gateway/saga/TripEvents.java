@@ -93,7 +93,10 @@ public final class TripEvents {
                                 new Leg(Leg.START, stop.poiId(), TravelMode.WALK, 400, 5),
                                 new Leg(stop.poiId(), Leg.START, TravelMode.WALK, 400, 5)),
                         0.9,
-                        "One stop")));
+                        "One stop",
+                        null,
+                        null)),
+                null);
     }
 
     public static Failure unknownDestination() {

@@ -1,0 +1,264 @@
+package io.itinera.gateway.trip;
+
+import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static io.itinera.gateway.GatewayTestSupport.KEY_B;
+import static io.itinera.gateway.GatewayTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.generation.GenerationProgress;
+import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.TripClient;
+import io.itinera.gateway.WorkerEvents;
+import io.itinera.gateway.saga.TripEvents;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A trip's whole life through the public API, with the workers' events published by the test on the real broker:
+ * live events and their resumption, cancellation, listing, and idempotent submission.
+ */
+class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
+
+    static String body(String destination, int offsetDays) {
+        LocalDate start = LocalDate.now().plusMonths(2).plusDays(offsetDays);
+        return """
+                {"destination":"%s","startDate":"%s","endDate":"%s","travelers":2,
+                 "interests":["culture","food"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(destination, start, start.plusDays(1));
+    }
+
+    @Test
+    void liveEventsFollowTheTripToReadyAndEnd() throws Exception {
+        String id = TripClient.post(web, KEY_A, body("Lisbon", 0));
+        CompletableFuture<List<ServerSentEvent<JsonNode>>> stream =
+                events(id, null).collectList().toFuture();
+
+        driveToReady(id);
+
+        List<ServerSentEvent<JsonNode>> events = stream.get(30, TimeUnit.SECONDS);
+        assertThat(events).extracting(ServerSentEvent::id).containsExactly("1", "2", "3", "4", "5");
+        assertThat(events)
+                .extracting(ServerSentEvent::event)
+                .containsExactly("status", "status", "status", "progress", "status");
+        assertThat(events)
+                .extracting(e -> e.data().get("status").asString())
+                .containsExactly("PENDING", "ENRICHING", "GENERATING", "GENERATING", "READY");
+    }
+
+    @Test
+    void liveEventsResumeAfterTheLastEventId() throws Exception {
+        String id = TripClient.post(web, KEY_A, body("Lisbon", 1));
+        driveToReady(id);
+        TripClient.awaitTerminal(web, KEY_A, id, Duration.ofSeconds(20));
+
+        List<ServerSentEvent<JsonNode>> rest =
+                events(id, "3").collectList().toFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(rest).extracting(ServerSentEvent::id).containsExactly("4", "5");
+    }
+
+    @Test
+    void anotherClientCannotFollowTheTrip() {
+        String id = TripClient.post(web, KEY_A, body("Lisbon", 2));
+
+        web.get()
+                .uri("/api/v1/trips/{id}/events", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_B))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
+    void cancellingStopsTheTripAndLateResultsAreIgnored() {
+        String id = TripClient.post(web, KEY_A, body("Porto", 3));
+
+        delete(KEY_B, id).expectStatus().isNotFound();
+        delete(KEY_A, id)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
+        WorkerEvents.publish(
+                Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, TripEvents.lisbonContext()));
+        delete(KEY_A, id)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/trip-finished");
+
+        JsonNode trip = TripClient.get(web, KEY_A, id);
+        assertThat(trip.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(trip.get("context")).isNull();
+    }
+
+    @Test
+    void listsOnlyTheCallersTripsNewestFirstPageByPage() {
+        String first = TripClient.post(web, KEY_B, body("Rome", 4));
+        String second = TripClient.post(web, KEY_B, body("Paris", 5));
+        String third = TripClient.post(web, KEY_B, body("Amsterdam", 6));
+        TripClient.post(web, KEY_A, body("Barcelona", 7));
+
+        JsonNode page1 = list(KEY_B, "?limit=2");
+        assertThat(page1.get("data").valueStream().map(t -> t.get("id").asString()))
+                .containsExactly(third, second);
+        String cursor = page1.get("nextCursor").asString();
+        JsonNode page2 = list(KEY_B, "?limit=2&cursor=" + cursor);
+        assertThat(page2.get("data").valueStream().map(t -> t.get("id").asString()))
+                .containsExactly(first);
+        assertThat(page2.get("nextCursor")).isNull();
+        assertThat(list(KEY_B, "?status=READY").get("data").isEmpty()).isTrue();
+        assertThat(list(KEY_B, "?status=PENDING").get("data").size()).isEqualTo(3);
+    }
+
+    @Test
+    void listRejectsABadLimitOrCursor() {
+        web.get()
+                .uri("/api/v1/trips?limit=0")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
+        web.get()
+                .uri("/api/v1/trips?cursor=not-a-cursor")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cursor");
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReturnTheOriginalTrip() {
+        String body = body("Lisbon", 8);
+        String first = postWithKey(KEY_A, "key-1", body)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+
+        postWithKey(KEY_A, "key-1", body)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/v1/trips/" + first)
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(first);
+        // the same key belongs to each client separately
+        String other = postWithKey(KEY_B, "key-1", body)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIsRejected() {
+        postWithKey(KEY_A, "key-2", body("Lisbon", 9)).expectStatus().isAccepted();
+
+        postWithKey(KEY_A, "key-2", body("Porto", 9))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    private void driveToReady(String id) {
+        // The trip must exist before its workers report, as in production.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TripClient.get(web, KEY_A, id) != null);
+        WorkerEvents.publish(
+                Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(id, "destination-resolved", 30, "Lisbon"));
+        WorkerEvents.publish(
+                Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, TripEvents.lisbonContext()));
+        WorkerEvents.publish(Topics.GENERATION_PROGRESS, GenerationProgress.of(id, "day-planned", 100, "1 stop"));
+        WorkerEvents.publish(
+                Topics.GENERATION_COMPLETED, GenerationCompleted.succeeded(id, TripEvents.oneStopItinerary()));
+    }
+
+    private reactor.core.publisher.Flux<ServerSentEvent<JsonNode>> events(String id, String lastEventId) {
+        WebTestClient.RequestHeadersSpec<?> request = web.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .get()
+                .uri("/api/v1/trips/{id}/events", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .accept(MediaType.TEXT_EVENT_STREAM);
+        if (lastEventId != null) {
+            request = request.header("Last-Event-ID", lastEventId);
+        }
+        return request.exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                .getResponseBody()
+                .filter(event -> event.data() != null);
+    }
+
+    private WebTestClient.ResponseSpec delete(String key, String id) {
+        return web.delete()
+                .uri("/api/v1/trips/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .exchange();
+    }
+
+    private JsonNode list(String key, String query) {
+        return web.get()
+                .uri("/api/v1/trips" + query)
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec postWithKey(String key, String idempotencyKey, String body) {
+        return web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+}
