@@ -17,7 +17,9 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
+import io.itinera.events.generation.LeftOutPoi;
 import io.itinera.events.generation.Leg;
+import io.itinera.events.generation.Meal;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.proposal.DestinationProposal;
 import io.itinera.events.proposal.ProposalBrief;
@@ -131,7 +133,21 @@ final class SampleEvents {
                                 new Leg(Leg.START, stop.poiId(), TravelMode.TRANSIT, 7100, 35),
                                 new Leg(stop.poiId(), Leg.START, TravelMode.TRANSIT, 7100, 35)),
                         0.95,
-                        "One stop in Belém")));
+                        "One stop in Belém",
+                        List.of(new Meal(
+                                Meal.LUNCH,
+                                start.plusMinutes(180),
+                                start.plusMinutes(240),
+                                "lisbon.pasteis-de-belem",
+                                "Pastéis de Belém")),
+                        "A history morning in Belém.")),
+                List.of(new LeftOutPoi(
+                        "lisbon.belem-tower",
+                        "Belém Tower",
+                        Interest.HISTORY,
+                        0.93,
+                        true,
+                        "closed on every day of the trip")));
     }
 
     static TripSnapshot snapshot() {

@@ -6,6 +6,7 @@ import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Leg;
+import io.itinera.events.generation.Meal;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
@@ -116,7 +117,8 @@ final class DayTour {
     /** Closes the tour with the way back (and lunch, if it is still due). */
     ItineraryDay finish(String whyEmpty) {
         if (stops.isEmpty()) {
-            return new ItineraryDay(day.date(), at(dayStart), at(dayStart), List.of(), List.of(), 0.0, whyEmpty);
+            return new ItineraryDay(
+                    day.date(), at(dayStart), at(dayStart), List.of(), List.of(), 0.0, whyEmpty, List.of(), whyEmpty);
         }
         Leg back = travel.leg(hereId, here, Leg.START, home, mode);
         int leaveAt = ready;
@@ -133,6 +135,8 @@ final class DayTour {
                 List.copyOf(stops),
                 List.copyOf(legs),
                 Math.round(score * 1000) / 1000.0,
+                summary(),
+                meals(),
                 summary());
     }
 
@@ -158,7 +162,7 @@ final class DayTour {
                         visit,
                         visit + length,
                         visit - arrival,
-                        new LunchPause(visit, visit + lunch.minutes(), poi.name())));
+                        new LunchPause(visit, visit + lunch.minutes(), poi.name(), poi.id())));
     }
 
     private Optional<Move> lunchFirst(PointOfInterest poi, Leg leg, List<TimeWindow> windows) {
@@ -216,6 +220,14 @@ final class DayTour {
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(TimeWindow::open))
                 .toList();
+    }
+
+    private List<Meal> meals() {
+        if (lunchPause == null) {
+            return List.of();
+        }
+        return List.of(new Meal(
+                Meal.LUNCH, at(lunchPause.start()), at(lunchPause.end()), lunchPause.poiId(), lunchPause.place()));
     }
 
     private String summary() {

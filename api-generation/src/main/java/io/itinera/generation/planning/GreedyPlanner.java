@@ -55,7 +55,7 @@ class GreedyPlanner implements ItineraryPlanner {
             progress.dayPlanned(planned, days.size(), context.days().size());
         }
         double total = days.stream().mapToDouble(ItineraryDay::score).sum();
-        return new Itinerary(NAME, Math.round(total * 1000) / 1000.0, List.copyOf(days));
+        return new Itinerary(NAME, Math.round(total * 1000) / 1000.0, List.copyOf(days), null);
     }
 
     /** Plans one day, removing the points of interest it visits from {@code remaining}. */

@@ -10,8 +10,17 @@ import org.jspecify.annotations.Nullable;
  * by {@code at <name>} when a food stop serves as lunch.
  *
  * @param place the name of the food stop that serves as lunch, or {@code null} for a pause between stops
+ * @param poiId the id of that food stop
  */
-record LunchPause(int start, int end, @Nullable String place) {
+record LunchPause(
+        int start,
+        int end,
+        @Nullable String place,
+        @Nullable String poiId) {
+
+    LunchPause(int start, int end, @Nullable String place) {
+        this(start, end, place, null);
+    }
 
     private static final Pattern TEXT = Pattern.compile("Lunch (\\d{2}):(\\d{2})–(\\d{2}):(\\d{2})");
 

@@ -77,7 +77,15 @@ class FeasibilityCheckTests {
     void detectsAnArrivalSoonerThanTheLegAllows() {
         // when the traveller leaves at 09:05 but b is reached at 09:09 over a 9-minute leg
         Itinerary broken = withMonday(day -> new ItineraryDay(
-                day.date(), time(day, "09:05"), day.end(), day.stops(), day.legs(), day.score(), day.summary()));
+                day.date(),
+                time(day, "09:05"),
+                day.end(),
+                day.stops(),
+                day.legs(),
+                day.score(),
+                day.summary(),
+                null,
+                null));
 
         assertThat(check.violations(broken, request, context)).anyMatch(v -> v.contains("reaching b at 09:09"));
     }
@@ -92,8 +100,10 @@ class FeasibilityCheckTests {
                 List.of(),
                 List.of(),
                 0.0,
-                "Nothing planned.");
-        Itinerary broken = new Itinerary("greedy", 0.9, List.of(emptyMonday, tuesdayVisitOfA("13:00")));
+                "Nothing planned.",
+                null,
+                null);
+        Itinerary broken = new Itinerary("greedy", 0.9, List.of(emptyMonday, tuesdayVisitOfA("13:00")), null);
 
         // then
         assertThat(check.violations(broken, request, context))
@@ -121,7 +131,15 @@ class FeasibilityCheckTests {
     @Test
     void detectsADayThatEndsAfterThePaceAllows() {
         Itinerary broken = withMonday(day -> new ItineraryDay(
-                day.date(), day.start(), time(day, "19:30"), day.stops(), day.legs(), day.score(), day.summary()));
+                day.date(),
+                day.start(),
+                time(day, "19:30"),
+                day.stops(),
+                day.legs(),
+                day.score(),
+                day.summary(),
+                null,
+                null));
 
         assertThat(check.violations(broken, request, context))
                 .anyMatch(v -> v.contains("ends at 19:30, after the MODERATE pace allows"));
@@ -131,7 +149,8 @@ class FeasibilityCheckTests {
     void detectsAPlaceVisitedTwiceInTheTrip() {
         // when Tuesday repeats Monday's visit of a
         ItineraryDay monday = valid.days().get(0);
-        Itinerary broken = new Itinerary("greedy", monday.score() + 0.9, List.of(monday, tuesdayVisitOfA("12:30")));
+        Itinerary broken =
+                new Itinerary("greedy", monday.score() + 0.9, List.of(monday, tuesdayVisitOfA("12:30")), null);
 
         // then
         assertThat(check.violations(broken, request, context))
@@ -143,7 +162,16 @@ class FeasibilityCheckTests {
         Itinerary broken = withMonday(day -> {
             List<Leg> legs = new ArrayList<>(day.legs());
             legs.set(1, legs.get(0));
-            return new ItineraryDay(day.date(), day.start(), day.end(), day.stops(), legs, day.score(), day.summary());
+            return new ItineraryDay(
+                    day.date(),
+                    day.start(),
+                    day.end(),
+                    day.stops(),
+                    legs,
+                    day.score(),
+                    day.summary(),
+                    day.meals(),
+                    day.explanation());
         });
 
         assertThat(check.violations(broken, request, context)).anyMatch(v -> v.contains("leg 2 goes start→b"));
@@ -155,7 +183,16 @@ class FeasibilityCheckTests {
             List<Leg> legs = new ArrayList<>(day.legs());
             Leg leg = legs.get(0);
             legs.set(0, new Leg(leg.from(), leg.to(), leg.mode(), leg.metres(), 1));
-            return new ItineraryDay(day.date(), day.start(), day.end(), day.stops(), legs, day.score(), day.summary());
+            return new ItineraryDay(
+                    day.date(),
+                    day.start(),
+                    day.end(),
+                    day.stops(),
+                    legs,
+                    day.score(),
+                    day.summary(),
+                    day.meals(),
+                    day.explanation());
         });
 
         assertThat(check.violations(broken, request, context)).anyMatch(v -> v.contains("the travel model says"));
@@ -207,7 +244,7 @@ class FeasibilityCheckTests {
 
     @Test
     void detectsAMissingDayAndAWrongTotal() {
-        Itinerary broken = new Itinerary("greedy", 99.0, List.of(valid.days().get(0)));
+        Itinerary broken = new Itinerary("greedy", 99.0, List.of(valid.days().get(0)), null);
 
         assertThat(check.violations(broken, request, context))
                 .anyMatch(v -> v.contains("has 1 days but the trip has 2"))
@@ -234,7 +271,9 @@ class FeasibilityCheckTests {
                         travel.leg(Leg.START, Trips.CENTRE, "a", a.location(), request.modeOrDefault()),
                         travel.leg("a", a.location(), Leg.START, Trips.CENTRE, request.modeOrDefault())),
                 0.9,
-                "1 stop. Lunch %s–%s.".formatted(lunch, lunch.plusHours(1)));
+                "1 stop. Lunch %s–%s.".formatted(lunch, lunch.plusHours(1)),
+                null,
+                null);
     }
 
     private static OffsetDateTime tuesday(LocalTime time) {
@@ -244,17 +283,27 @@ class FeasibilityCheckTests {
     private Itinerary withMonday(UnaryOperator<ItineraryDay> change) {
         List<ItineraryDay> days = new ArrayList<>(valid.days());
         days.set(0, change.apply(days.get(0)));
-        return new Itinerary(valid.planner(), valid.totalScore(), days);
+        return new Itinerary(valid.planner(), valid.totalScore(), days, null);
     }
 
     private static ItineraryDay withStop(ItineraryDay day, int index, Stop stop) {
         List<Stop> stops = new ArrayList<>(day.stops());
         stops.set(index, stop);
-        return new ItineraryDay(day.date(), day.start(), day.end(), stops, day.legs(), day.score(), day.summary());
+        return new ItineraryDay(
+                day.date(),
+                day.start(),
+                day.end(),
+                stops,
+                day.legs(),
+                day.score(),
+                day.summary(),
+                day.meals(),
+                day.explanation());
     }
 
     private static ItineraryDay withSummary(ItineraryDay day, String summary) {
-        return new ItineraryDay(day.date(), day.start(), day.end(), day.stops(), day.legs(), day.score(), summary);
+        return new ItineraryDay(
+                day.date(), day.start(), day.end(), day.stops(), day.legs(), day.score(), summary, null, null);
     }
 
     private static Stop stop(ItineraryDay day, int index) {

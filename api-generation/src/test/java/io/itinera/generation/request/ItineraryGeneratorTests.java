@@ -81,10 +81,20 @@ class ItineraryGeneratorTests {
                     List.of(castle),
                     List.of(new Leg(Leg.START, castle.poiId(), TravelMode.WALK, 0, 0)),
                     1.0,
-                    "1 stop.");
+                    "1 stop.",
+                    null,
+                    null);
             ItineraryDay tuesday = new ItineraryDay(
-                    LisbonTrip.TUESDAY, night.plusDays(1), night.plusDays(1), List.of(), List.of(), 0.0, "Empty.");
-            return new Itinerary("careless", 1.0, List.of(monday, tuesday));
+                    LisbonTrip.TUESDAY,
+                    night.plusDays(1),
+                    night.plusDays(1),
+                    List.of(),
+                    List.of(),
+                    0.0,
+                    "Empty.",
+                    null,
+                    null);
+            return new Itinerary("careless", 1.0, List.of(monday, tuesday), null);
         };
 
         // when
@@ -116,9 +126,11 @@ class ItineraryGeneratorTests {
                             OffsetDateTime start = day.date()
                                     .atTime(request.pace().dayStart())
                                     .atOffset(ZoneOffset.of(day.utcOffset()));
-                            return new ItineraryDay(day.date(), start, start, List.of(), List.of(), 0.0, "Nothing.");
+                            return new ItineraryDay(
+                                    day.date(), start, start, List.of(), List.of(), 0.0, "Nothing.", null, null);
                         })
-                        .toList());
+                        .toList(),
+                null);
     }
 
     private static GenerationRequested withContext(java.util.function.UnaryOperator<PlanningContext> change) {
