@@ -3,7 +3,6 @@ package io.itinera.gateway.system;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +21,7 @@ class OpenApiConfiguration {
                         .title("Itinera API")
                         .version("v1")
                         .description("Plan feasible day-by-day trips. Errors are RFC 9457 problem details;"
-                                + " see docs/api.md for conventions.")
-                        .license(new License().name("Proprietary")))
+                                + " see docs/api.md for conventions."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 API_KEY,

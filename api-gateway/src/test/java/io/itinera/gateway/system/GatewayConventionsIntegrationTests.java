@@ -1,0 +1,214 @@
+package io.itinera.gateway.system;
+
+import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static io.itinera.gateway.GatewayTestSupport.KEY_C;
+import static io.itinera.gateway.GatewayTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.gateway.EnrichmentStub;
+import io.itinera.gateway.GatewayIntegrationTest;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/** The conventions every client meets: rate limits, secure headers, size limits, the routed search, the OpenAPI. */
+class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
+
+    @Autowired
+    RequestMappingHandlerMapping controllers;
+
+    @Autowired
+    RouteDefinitionLocator routes;
+
+    @Test
+    void aClientOverItsBudgetGets429WithRetryAfter() {
+        for (int i = 0; i < 3; i++) {
+            web.get()
+                    .uri("/api/v1/trips")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(KEY_C))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("RateLimit-Limit", "3")
+                    .expectHeader()
+                    .valueEquals("RateLimit-Remaining", Integer.toString(2 - i));
+        }
+
+        web.get()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_C))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader()
+                .valueEquals("RateLimit-Remaining", "0")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/rate-limited");
+        // another client is not affected
+        web.get()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void apiAnswersCarrySecureHeaders() {
+        web.get()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String huge = "{\"destination\":\"" + "x".repeat(100_000) + "\"}";
+        web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(huge)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void nonJsonBodiesAreUnsupported() {
+        web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("destination=Lisbon")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void destinationSearchIsRoutedToEnrichmentWithoutTheClientsKey() {
+        EnrichmentStub.answer(200, "{\"data\":[{\"id\":\"lisbon\",\"name\":\"Lisbon\"}]}");
+
+        web.get()
+                .uri("/api/v1/destinations?q=lisbo&limit=3")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data[0].id")
+                .isEqualTo("lisbon");
+
+        assertThat(EnrichmentStub.seen()).singleElement().satisfies(seen -> {
+            assertThat(seen.pathAndQuery()).isEqualTo("/api/v1/destinations?q=lisbo&limit=3");
+            assertThat(seen.authorization()).isEqualTo("null");
+        });
+    }
+
+    @Test
+    void failingDestinationSearchIsRetriedThenAnsweredWithAProblem() {
+        EnrichmentStub.answer(503, "{}");
+
+        web.get()
+                .uri("/api/v1/destinations?q=lisbo")
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/destinations-unavailable");
+
+        assertThat(EnrichmentStub.seen()).hasSize(3);
+        EnrichmentStub.answer(200, "{\"data\":[]}");
+    }
+
+    @Test
+    void destinationSearchNeedsAKey() {
+        web.get().uri("/api/v1/destinations?q=lisbo").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void openApiDocumentIsValidAndMatchesTheImplementation() {
+        String document = web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, null);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+        JsonNode json = io.itinera.events.serde.EventJson.mapper().readTree(document);
+        Set<String> documented = new TreeSet<>();
+        json.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        assertThat(documented).isEqualTo(implemented());
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    /** Every public operation the gateway really serves: its controllers' mappings and its routes. */
+    private Set<String> implemented() {
+        Set<String> operations = new TreeSet<>();
+        controllers
+                .getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternsCondition().getPatterns().stream()
+                        .map(Object::toString)
+                        .filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> operations.add(method.name() + " " + path))));
+        routes.getRouteDefinitions()
+                .toStream()
+                .flatMap(route -> route.getPredicates().stream())
+                .filter(predicate -> predicate.getName().equals("Path"))
+                .flatMap(predicate -> predicate.getArgs().values().stream())
+                .filter(path -> !path.endsWith("/**"))
+                .collect(Collectors.toSet())
+                .forEach(path -> operations.add("GET " + path));
+        return operations;
+    }
+}
