@@ -7,11 +7,17 @@ import io.itinera.kafka.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +52,61 @@ class GatewayReplicasIntegrationTests {
                 assertThat(seenByRestartedA.get("itinerary")).isEqualTo(seenByB.get("itinerary"));
             }
         }
+    }
+
+    @Test
+    void idempotencyAndLiveEventsHoldAcrossReplicas() throws Exception {
+        try (Replica a = Replica.start(GatewayTestSupport.newStateDir());
+                Replica b = Replica.start(GatewayTestSupport.newStateDir())) {
+            LocalDate start = LocalDate.now().plusMonths(2);
+            String body = """
+                    {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":1,
+                     "interests":["art"],"pace":"PACKED","budget":"HIGH"}""".formatted(start, start);
+            String id = postWithKey(a.web(), "replicas-key", body)
+                    .getResponseBody()
+                    .get("id")
+                    .asString();
+
+            // b streams a trip it never saw posted, from its own copy of the state
+            List<ServerSentEvent<JsonNode>> events = b.web()
+                    .mutate()
+                    .responseTimeout(Duration.ofSeconds(45))
+                    .build()
+                    .get()
+                    .uri("/api/v1/trips/{id}/events", id)
+                    .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                    .getResponseBody()
+                    .filter(event -> event.data() != null)
+                    .collectList()
+                    .block(Duration.ofSeconds(45));
+            assertThat(events).isNotEmpty();
+            assertThat(events.get(events.size() - 1).data().get("status").asString())
+                    .isEqualTo("READY");
+
+            EntityExchangeResult<JsonNode> replayed = postWithKey(b.web(), "replicas-key", body);
+            assertThat(replayed.getResponseBody().get("id").asString()).isEqualTo(id);
+            assertThat(replayed.getResponseHeaders().getFirst("Idempotent-Replayed"))
+                    .isEqualTo("true");
+        }
+    }
+
+    private static EntityExchangeResult<JsonNode> postWithKey(WebTestClient web, String key, String body) {
+        return web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JsonNode.class)
+                .returnResult();
     }
 
     /** One gateway instance with its own ports and state directory. */
