@@ -176,7 +176,7 @@ public final class Provider {
 
     private <T> T attempt(URI uri, ResponseParser<T> parser) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
+                .timeout(settings.timeout().plusSeconds(1)) // a backstop: the time limiter below decides
                 .header("Accept", "application/json")
                 .header("User-Agent", "itinera-api-enrichment")
                 .GET()

@@ -22,6 +22,7 @@ public final class ProviderFactory {
 
     public ProviderFactory(Clock clock, MeterRegistry meters) {
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // the providers speak HTTP/1.1; no h2c upgrade dance per request
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();

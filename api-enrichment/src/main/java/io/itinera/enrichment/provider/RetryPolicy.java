@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.core.functions.Either;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -82,7 +83,7 @@ final class RetryPolicy {
         if (cause instanceof BulkheadFullException) {
             return "too many concurrent calls (bulkhead full)";
         }
-        if (cause instanceof TimeoutException) {
+        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
             return "timed out after " + settings.timeout().toMillis() + " ms";
         }
         if (cause instanceof ProviderHttpException http && http.status() == 429 && http.retryAfter() != null) {
