@@ -29,6 +29,12 @@ public final class Topics {
     /** Compacted: the latest snapshot of every trip, materialised by every gateway replica. */
     public static final String TRIP_STATE = "travel-trips.state";
 
+    /** Commands from the gateway's HTTP layer to its proposal saga. */
+    public static final String PROPOSAL_COMMANDS = "travel-proposals.commands";
+
+    /** Compacted: the latest snapshot of every proposal request, materialised by every gateway replica. */
+    public static final String PROPOSAL_STATE = "travel-proposals.state";
+
     /** Suffix Spring Kafka's dead-letter recoverer appends by default. */
     public static final String DLT_SUFFIX = "-dlt";
 
@@ -44,6 +50,8 @@ public final class Topics {
         return List.of(
                 TopicSpec.events(TRIP_COMMANDS, "api-gateway"),
                 TopicSpec.compacted(TRIP_STATE, "api-gateway"),
+                TopicSpec.events(PROPOSAL_COMMANDS, "api-gateway"),
+                TopicSpec.compacted(PROPOSAL_STATE, "api-gateway"),
                 TopicSpec.events(ENRICHMENT_REQUEST, "api-gateway"),
                 TopicSpec.events(ENRICHMENT_PROGRESS, "api-enrichment"),
                 TopicSpec.events(ENRICHMENT_COMPLETED, "api-enrichment"),
@@ -58,6 +66,9 @@ public final class Topics {
                 TopicSpec.deadLetter(ENRICHMENT_COMPLETED, "api-gateway"),
                 TopicSpec.deadLetter(GENERATION_PROGRESS, "api-gateway"),
                 TopicSpec.deadLetter(GENERATION_COMPLETED, "api-gateway"),
+                TopicSpec.deadLetter(PROPOSAL_COMMANDS, "api-gateway"),
+                TopicSpec.deadLetter(PROPOSAL_PROGRESS, "api-gateway"),
+                TopicSpec.deadLetter(PROPOSAL_COMPLETED, "api-gateway"),
                 TopicSpec.deadLetter(ENRICHMENT_REQUEST, "api-enrichment"),
                 TopicSpec.deadLetter(GENERATION_REQUEST, "api-generation"),
                 TopicSpec.deadLetter(PROPOSAL_REQUEST, "api-generation"));

@@ -26,6 +26,8 @@ import io.itinera.events.proposal.ProposalBrief;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
+import io.itinera.events.proposal.ProposalSnapshot;
+import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.GeoPoint;
@@ -206,6 +208,25 @@ final class SampleEvents {
                                 new GenerationCompleted(1, id, NOW, TRIP, Outcome.SUCCEEDED, itinerary(), null),
                                 new GenerationCompleted(1, id, NOW, TRIP, Outcome.FAILED, null, failure))),
                 Map.entry(ProposalRequested.class, List.of(new ProposalRequested(1, id, NOW, "prop-1", brief))),
+                Map.entry(
+                        ProposalSubmitted.class,
+                        List.of(new ProposalSubmitted(1, id, NOW, "prop-1", "client-a", "req-3", brief))),
+                Map.entry(
+                        ProposalSnapshot.class,
+                        List.of(new ProposalSnapshot(
+                                1,
+                                "prop-1",
+                                "client-a",
+                                2,
+                                TripStatus.FAILED,
+                                NOW,
+                                NOW.plusSeconds(1),
+                                brief,
+                                List.of(),
+                                failure,
+                                List.of(new ProgressEntry(
+                                        1, NOW, "proposal", TripStatus.PENDING, "accepted", 0, "Brief accepted")),
+                                List.of(id.toString())))),
                 Map.entry(ProposalProgress.class, List.of(new ProposalProgress(1, id, NOW, "prop-1", progress))),
                 Map.entry(
                         ProposalCompleted.class,

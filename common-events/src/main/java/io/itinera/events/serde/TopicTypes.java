@@ -10,6 +10,8 @@ import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
+import io.itinera.events.proposal.ProposalSnapshot;
+import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.TripSnapshot;
 import java.util.Map;
@@ -29,7 +31,9 @@ public final class TopicTypes {
             Map.entry(Topics.GENERATION_COMPLETED, GenerationCompleted.class),
             Map.entry(Topics.PROPOSAL_REQUEST, ProposalRequested.class),
             Map.entry(Topics.PROPOSAL_PROGRESS, ProposalProgress.class),
-            Map.entry(Topics.PROPOSAL_COMPLETED, ProposalCompleted.class));
+            Map.entry(Topics.PROPOSAL_COMPLETED, ProposalCompleted.class),
+            Map.entry(Topics.PROPOSAL_COMMANDS, ProposalSubmitted.class),
+            Map.entry(Topics.PROPOSAL_STATE, ProposalSnapshot.class));
 
     private TopicTypes() {}
 

@@ -27,7 +27,8 @@ public record TripSnapshot(
         @Nullable Itinerary itinerary,
         @Nullable Failure failure,
         List<ProgressEntry> history,
-        List<String> appliedEventIds) {
+        List<String> appliedEventIds)
+        implements Followable {
 
     public static final int SCHEMA_VERSION = 1;
 
