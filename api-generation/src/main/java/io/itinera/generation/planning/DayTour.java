@@ -52,6 +52,17 @@ final class DayTour {
     private double score;
 
     DayTour(TripDay day, TripRequest request, GeoPoint home, TravelTimes travel, GenerationProperties.Lunch lunch) {
+        this(day, request, home, travel, lunch, Integer.MAX_VALUE);
+    }
+
+    /** @param backBy the tour ends no later than this minute (the greedy planner plans no dinner, so ends before it) */
+    DayTour(
+            TripDay day,
+            TripRequest request,
+            GeoPoint home,
+            TravelTimes travel,
+            GenerationProperties.Lunch lunch,
+            int backBy) {
         this.day = day;
         this.offset = ZoneOffset.of(day.utcOffset());
         this.home = home;
@@ -59,7 +70,7 @@ final class DayTour {
         this.travel = travel;
         this.lunch = lunch;
         this.dayStart = Minutes.ceil(request.pace().dayStart());
-        this.dayEnd = Minutes.of(request.pace().dayEnd());
+        this.dayEnd = Math.min(Minutes.of(request.pace().dayEnd()), backBy);
         this.slack = request.pace().slackMinutes();
         this.here = home;
         this.ready = dayStart;

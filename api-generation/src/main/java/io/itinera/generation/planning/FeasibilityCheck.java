@@ -24,7 +24,7 @@ public final class FeasibilityCheck {
 
     public FeasibilityCheck(GenerationProperties properties) {
         this.travel = new TravelTimes(properties.travel());
-        this.lunchRule = new LunchRule(properties.lunch());
+        this.lunchRule = new LunchRule(properties.lunch(), properties.dinner());
     }
 
     public List<String> violations(Itinerary itinerary, TripRequest request, PlanningContext context) {

@@ -17,20 +17,29 @@ import org.springframework.validation.annotation.Validated;
  * @param travel how long moving between places takes
  * @param lunch where the lunch pause may go
  * @param weights how stops are scored
+ * @param dinner where the dinner pause of a long day may go
+ * @param search how long the planner searches
+ * @param planner {@code search} (the metaheuristic) or {@code greedy} (the baseline)
  */
 @Validated
 @ConfigurationProperties("generation")
 public record GenerationProperties(
         @Valid @DefaultValue Travel travel,
         @Valid @DefaultValue Lunch lunch,
-        @Valid @DefaultValue Weights weights) {
+        @Valid @DefaultValue Weights weights,
+        @Valid @DefaultValue Dinner dinner,
+        @Valid @DefaultValue Search search,
+        @DefaultValue("search") String planner) {
 
     /** The documented defaults, for code that runs without Spring (tests, tools). */
     public static GenerationProperties defaults() {
         return new GenerationProperties(
                 new Travel(1.3, 4.5, 18.0, 8, 1000),
                 new Lunch(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
-                new Weights(10.0, 0.35, 0.6, 0.6));
+                new Weights(10.0, 0.35, 0.6, 0.6, 0.5),
+                new Dinner(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
+                new Search(4000, Duration.ofMillis(1500), 7L),
+                "search");
     }
 
     /**
@@ -81,6 +90,8 @@ public record GenerationProperties(
      * @param offInterestFactor multiplies the score of a category outside the traveller's interests
      * @param overBudgetFactor multiplies the score of a place pricier than the budget
      * @param repeatedCategoryFactor multiplies the score once more for each earlier stop of the same category that day
+     * @param wetOutdoorFactor multiplies the score of an outdoor place on a day forecast to be wet (scaled by the chance
+     *     of rain when the forecast gives one)
      */
     public record Weights(
             @DefaultValue("10") @PositiveOrZero double mustSeeBonus,
@@ -91,5 +102,46 @@ public record GenerationProperties(
             @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1")
             double overBudgetFactor,
 
-            @DefaultValue("0.6") @Positive @DecimalMax("1") double repeatedCategoryFactor) {}
+            @DefaultValue("0.6") @Positive @DecimalMax("1") double repeatedCategoryFactor,
+
+            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
+            double wetOutdoorFactor) {}
+
+    /**
+     * The dinner pause of a tour still under way at {@code earliestStart}; only days whose pace runs past it have one.
+     *
+     * @param earliestStart the pause starts no earlier than this
+     * @param latestStart the pause starts no later than this
+     * @param duration how long the pause lasts
+     */
+    public record Dinner(
+            @DefaultValue("19:00") LocalTime earliestStart,
+            @DefaultValue("20:30") LocalTime latestStart,
+            @DefaultValue("75m") Duration duration) {
+
+        int earliestMinute() {
+            return Minutes.of(earliestStart);
+        }
+
+        int latestMinute() {
+            return Minutes.of(latestStart);
+        }
+
+        int minutes() {
+            return (int) duration.toMinutes();
+        }
+    }
+
+    /**
+     * The metaheuristic's budget. It stops after {@code iterations} steps, so the same request and seed give the same
+     * plan; {@code timeLimit} is a safety net for an overloaded machine.
+     *
+     * @param iterations ruin-and-recreate steps per trip
+     * @param timeLimit the longest the search may run
+     * @param seed seeds the search's random choices
+     */
+    public record Search(
+            @DefaultValue("4000") @Positive int iterations,
+            @DefaultValue("1500ms") Duration timeLimit,
+            @DefaultValue("7") long seed) {}
 }

@@ -13,13 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 
 /**
  * Plans each day in turn by repeatedly taking the feasible stop with the best score per minute spent (travel, waiting
  * and visit), ties broken by id. Correct rather than clever: feasible by construction and deterministic.
  */
-@Component
 class GreedyPlanner implements ItineraryPlanner {
 
     static final String NAME = "greedy";
@@ -60,7 +58,13 @@ class GreedyPlanner implements ItineraryPlanner {
 
     /** Plans one day, removing the points of interest it visits from {@code remaining}. */
     private ItineraryDay planDay(TripDay day, TripRequest request, GeoPoint home, List<PointOfInterest> remaining) {
-        DayTour tour = new DayTour(day, request, home, travel, properties.lunch());
+        DayTour tour = new DayTour(
+                day,
+                request,
+                home,
+                travel,
+                properties.lunch(),
+                properties.dinner().earliestMinute());
         Set<String> visited = new HashSet<>();
         Optional<Candidate> best = bestNext(tour, request, remaining, visited);
         while (best.isPresent()) {

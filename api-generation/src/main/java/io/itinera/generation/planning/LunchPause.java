@@ -1,5 +1,6 @@
 package io.itinera.generation.planning;
 
+import io.itinera.events.generation.Meal;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,15 +12,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @param place the name of the food stop that serves as lunch, or {@code null} for a pause between stops
  * @param poiId the id of that food stop
+ * @param kind {@code lunch} or {@code dinner}
  */
 record LunchPause(
         int start,
         int end,
         @Nullable String place,
-        @Nullable String poiId) {
+        @Nullable String poiId,
+        String kind) {
 
     LunchPause(int start, int end, @Nullable String place) {
-        this(start, end, place, null);
+        this(start, end, place, null, Meal.LUNCH);
+    }
+
+    LunchPause(int start, int end, @Nullable String place, @Nullable String poiId) {
+        this(start, end, place, poiId, Meal.LUNCH);
     }
 
     private static final Pattern TEXT = Pattern.compile("Lunch (\\d{2}):(\\d{2})–(\\d{2}):(\\d{2})");

@@ -2,65 +2,104 @@ package io.itinera.generation.planning;
 
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.generation.ItineraryDay;
+import io.itinera.events.generation.Meal;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.Interest;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The lunch rule as a reader of the plan sees it: a tour under way between the earliest and the latest lunch start
- * says {@code Lunch HH:mm–HH:mm} in its summary; the pause starts in time, lasts as long as configured, and falls
- * between visits or inside a visit of a food place.
+ * The meal rules as a reader of the plan sees them: a tour under way between the earliest and the latest start of a
+ * meal (lunch, and dinner on days that run late) has that meal; it starts in time, lasts as long as configured, and
+ * falls between visits or inside a visit of a food place. Meals are read from the day's {@code meals}, or, for plans
+ * that predate them, the lunch from the summary ({@code Lunch HH:mm–HH:mm}).
  */
 final class LunchRule {
 
-    private final GenerationProperties.Lunch lunch;
+    private record Spec(String kind, int earliest, int latest, int minutes) {}
+
+    private final List<Spec> specs;
 
     LunchRule(GenerationProperties.Lunch lunch) {
-        this.lunch = lunch;
+        this(lunch, null);
+    }
+
+    LunchRule(GenerationProperties.Lunch lunch, GenerationProperties.Dinner dinner) {
+        Spec lunchSpec = new Spec(Meal.LUNCH, lunch.earliestMinute(), lunch.latestMinute(), lunch.minutes());
+        this.specs = dinner == null
+                ? List.of(lunchSpec)
+                : List.of(
+                        lunchSpec,
+                        new Spec(Meal.DINNER, dinner.earliestMinute(), dinner.latestMinute(), dinner.minutes()));
     }
 
     void check(ItineraryDay day, Places places, Consumer<String> violations) {
-        Optional<LunchPause> found = LunchPause.in(day.summary());
         int tourStart = minuteOf(day.start());
         int tourEnd = minuteOf(day.end());
-        if (found.isEmpty()) {
-            if (tourEnd > lunch.earliestMinute() && tourStart < lunch.latestMinute()) {
-                violations.accept("the tour (%s–%s) is under way at lunch time but has no lunch pause"
-                        .formatted(Minutes.format(tourStart), Minutes.format(tourEnd)));
+        List<LunchPause> pauses = pauses(day);
+        for (Spec spec : specs) {
+            Optional<LunchPause> found =
+                    pauses.stream().filter(p -> p.kind().equals(spec.kind())).findFirst();
+            if (found.isEmpty()) {
+                if (tourEnd > spec.earliest() && tourStart < spec.latest()) {
+                    violations.accept("the tour (%s–%s) is under way at %s time but has no %s pause"
+                            .formatted(Minutes.format(tourStart), Minutes.format(tourEnd), spec.kind(), spec.kind()));
+                }
+                continue;
             }
-            return;
+            checkPause(day, places, spec, found.get(), tourStart, tourEnd, violations);
         }
-        LunchPause pause = found.get();
+    }
+
+    private static void checkPause(
+            ItineraryDay day,
+            Places places,
+            Spec spec,
+            LunchPause pause,
+            int tourStart,
+            int tourEnd,
+            Consumer<String> violations) {
         String text = Minutes.format(pause.start()) + "–" + Minutes.format(pause.end());
-        if (pause.start() < lunch.earliestMinute() || pause.start() > lunch.latestMinute()) {
-            violations.accept(
-                    "lunch %s starts outside %s–%s".formatted(text, lunch.earliestStart(), lunch.latestStart()));
+        String name = spec.kind();
+        if (pause.start() < spec.earliest() || pause.start() > spec.latest()) {
+            violations.accept("%s %s starts outside %s–%s"
+                    .formatted(name, text, Minutes.format(spec.earliest()), Minutes.format(spec.latest())));
         }
-        if (pause.end() - pause.start() != lunch.minutes()) {
-            violations.accept("lunch %s does not last %d minutes".formatted(text, lunch.minutes()));
+        if (pause.end() - pause.start() != spec.minutes()) {
+            violations.accept("%s %s does not last %d minutes".formatted(name, text, spec.minutes()));
         }
         if (pause.start() < tourStart || pause.end() > tourEnd) {
-            violations.accept("lunch %s is outside the tour".formatted(text));
+            violations.accept("%s %s is outside the tour".formatted(name, text));
         }
         for (Stop stop : day.stops()) {
             int arrival = minuteOf(stop.arrival());
             int departure = minuteOf(stop.departure());
             boolean overlaps = pause.start() < departure && arrival < pause.end();
-            boolean servesAsLunch = isFood(stop, places) && arrival <= pause.start() && pause.end() <= departure;
-            if (overlaps && !servesAsLunch) {
-                violations.accept("lunch %s overlaps the visit of %s".formatted(text, stop.poiId()));
+            boolean servesAsMeal = isFood(stop, places) && arrival <= pause.start() && pause.end() <= departure;
+            if (overlaps && !servesAsMeal) {
+                violations.accept("%s %s overlaps the visit of %s".formatted(name, text, stop.poiId()));
             }
         }
     }
 
-    /** The lunch minutes that fall between two moments of the tour, so that travel cannot use them. */
+    /** The meal minutes that fall between two moments of the tour, so that travel cannot use them. */
     int minutesBetween(ItineraryDay day, OffsetDateTime from, OffsetDateTime to) {
-        return LunchPause.in(day.summary())
+        return pauses(day).stream()
                 .filter(pause -> pause.start() >= minuteOf(from) && pause.end() <= minuteOf(to))
-                .map(pause -> pause.end() - pause.start())
-                .orElse(0);
+                .mapToInt(pause -> pause.end() - pause.start())
+                .sum();
+    }
+
+    private static List<LunchPause> pauses(ItineraryDay day) {
+        if (day.meals() != null) {
+            return day.meals().stream()
+                    .map(meal -> new LunchPause(
+                            minuteOf(meal.start()), minuteOf(meal.end()), meal.place(), meal.poiId(), meal.kind()))
+                    .toList();
+        }
+        return LunchPause.in(day.summary()).stream().toList();
     }
 
     private static boolean isFood(Stop stop, Places places) {

@@ -11,4 +11,12 @@ public interface ProgressListener {
      * @param totalDays how many days the trip has
      */
     void dayPlanned(ItineraryDay day, int dayNumber, int totalDays);
+
+    /**
+     * Told while a planner searches the whole trip before any day is final.
+     *
+     * @param percent how much of the trip's progress the search stands for so far, below the first day's share
+     * @param bestScore the best total score found so far
+     */
+    default void searching(int percent, double bestScore) {}
 }

@@ -18,6 +18,37 @@ final class Scoring {
     /**
      * @param sameCategoryEarlier how many stops of the same category the day already has
      */
+    /**
+     * What the place is worth on a day of the given wetness, before any repetition: an outdoor place loses value on a wet
+     * day; the must-see bonus stays whole.
+     */
+    double onDay(PointOfInterest poi, TripRequest request, double wetness) {
+        double value = interestValue(poi, request);
+        if (!poi.indoor()) {
+            value *= 1 - (1 - weights.wetOutdoorFactor()) * wetness;
+        }
+        return isMustSee(poi, request) ? value + weights.mustSeeBonus() : value;
+    }
+
+    boolean isMustSee(PointOfInterest poi, TripRequest request) {
+        return request.mustSeeOrEmpty().contains(poi.id());
+    }
+
+    double repeatedCategoryFactor() {
+        return weights.repeatedCategoryFactor();
+    }
+
+    private double interestValue(PointOfInterest poi, TripRequest request) {
+        double score = poi.popularity() / 100.0;
+        if (!request.interests().contains(poi.category())) {
+            score *= weights.offInterestFactor();
+        }
+        if (poi.priceLevel() > request.budget().maxPriceLevel()) {
+            score *= weights.overBudgetFactor();
+        }
+        return score;
+    }
+
     double score(PointOfInterest poi, TripRequest request, int sameCategoryEarlier) {
         double score = poi.popularity() / 100.0;
         if (!request.interests().contains(poi.category())) {

@@ -7,7 +7,9 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.generation.planning.ProgressListener;
 import io.itinera.generation.system.StageMetrics;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 class GenerationListener {
 
     static final String STEP_DAY_PLANNED = "day-planned";
+    static final String STEP_SEARCHING = "searching";
 
     private static final Logger log = LoggerFactory.getLogger(GenerationListener.class);
 
@@ -62,13 +65,28 @@ class GenerationListener {
 
     private GenerationCompleted generateAndPublish(
             ConsumerRecord<String, GenerationRequested> record, GenerationRequested requested) {
-        GenerationCompleted completed = generator.generate(
-                requested,
-                (day, dayNumber, totalDays) -> publisher.publish(
+        GenerationCompleted completed = generator.generate(requested, new ProgressListener() {
+            @Override
+            public void dayPlanned(ItineraryDay day, int dayNumber, int totalDays) {
+                publisher.publish(
                         Topics.GENERATION_PROGRESS,
                         GenerationProgress.of(
                                 requested.tripId(), STEP_DAY_PLANNED, dayNumber * 100 / totalDays, describe(day)),
-                        record.headers()));
+                        record.headers());
+            }
+
+            @Override
+            public void searching(int percent, double bestScore) {
+                publisher.publish(
+                        Topics.GENERATION_PROGRESS,
+                        GenerationProgress.of(
+                                requested.tripId(),
+                                STEP_SEARCHING,
+                                percent,
+                                String.format(Locale.ROOT, "Searching: best plan so far scores %.2f", bestScore)),
+                        record.headers());
+            }
+        });
         publisher.publish(Topics.GENERATION_COMPLETED, completed, record.headers());
         return completed;
     }

@@ -8,6 +8,7 @@ import io.itinera.events.generation.Itinerary;
 import io.itinera.generation.planning.FeasibilityCheck;
 import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.generation.planning.ItineraryPlanner;
+import io.itinera.generation.planning.Planners;
 import io.itinera.generation.planning.ProgressListener;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,13 +22,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ItineraryGenerator {
 
+    private static final String GREEDY = "greedy";
+
     private static final Logger log = LoggerFactory.getLogger(ItineraryGenerator.class);
 
     private final ItineraryPlanner planner;
+    private final ItineraryPlanner fallback;
     private final FeasibilityCheck check;
 
     ItineraryGenerator(ItineraryPlanner planner, GenerationProperties properties) {
         this.planner = planner;
+        this.fallback = Planners.greedy(properties);
         this.check = new FeasibilityCheck(properties);
     }
 
@@ -56,6 +61,11 @@ class ItineraryGenerator {
                             "No point of interest is open and reachable on the trip's days at the chosen pace."));
         }
         List<String> violations = check.violations(itinerary, requested.request(), context);
+        if (!violations.isEmpty() && !GREEDY.equals(itinerary.planner())) {
+            log.error("planner {} produced an infeasible itinerary, falling back: {}", itinerary.planner(), violations);
+            itinerary = fallback.plan(requested.request(), context, (day, number, total) -> {});
+            violations = check.violations(itinerary, requested.request(), context);
+        }
         if (!violations.isEmpty()) {
             log.error("planner {} produced an infeasible itinerary: {}", itinerary.planner(), violations);
             return GenerationCompleted.failed(

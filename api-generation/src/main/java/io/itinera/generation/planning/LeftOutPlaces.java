@@ -1,0 +1,90 @@
+package io.itinera.generation.planning;
+
+import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.generation.LeftOutPoi;
+import io.itinera.generation.search.OrienteeringSearch;
+import io.itinera.generation.search.SearchResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The places a plan leaves out that would have scored highest, and every must-see it could not place, with reasons. */
+final class LeftOutPlaces {
+
+    static final int SHOWN = 5;
+
+    private final TripModel model;
+    private final Scoring scoring;
+
+    LeftOutPlaces(TripModel model, Scoring scoring) {
+        this.model = model;
+        this.scoring = scoring;
+    }
+
+    List<LeftOutPoi> list(SearchResult result) {
+        Set<Integer> visited = new HashSet<>();
+        for (int[] tour : result.tours()) {
+            for (int node : tour) {
+                if (!model.isMeal(node)) {
+                    visited.add(model.placeOf[node]);
+                }
+            }
+        }
+        List<LeftOutPoi> left = new ArrayList<>();
+        for (int p = 0; p < model.places.size(); p++) {
+            if (!visited.contains(p)) {
+                PointOfInterest poi = model.places.get(p);
+                double best = 0;
+                for (int d = 0; d < model.wetness.length; d++) {
+                    best = Math.max(best, scoring.onDay(poi, model.request, model.wetness[d]));
+                }
+                left.add(new LeftOutPoi(
+                        poi.id(),
+                        poi.name(),
+                        poi.category(),
+                        Math.round(best * 1000) / 1000.0,
+                        scoring.isMustSee(poi, model.request),
+                        reason(p, poi)));
+            }
+        }
+        left.sort(Comparator.comparingDouble(LeftOutPoi::score).reversed().thenComparing(LeftOutPoi::poiId));
+        List<LeftOutPoi> shown =
+                new ArrayList<>(left.stream().filter(LeftOutPoi::mustSee).toList());
+        left.stream().filter(l -> !l.mustSee()).limit(SHOWN).forEach(shown::add);
+        return List.copyOf(shown);
+    }
+
+    private String reason(int p, PointOfInterest poi) {
+        boolean openSomeDay = poi.openWindows().stream()
+                .anyMatch(w -> !w.windows().isEmpty()
+                        && model.context.days().stream()
+                                .anyMatch(day -> day.date().equals(w.date())));
+        if (!openSomeDay) {
+            return "closed on every day of the trip";
+        }
+        List<Integer> nodes = new ArrayList<>();
+        for (int node = 1; node <= model.nodes; node++) {
+            if (model.placeOf[node] == p) {
+                nodes.add(node);
+            }
+        }
+        if (nodes.isEmpty()) {
+            return "its opening hours leave no room for a %d-minute visit within the %s day's hours"
+                    .formatted(poi.visitMinutes(), model.request.pace().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean fitsSomeDay = false;
+        for (int node : nodes) {
+            for (int d = 0; d < model.wetness.length; d++) {
+                fitsSomeDay |= OrienteeringSearch.fitsAlone(model.problem, node, d);
+            }
+        }
+        if (!fitsSomeDay) {
+            return "it cannot be reached, visited and left in time on any day at this pace";
+        }
+        return scoring.isMustSee(poi, model.request)
+                ? "it does not fit in the opening hours together with your other must-see places"
+                : "the days are full with places worth more to you";
+    }
+}

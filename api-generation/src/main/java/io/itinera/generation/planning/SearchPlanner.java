@@ -1,0 +1,56 @@
+package io.itinera.generation.planning;
+
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.generation.ItineraryDay;
+import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.search.OrienteeringSearch;
+import io.itinera.generation.search.SearchLimits;
+import io.itinera.generation.search.SearchResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the whole trip at once with the ruin-and-recreate metaheuristic of {@link OrienteeringSearch}: every day is a
+ * tour of one team orienteering problem, so places go to the day where they fit and are worth most (open, dry, not
+ * yet a third museum). The search runs a fixed number of steps from a fixed seed, so one request always gets one plan;
+ * a time limit guards against an overloaded machine.
+ */
+final class SearchPlanner implements ItineraryPlanner {
+
+    static final String NAME = "search";
+
+    private final GenerationProperties properties;
+    private final TravelTimes travel;
+    private final Scoring scoring;
+
+    SearchPlanner(GenerationProperties properties) {
+        this.properties = properties;
+        this.travel = new TravelTimes(properties.travel());
+        this.scoring = new Scoring(properties.weights());
+    }
+
+    @Override
+    public Itinerary plan(TripRequest request, PlanningContext context, ProgressListener progress) {
+        TripModel model = TripModel.of(request, context, properties, travel, scoring);
+        GenerationProperties.Search budget = properties.search();
+        SearchLimits limits =
+                new SearchLimits(budget.iterations(), budget.timeLimit().toNanos(), budget.seed());
+        int days = context.days().size();
+        SearchResult result = new OrienteeringSearch(model.problem)
+                .solve(limits, (percent, best) -> progress.searching(percent * 90 / 100 / Math.max(1, days), best));
+        DayWriter writer = new DayWriter(model, travel, properties);
+        List<ItineraryDay> planned = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            ItineraryDay day = writer.write(d, result.tours()[d], result.starts()[d]);
+            planned.add(day);
+            progress.dayPlanned(day, d + 1, days);
+        }
+        double total = planned.stream().mapToDouble(ItineraryDay::score).sum();
+        return new Itinerary(
+                NAME,
+                Math.round(total * 1000) / 1000.0,
+                List.copyOf(planned),
+                new LeftOutPlaces(model, scoring).list(result));
+    }
+}

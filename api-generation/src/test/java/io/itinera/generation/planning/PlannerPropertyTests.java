@@ -1,0 +1,103 @@
+package io.itinera.generation.planning;
+
+import static io.itinera.generation.planning.Trips.DEFAULTS;
+import static io.itinera.generation.planning.Trips.MONDAY;
+import static io.itinera.generation.planning.Trips.near;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.events.enrichment.DayWeather;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.enrichment.TripDay;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.Pace;
+import io.itinera.events.trip.TravelMode;
+import io.itinera.events.trip.TripRequest;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Every itinerary the search planner writes passes the independent feasibility check, whatever the trip. */
+class PlannerPropertyTests {
+
+    private final ItineraryPlanner planner = Planners.search(DEFAULTS);
+    private final FeasibilityCheck check = new FeasibilityCheck(DEFAULTS);
+
+    @Property(tries = 60)
+    void everyPlannedItineraryIsFeasible(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int days,
+            @ForAll @IntRange(min = 0, max = 40) int places,
+            @ForAll Pace pace,
+            @ForAll boolean transit,
+            @ForAll boolean lodging,
+            @ForAll @IntRange(min = 0, max = 100) int rainChance) {
+        Random random = new Random(seed);
+        PlanningContext base = GreedyPlannerTests.randomContext(random, days, places);
+        List<TripDay> withWeather = base.days().stream()
+                .map(day -> new TripDay(
+                        day.date(),
+                        day.utcOffset(),
+                        null,
+                        null,
+                        random.nextInt(5) == 0 ? "Holiday" : null,
+                        null,
+                        null,
+                        new DayWeather(
+                                "open-meteo",
+                                null,
+                                10,
+                                20,
+                                rainChance / 10.0,
+                                random.nextInt(101),
+                                null,
+                                rainChance > 60)))
+                .toList();
+        List<PointOfInterest> pois = base.pois().stream()
+                .map(poi -> random.nextBoolean() ? poi : outdoor(poi))
+                .toList();
+        PlanningContext context = Trips.context(withWeather, pois);
+        List<String> mustSee = pois.stream()
+                .filter(poi -> random.nextInt(6) == 0)
+                .map(PointOfInterest::id)
+                .toList();
+        TripRequest request = new TripRequest(
+                "Testville",
+                null,
+                MONDAY,
+                MONDAY.plusDays(days - 1),
+                2,
+                List.of(Interest.values()[random.nextInt(10)], Interest.values()[random.nextInt(10)]),
+                pace,
+                Budget.values()[random.nextInt(3)],
+                mustSee,
+                lodging ? near(random.nextInt(4000) - 2000, random.nextInt(4000) - 2000) : null,
+                "EUR",
+                transit ? TravelMode.TRANSIT : TravelMode.WALK);
+
+        Itinerary itinerary = planner.plan(request, context, (day, number, total) -> {});
+
+        assertThat(check.violations(itinerary, request, context))
+                .as("%s", itinerary)
+                .isEmpty();
+        assertThat(itinerary.days()).hasSize(days);
+    }
+
+    private static PointOfInterest outdoor(PointOfInterest poi) {
+        return new PointOfInterest(
+                poi.id(),
+                poi.name(),
+                poi.category(),
+                poi.location(),
+                poi.visitMinutes(),
+                poi.openingHours(),
+                poi.openWindows(),
+                false,
+                poi.priceLevel(),
+                poi.popularity());
+    }
+}
