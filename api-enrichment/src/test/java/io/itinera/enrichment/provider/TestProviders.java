@@ -44,13 +44,13 @@ public final class TestProviders {
         return new ProviderFactory(clock, meters).create(new ProviderProperties(on, on, on));
     }
 
-    /** Test settings: 700 ms time limit, 3 attempts 20 ms apart, a breaker that opens after 4 calls, half of them failed. */
+    /** Test settings: 700 ms time limit, 2 attempts 20 ms apart, a breaker that opens after 4 calls, half of them failed. */
     public static ProviderSettings fast(URI baseUrl) {
         return new ProviderSettings(
                 true,
                 baseUrl,
                 Duration.ofMillis(700),
-                3,
+                2,
                 Duration.ofMillis(20),
                 2.0,
                 0.5,
