@@ -42,13 +42,17 @@ final class OperatorPoiFile {
             "priceLevel",
             "popularity");
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(
+                    tools.jackson.databind.DeserializationFeature
+                            .FAIL_ON_TRAILING_TOKENS) // features are read one by one
+            .build();
 
     private OperatorPoiFile() {}
 
     /** The points of interest by destination id, in file order. */
     static Map<String, List<CatalogPoi>> load(Resource resource, Predicate<String> knownDestination) {
-        String file = resource.getDescription();
+        String file = name(resource);
         if (!resource.exists()) {
             throw new InvalidPoiFileException(file + " is missing");
         }
@@ -82,6 +86,15 @@ final class OperatorPoiFile {
             throw new InvalidPoiFileException(file + " holds no points of interest");
         }
         return byDestination;
+    }
+
+    /** The file's path when it is one, so that messages read {@code /etc/itinera/pois.csv, line 3: ...}. */
+    private static String name(Resource resource) {
+        try {
+            return resource.isFile() ? resource.getFile().getPath() : resource.getDescription();
+        } catch (IOException e) {
+            return resource.getDescription();
+        }
     }
 
     private static List<PoiFields> csv(String file, InputStream in) throws IOException {
