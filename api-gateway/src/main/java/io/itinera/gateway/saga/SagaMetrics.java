@@ -1,5 +1,6 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
@@ -22,6 +23,7 @@ public class SagaMetrics {
     static final String TRIPS_COMPLETED = "itinera.trips.completed";
     static final String TRIP_LATENCY = "itinera.trip.latency";
     static final String STAGE_LATENCY = "itinera.trip.stage.latency";
+    static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
 
     private final MeterRegistry registry;
 
@@ -59,6 +61,17 @@ public class SagaMetrics {
             };
             stageTimer(inGeneration ? "generation" : "enrichment", result)
                     .record(Duration.between(stageStart, after.updatedAt()));
+        }
+    }
+
+    void proposalTransition(@Nullable ProposalSnapshot before, ProposalSnapshot after) {
+        if ((before == null || before.status() != after.status())
+                && after.status().isTerminal()) {
+            Counter.builder(PROPOSALS_COMPLETED)
+                    .description("Proposal requests that reached a terminal status")
+                    .tag("outcome", after.status().name().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment();
         }
     }
 

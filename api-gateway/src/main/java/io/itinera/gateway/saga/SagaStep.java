@@ -1,19 +1,22 @@
 package io.itinera.gateway.saga;
 
 import io.itinera.events.Event;
-import io.itinera.events.trip.TripSnapshot;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What folding one event into a trip produced.
+ * What folding one event into a snapshot produced.
  *
- * @param snapshot the new state, or {@code null} when the event changed nothing (duplicate, late or unknown trip)
- * @param commands requests to publish for the next stage, each with its topic
+ * @param snapshot the new state, or {@code null} when the event changed nothing (duplicate, late or unknown)
+ * @param commands requests to publish for the next stage
  */
-record SagaStep(@Nullable TripSnapshot snapshot, List<Outgoing> commands) {
+record SagaStep<S>(@Nullable S snapshot, List<Event> commands) {
 
-    static final SagaStep UNCHANGED = new SagaStep(null, List.of());
+    static <S> SagaStep<S> unchanged() {
+        return new SagaStep<>(null, List.of());
+    }
 
-    record Outgoing(String topic, Event event) {}
+    static <S> SagaStep<S> of(S snapshot) {
+        return new SagaStep<>(snapshot, List.of());
+    }
 }

@@ -4,7 +4,6 @@ import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
-import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -20,7 +19,6 @@ import io.itinera.events.trip.TripStatus;
 import io.itinera.events.trip.TripSubmitted;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,10 +30,7 @@ import org.jspecify.annotations.Nullable;
  * applied, an event for an unknown trip, and an event that does not fit the trip's status (late, duplicated by an
  * at-least-once worker, or after a terminal status) change nothing.
  */
-final class TripFold {
-
-    static final int REMEMBERED_EVENT_IDS = 64;
-    static final int MAX_HISTORY = 200;
+final class TripFold implements Fold<TripSnapshot> {
 
     private static final Set<TripStatus> ENRICHMENT_OPEN = Set.of(TripStatus.PENDING, TripStatus.ENRICHING);
 
@@ -45,16 +40,17 @@ final class TripFold {
         this.clock = clock;
     }
 
-    SagaStep apply(@Nullable TripSnapshot current, Event event) {
+    @Override
+    public SagaStep<TripSnapshot> apply(@Nullable TripSnapshot current, Event event) {
         if (current != null
                 && current.appliedEventIds().contains(event.eventId().toString())) {
-            return SagaStep.UNCHANGED;
+            return SagaStep.unchanged();
         }
         if (event instanceof TripSubmitted submitted) {
-            return current == null ? submitted(submitted) : SagaStep.UNCHANGED;
+            return current == null ? submitted(submitted) : SagaStep.unchanged();
         }
         if (current == null) {
-            return SagaStep.UNCHANGED;
+            return SagaStep.unchanged();
         }
         if (event instanceof TripCancelled cancelled) {
             return cancelled(current, cancelled);
@@ -71,10 +67,10 @@ final class TripFold {
         if (event instanceof GenerationCompleted completed && current.status() == TripStatus.GENERATING) {
             return generationCompleted(current, completed);
         }
-        return SagaStep.UNCHANGED;
+        return SagaStep.unchanged();
     }
 
-    private SagaStep submitted(TripSubmitted submitted) {
+    private SagaStep<TripSnapshot> submitted(TripSubmitted submitted) {
         Instant now = clock.instant();
         ProgressEntry accepted = new ProgressEntry(
                 1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
@@ -92,16 +88,13 @@ final class TripFold {
                 null,
                 List.of(accepted),
                 List.of(submitted.eventId().toString()));
-        return new SagaStep(
-                snapshot,
-                List.of(new SagaStep.Outgoing(
-                        Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()))));
+        return new SagaStep<>(snapshot, List.of(EnrichmentRequested.of(submitted.tripId(), submitted.request())));
     }
 
     /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
-    private SagaStep cancelled(TripSnapshot current, TripCancelled cancelled) {
+    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, TripCancelled cancelled) {
         if (!current.clientId().equals(cancelled.clientId()) || current.status().isTerminal()) {
-            return SagaStep.UNCHANGED;
+            return SagaStep.unchanged();
         }
         return step(advance(
                 current,
@@ -112,7 +105,7 @@ final class TripFold {
                 null));
     }
 
-    private SagaStep enrichmentCompleted(TripSnapshot current, EnrichmentCompleted completed) {
+    private SagaStep<TripSnapshot> enrichmentCompleted(TripSnapshot current, EnrichmentCompleted completed) {
         if (completed.outcome() == Outcome.SUCCEEDED && completed.context() != null) {
             PlanningContext context = completed.context();
             TripSnapshot generating = advance(
@@ -123,11 +116,8 @@ final class TripFold {
                             new StageProgress("completed", 100, "Planning context ready"),
                             null)
                     .withContext(summarise(context));
-            return new SagaStep(
-                    generating,
-                    List.of(new SagaStep.Outgoing(
-                            Topics.GENERATION_REQUEST,
-                            GenerationRequested.of(current.tripId(), current.request(), context))));
+            return new SagaStep<>(
+                    generating, List.of(GenerationRequested.of(current.tripId(), current.request(), context)));
         }
         Failure failure = failureOf(completed.failure(), "enrichment-failed", "Enrichment failed");
         return step(advance(
@@ -139,7 +129,7 @@ final class TripFold {
                 failure));
     }
 
-    private SagaStep generationCompleted(TripSnapshot current, GenerationCompleted completed) {
+    private SagaStep<TripSnapshot> generationCompleted(TripSnapshot current, GenerationCompleted completed) {
         if (completed.outcome() == Outcome.SUCCEEDED && completed.itinerary() != null) {
             TripSnapshot ready = advance(
                     current,
@@ -168,18 +158,6 @@ final class TripFold {
             String stage,
             StageProgress progress,
             @Nullable Failure failure) {
-        List<ProgressEntry> history = new ArrayList<>(current.history());
-        long sequence = history.isEmpty() ? 1 : history.get(history.size() - 1).sequence() + 1;
-        history.add(new ProgressEntry(
-                sequence, event.occurredAt(), stage, status, progress.step(), progress.percent(), progress.message()));
-        if (history.size() > MAX_HISTORY) {
-            history = history.subList(history.size() - MAX_HISTORY, history.size());
-        }
-        List<String> applied = new ArrayList<>(current.appliedEventIds());
-        applied.add(event.eventId().toString());
-        if (applied.size() > REMEMBERED_EVENT_IDS) {
-            applied = applied.subList(applied.size() - REMEMBERED_EVENT_IDS, applied.size());
-        }
         return new TripSnapshot(
                 current.schemaVersion(),
                 current.tripId(),
@@ -192,8 +170,8 @@ final class TripFold {
                 current.context(),
                 current.itinerary(),
                 failure,
-                List.copyOf(history),
-                List.copyOf(applied));
+                Histories.append(current.history(), event, stage, status, progress),
+                Histories.remember(current.appliedEventIds(), event));
     }
 
     static ContextSummary summarise(PlanningContext context) {
@@ -213,7 +191,7 @@ final class TripFold {
         return Objects.requireNonNullElse(failure, new Failure(code, reason));
     }
 
-    private static SagaStep step(TripSnapshot snapshot) {
-        return new SagaStep(snapshot, List.of());
+    private static SagaStep<TripSnapshot> step(TripSnapshot snapshot) {
+        return SagaStep.of(snapshot);
     }
 }

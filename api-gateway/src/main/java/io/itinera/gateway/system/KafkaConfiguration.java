@@ -28,7 +28,9 @@ class KafkaConfiguration {
                                         Topics.ENRICHMENT_PROGRESS,
                                         Topics.ENRICHMENT_COMPLETED,
                                         Topics.GENERATION_PROGRESS,
-                                        Topics.GENERATION_COMPLETED)
+                                        Topics.GENERATION_COMPLETED,
+                                        Topics.PROPOSAL_PROGRESS,
+                                        Topics.PROPOSAL_COMPLETED)
                                 .map(Topics::spec))
                 .toList();
     }

@@ -1,14 +1,13 @@
 package io.itinera.gateway.system;
 
 import io.itinera.gateway.saga.SagaMetrics;
-import io.itinera.gateway.saga.TripSagaTopology;
+import io.itinera.gateway.saga.SagaTopology;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +29,7 @@ class StreamsConfiguration {
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties properties) {
         Map<String, Object> config = new HashMap<>(properties.buildStreamsProperties());
-        config.putAll(
-                TripSagaTopology.processingConfig(new DeadLetterPublishingRecoverer(deadLetterTemplate(properties))));
+        config.putAll(SagaTopology.processingConfig(new DeadLetterPublishingRecoverer(deadLetterTemplate(properties))));
         return new KafkaStreamsConfiguration(config);
     }
 
@@ -43,7 +41,7 @@ class StreamsConfiguration {
     }
 
     @Bean
-    KStream<String, Object> tripSaga(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
-        return TripSagaTopology.build(builder, clock, metrics);
+    SagaTopology sagas(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
+        return SagaTopology.build(builder, clock, metrics);
     }
 }

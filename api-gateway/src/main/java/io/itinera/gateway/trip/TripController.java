@@ -3,6 +3,7 @@ package io.itinera.gateway.trip;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
+import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.system.RequestIdFilter;
@@ -46,9 +47,9 @@ class TripController {
     private final TripRules rules;
     private final TripSubmissions submissions;
     private final TripQueries queries;
-    private final TripEventStream events;
+    private final HistoryEvents events;
 
-    TripController(TripRules rules, TripSubmissions submissions, TripQueries queries, TripEventStream events) {
+    TripController(TripRules rules, TripSubmissions submissions, TripQueries queries, HistoryEvents events) {
         this.rules = rules;
         this.submissions = submissions;
         this.queries = queries;
@@ -148,8 +149,8 @@ class TripController {
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
             ServerWebExchange exchange) {
         String clientId = ApiClient.of(exchange).id();
-        long after = parseSequence(lastEventId);
-        return owned(id, exchange).flatMapMany(trip -> events.follow(id, clientId, after));
+        long after = HistoryEvents.parseLastEventId(lastEventId);
+        return owned(id, exchange).flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after));
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {
@@ -166,18 +167,6 @@ class TripController {
                 "trip-finished",
                 "Trip already finished",
                 "The trip is already " + trip.status() + " and cannot be cancelled.");
-    }
-
-    private static long parseSequence(@Nullable String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(lastEventId.trim());
-        } catch (NumberFormatException e) {
-            throw Problem.invalidRequest(
-                    List.of(new Problem.FieldProblem("Last-Event-ID", "must be an event id this stream sent")));
-        }
     }
 
     private static List<Problem.FieldProblem> concat(List<Problem.FieldProblem> problems, Problem.FieldProblem more) {

@@ -2,38 +2,26 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.gateway.problem.Problem;
-import io.itinera.gateway.saga.TripSagaTopology;
+import io.itinera.gateway.saga.ReadModels;
+import io.itinera.gateway.saga.SagaTopology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /** Reads trips from this replica's copy of {@code travel-trips.state}. */
 @Component
 class TripQueries {
 
-    private final StreamsBuilderFactoryBean streams;
+    private final ReadModels readModels;
 
-    TripQueries(StreamsBuilderFactoryBean streams) {
-        this.streams = streams;
+    TripQueries(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     Optional<TripSnapshot> find(String tripId) {
-        try {
-            return Optional.ofNullable(store().get(tripId));
-        } catch (InvalidStateStoreException e) {
-            throw unavailable();
-        }
+        return readModels.find(SagaTopology.TRIPS_STORE, tripId);
     }
 
     /** One client's trip: another client's trip is reported as missing, not forbidden. */
@@ -47,37 +35,13 @@ class TripQueries {
      */
     List<TripSnapshot> page(String clientId, @Nullable TripStatus status, @Nullable TripCursor after, int limit) {
         List<TripSnapshot> matching = new ArrayList<>();
-        try (KeyValueIterator<String, TripSnapshot> all = store().all()) {
-            all.forEachRemaining(entry -> {
-                TripSnapshot trip = entry.value;
-                if (trip != null
-                        && trip.clientId().equals(clientId)
-                        && (status == null || trip.status() == status)
-                        && (after == null || after.isBefore(trip))) {
-                    matching.add(trip);
-                }
-            });
-        } catch (InvalidStateStoreException e) {
-            throw unavailable();
-        }
+        readModels.<TripSnapshot>forEach(SagaTopology.TRIPS_STORE, trip -> {
+            if (trip.clientId().equals(clientId)
+                    && (status == null || trip.status() == status)
+                    && (after == null || after.isBefore(trip))) {
+                matching.add(trip);
+            }
+        });
         return matching.stream().sorted(TripCursor.NEWEST_FIRST).limit(limit).toList();
-    }
-
-    private ReadOnlyKeyValueStore<String, TripSnapshot> store() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        if (kafkaStreams == null) {
-            throw unavailable();
-        }
-        return kafkaStreams.store(StoreQueryParameters.fromNameAndType(
-                TripSagaTopology.TRIPS_STORE, QueryableStoreTypes.keyValueStore()));
-    }
-
-    private static Problem unavailable() {
-        return new Problem(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "trips-unavailable",
-                        "Trips temporarily unavailable",
-                        "This replica is still loading trips; retry shortly.")
-                .withHeader("Retry-After", "2");
     }
 }

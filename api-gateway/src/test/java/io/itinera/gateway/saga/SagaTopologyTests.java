@@ -3,6 +3,7 @@ package io.itinera.gateway.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
+import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
@@ -10,8 +11,17 @@ import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.proposal.DestinationProposal;
+import io.itinera.events.proposal.ProposalBrief;
+import io.itinera.events.proposal.ProposalCompleted;
+import io.itinera.events.proposal.ProposalProgress;
+import io.itinera.events.proposal.ProposalRequested;
+import io.itinera.events.proposal.ProposalSnapshot;
+import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.events.trip.TripSubmitted;
@@ -38,7 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the exact production saga graph without a broker. */
-class TripSagaTopologyTests {
+class SagaTopologyTests {
 
     private static final String TRIP = "trip-1";
 
@@ -60,13 +70,13 @@ class TripSagaTopologyTests {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        TripSagaTopology.build(
+        SagaTopology.build(
                 builder, Clock.fixed(Instant.parse("2027-05-01T10:00:00Z"), ZoneOffset.UTC), new SagaMetrics(meters));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "api-gateway-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.putAll(TripSagaTopology.processingConfig((record, exception) -> deadLetters.add(record)));
+        config.putAll(SagaTopology.processingConfig((record, exception) -> deadLetters.add(record)));
         driver = new TopologyTestDriver(builder.build(), config);
         commands = input(Topics.TRIP_COMMANDS);
         enrichmentProgress = input(Topics.ENRICHMENT_PROGRESS);
@@ -204,6 +214,54 @@ class TripSagaTopologyTests {
                 .singleElement()
                 .satisfies(r -> assertThat(r.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED));
         assertThat(snapshots.readValue().status()).isEqualTo(TripStatus.PENDING);
+    }
+
+    @Test
+    void proposalGoesFromBriefToRankedDestinations() {
+        TestInputTopic<String, Object> proposalCommands = input(Topics.PROPOSAL_COMMANDS);
+        TestOutputTopic<String, ProposalSnapshot> proposals = driver.createOutputTopic(
+                Topics.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
+        TestOutputTopic<String, ProposalRequested> rankingRequests = driver.createOutputTopic(
+                Topics.PROPOSAL_REQUEST, new StringDeserializer(), new EventDeserializer<>(ProposalRequested.class));
+        ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
+        ProposalCompleted completed = new ProposalCompleted(
+                1,
+                java.util.UUID.randomUUID(),
+                Instant.now(),
+                "prop-1",
+                Outcome.SUCCEEDED,
+                List.of(new DestinationProposal("porto", "Porto", "PT", 0.8, java.util.Map.of(), List.of("Close"))),
+                null);
+
+        proposalCommands.pipeInput("prop-1", ProposalSubmitted.of("prop-1", "client-a", "req-9", brief));
+        input(Topics.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
+        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+
+        assertThat(rankingRequests.readValue().brief()).isEqualTo(brief);
+        List<ProposalSnapshot> states = proposals.readValuesToList();
+        assertThat(states)
+                .extracting(ProposalSnapshot::status)
+                .containsExactly(TripStatus.PENDING, TripStatus.GENERATING, TripStatus.READY);
+        assertThat(states.get(2).proposals())
+                .extracting(DestinationProposal::destinationId)
+                .containsExactly("porto");
+        assertThat(meters.counter(SagaMetrics.PROPOSALS_COMPLETED, "outcome", "ready")
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void cancelledTripIgnoresLateWorkerResults() {
+        commands.pipeInput(TRIP, submitted());
+        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "someone-else", "req-x"));
+        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "client-a", "req-y"));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+
+        assertThat(snapshots.readValuesToList())
+                .extracting(TripSnapshot::status)
+                .containsExactly(TripStatus.PENDING, TripStatus.CANCELLED);
+        assertThat(generationRequests.isEmpty()).isTrue();
     }
 
     private static TripSubmitted submitted() {

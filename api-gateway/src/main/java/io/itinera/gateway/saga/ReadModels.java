@@ -1,0 +1,66 @@
+package io.itinera.gateway.saga;
+
+import io.itinera.gateway.problem.Problem;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads this replica's copies of the state topics ({@link SagaTopology#TRIPS_STORE},
+ * {@link SagaTopology#PROPOSALS_STORE}). While Kafka Streams is not running yet, reads answer 503 with Retry-After.
+ */
+@Component
+public class ReadModels {
+
+    private final StreamsBuilderFactoryBean streams;
+
+    public ReadModels(StreamsBuilderFactoryBean streams) {
+        this.streams = streams;
+    }
+
+    public <S> Optional<S> find(String storeName, String key) {
+        try {
+            return Optional.ofNullable(this.<S>store(storeName).get(key));
+        } catch (InvalidStateStoreException e) {
+            throw unavailable();
+        }
+    }
+
+    /** Visits every snapshot of a store; a scan of this replica's copy. */
+    public <S> void forEach(String storeName, Consumer<S> visitor) {
+        try (KeyValueIterator<String, S> all = this.<S>store(storeName).all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null) {
+                    visitor.accept(entry.value);
+                }
+            });
+        } catch (InvalidStateStoreException e) {
+            throw unavailable();
+        }
+    }
+
+    private <S> ReadOnlyKeyValueStore<String, S> store(String storeName) {
+        KafkaStreams kafkaStreams = streams.getKafkaStreams();
+        if (kafkaStreams == null) {
+            throw unavailable();
+        }
+        return kafkaStreams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private static Problem unavailable() {
+        return new Problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "state-unavailable",
+                        "Temporarily unavailable",
+                        "This replica is still loading its state; retry shortly.")
+                .withHeader("Retry-After", "2");
+    }
+}

@@ -1,0 +1,154 @@
+package io.itinera.gateway.saga;
+
+import io.itinera.events.Event;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.proposal.ProposalRequested;
+import io.itinera.events.proposal.ProposalSnapshot;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventSerde;
+import io.itinera.events.serde.EventSerializer;
+import io.itinera.events.trip.TripSnapshot;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+
+/**
+ * The gateway's Kafka Streams graph: two sagas and their read models.
+ *
+ * <p>The trip saga reads the gateway's trip commands and the workers' progress and completion events (all keyed by trip
+ * id, all co-partitioned), folds them into its own store and writes, in one exactly-once transaction, the new snapshot
+ * to {@code travel-trips.state} and the next stage's request. The proposal saga does the same for proposal requests.
+ * Every replica materialises both state topics as global tables, so any replica answers any read.
+ */
+public final class SagaTopology {
+
+    /** The trip saga's working state, partitioned with its input topics. */
+    public static final String TRIP_SAGA_STORE = "trip-saga-store";
+
+    /** The read model: every trip's latest snapshot, on every replica. */
+    public static final String TRIPS_STORE = "trips-by-id";
+
+    public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
+    public static final String PROPOSALS_STORE = "proposals-by-id";
+
+    static final List<String> TRIP_INPUTS = List.of(
+            Topics.TRIP_COMMANDS,
+            Topics.ENRICHMENT_PROGRESS,
+            Topics.ENRICHMENT_COMPLETED,
+            Topics.GENERATION_PROGRESS,
+            Topics.GENERATION_COMPLETED);
+
+    static final List<String> PROPOSAL_INPUTS =
+            List.of(Topics.PROPOSAL_COMMANDS, Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED);
+
+    private static final Serde<String> KEYS = Serdes.String();
+    private static final Serde<Event> EVENTS = Serdes.serdeFrom(new EventSerializer<>(), new EventDeserializer<>());
+    private static final Serde<Object> OUTPUTS = Serdes.serdeFrom(new EventSerializer<>(), new EventDeserializer<>());
+
+    private SagaTopology() {}
+
+    /**
+     * Streams settings the sagas rely on: exactly-once processing, and a record that cannot be read handed to the
+     * recoverer (in production, a dead-letter publisher to {@code <topic>-dlt}) instead of stopping the saga.
+     */
+    public static Map<String, Object> processingConfig(ConsumerRecordRecoverer unreadableRecords) {
+        return Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                RecoveringDeserializationExceptionHandler.class,
+                RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                unreadableRecords);
+    }
+
+    /**
+     * Builds both sagas and read models; the entry point for Spring and for tests.
+     *
+     * @return a handle on what was built, so that Spring registers it as a bean
+     */
+    public static SagaTopology build(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
+        saga(
+                builder,
+                "trip",
+                TRIP_INPUTS,
+                TRIP_SAGA_STORE,
+                EventSerde.of(TripSnapshot.class),
+                new TripFold(clock),
+                metrics::transition);
+        readModel(builder, Topics.TRIP_STATE, TRIPS_STORE, EventSerde.of(TripSnapshot.class));
+        saga(
+                builder,
+                "proposal",
+                PROPOSAL_INPUTS,
+                PROPOSAL_SAGA_STORE,
+                EventSerde.of(ProposalSnapshot.class),
+                new ProposalFold(clock),
+                metrics::proposalTransition);
+        readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE, EventSerde.of(ProposalSnapshot.class));
+        return new SagaTopology();
+    }
+
+    private static <S> void saga(
+            StreamsBuilder builder,
+            String name,
+            List<String> inputs,
+            String storeName,
+            Serde<S> snapshots,
+            Fold<S> fold,
+            BiConsumer<@Nullable S, S> onChange) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), KEYS, snapshots));
+        KStream<String, Object> outputs = builder.stream(
+                        inputs, Consumed.with(KEYS, EVENTS).withName(name + "-events"))
+                .process(() -> new SagaProcessor<>(fold, storeName, onChange), Named.as(name + "-saga"), storeName);
+        outputs.to(
+                (key, value, context) -> topicOf(value),
+                Produced.with(KEYS, OUTPUTS).withName(name + "-saga-outputs"));
+    }
+
+    private static <S> void readModel(StreamsBuilder builder, String topic, String storeName, Serde<S> snapshots) {
+        builder.globalTable(
+                topic,
+                Consumed.with(KEYS, snapshots).withName(storeName + "-source"),
+                Materialized.<String, S, KeyValueStore<Bytes, byte[]>>as(storeName)
+                        .withKeySerde(KEYS)
+                        .withValueSerde(snapshots));
+    }
+
+    static String topicOf(Object value) {
+        if (value instanceof TripSnapshot) {
+            return Topics.TRIP_STATE;
+        }
+        if (value instanceof ProposalSnapshot) {
+            return Topics.PROPOSAL_STATE;
+        }
+        if (value instanceof EnrichmentRequested) {
+            return Topics.ENRICHMENT_REQUEST;
+        }
+        if (value instanceof GenerationRequested) {
+            return Topics.GENERATION_REQUEST;
+        }
+        if (value instanceof ProposalRequested) {
+            return Topics.PROPOSAL_REQUEST;
+        }
+        throw new IllegalStateException(
+                "the sagas do not publish " + value.getClass().getName());
+    }
+}
