@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The image of every service is named the way Jib names it, everywhere it is used, and Flux can follow its tags. */
 class ImageNamesTests {
@@ -22,6 +23,18 @@ class ImageNamesTests {
 
         assertThat(image).isEqualTo("ghcr.io/" + ParentPom.property("image.owner") + "/" + service);
         assertThat(container.get("image")).isEqualTo(image);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void imageStartsTheSpringBootApplicationOfTheService(String service) throws ClassNotFoundException {
+        String mainClass = ParentPom.profileProperties("image-" + service).get("image.main-class");
+
+        assertThat(mainClass).startsWith(KafkaUsage.basePackage(service) + ".");
+        Class<?> application = Class.forName(mainClass, false, getClass().getClassLoader());
+        assertThat(application.isAnnotationPresent(SpringBootApplication.class))
+                .as("%s is the @SpringBootApplication of %s", mainClass, service)
+                .isTrue();
     }
 
     @ParameterizedTest

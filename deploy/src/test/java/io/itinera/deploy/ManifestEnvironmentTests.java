@@ -114,6 +114,24 @@ class ManifestEnvironmentTests {
         });
     }
 
+    /** The variables docs/observability.md tells operators to set to export traces over OTLP. */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void documentedTracingVariablesBind(String service) {
+        Map<String, String> tracing = Map.of(
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                        "http://otel-collector.monitoring:4318/v1/traces",
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        String documentation = Repository.read(Repository.path("docs/observability.md"));
+
+        tracing.forEach((variable, value) -> {
+            assertThat(documentation).contains(variable);
+            assertThat(EnvironmentBinding.propertyOf(variable, value, KafkaUsage.basePackage(service)))
+                    .as("%s for %s", variable, service)
+                    .isPresent();
+        });
+    }
+
     @ParameterizedTest
     @FieldSource("SERVICES")
     void jvmAcceptsTheJavaToolOptions(String service) throws IOException, InterruptedException {
