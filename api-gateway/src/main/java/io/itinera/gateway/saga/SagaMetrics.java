@@ -25,6 +25,9 @@ public class SagaMetrics {
     static final String STAGE_LATENCY = "itinera.trip.stage.latency";
     static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
 
+    private static final org.springframework.core.log.LogAccessor log =
+            new org.springframework.core.log.LogAccessor(SagaMetrics.class);
+
     private final MeterRegistry registry;
 
     public SagaMetrics(MeterRegistry registry) {
@@ -36,6 +39,7 @@ public class SagaMetrics {
         if (from == after.status()) {
             return;
         }
+        log.info(() -> "trip %s: %s -> %s".formatted(after.tripId(), from == null ? "new" : from, after.status()));
         if (after.status() == TripStatus.GENERATING) {
             stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
         }

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /** Applies one event to its snapshot and forwards what changed: the snapshot and any request for the next stage. */
 final class SagaProcessor<S> implements Processor<String, Event, String, Object> {
@@ -39,6 +40,18 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Object>
         if (record.key() == null || record.value() == null || context == null || store == null) {
             return;
         }
+        MDC.put("tripId", record.key());
+        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
+        try {
+            apply(record, context, store);
+        } finally {
+            MDC.remove("tripId");
+            MDC.remove("requestId");
+        }
+    }
+
+    private void apply(
+            Record<String, Event> record, ProcessorContext<String, Object> context, KeyValueStore<String, S> store) {
         S current = store.get(record.key());
         SagaStep<S> step = fold.apply(current, record.value());
         S next = step.snapshot();

@@ -11,8 +11,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts the client's {@code X-Request-Id} when it is sane, or makes one, echoes it on the response, and keeps it on
- * the exchange so that it travels into Kafka headers.
+ * Accepts the client's {@code X-Request-Id} when it is sane, or makes one, echoes it on the response, keeps it on the
+ * exchange so that it travels into Kafka headers, and puts it in the Reactor context, from which every log line of the
+ * request takes it ({@link LoggingContextConfiguration}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +32,8 @@ public class RequestIdFilter implements WebFilter {
                 : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange);
+        return chain.filter(exchange)
+                .contextWrite(context -> context.put(LoggingContextConfiguration.REQUEST_ID, requestId));
     }
 
     public static String of(ServerWebExchange exchange) {

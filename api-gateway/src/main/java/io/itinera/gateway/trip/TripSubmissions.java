@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 class TripSubmissions {
 
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final LogAccessor log = new LogAccessor(TripSubmissions.class);
 
     private final EventPublisher publisher;
     private final TripQueries queries;
@@ -53,8 +55,10 @@ class TripSubmissions {
     Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
         String tripId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotentId(client, idempotencyKey);
         Mono<Submission> fresh = publish(TripSubmitted.of(tripId, client.id(), requestId, request), requestId)
-                .doOnSuccess(
-                        ignored -> meters.counter("itinera.trips.requested").increment())
+                .doOnSuccess(ignored -> {
+                    meters.counter("itinera.trips.requested").increment();
+                    log.info(() -> "accepted trip %s for client %s".formatted(tripId, client.id()));
+                })
                 .then(awaitTrip(tripId, trip -> true))
                 .map(trip -> {
                     // With a key, a concurrent request may have created the trip first: it must match ours.

@@ -236,6 +236,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
     void probesAndMetricsLiveOnTheManagementPortOnly() {
         WebTestClient management = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         management
                 .get()
