@@ -2,6 +2,8 @@ package io.itinera.gateway.security;
 
 import io.itinera.gateway.problem.Problem;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -12,7 +14,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Authenticates every {@code /api/} request by its {@code Authorization: Bearer <key>} header. */
+/**
+ * Authenticates every {@code /api/} request by its {@code Authorization: Bearer ...} header: an API key, or, when the
+ * OAuth2 resource-server mode is on, a JWT access token.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiKeyAuthenticationFilter implements WebFilter {
@@ -20,9 +25,11 @@ class ApiKeyAuthenticationFilter implements WebFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyStore keys;
+    private final @Nullable JwtAuthenticator jwt;
 
-    ApiKeyAuthenticationFilter(ApiKeyStore keys) {
+    ApiKeyAuthenticationFilter(ApiKeyStore keys, ObjectProvider<JwtAuthenticator> jwt) {
         this.keys = keys;
+        this.jwt = jwt.getIfAvailable();
     }
 
     @Override
@@ -35,12 +42,19 @@ class ApiKeyAuthenticationFilter implements WebFilter {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Mono.error(Problem.unauthorized("Send your API key as 'Authorization: Bearer <key>'."));
         }
-        Optional<ApiClient> client =
-                keys.authenticate(header.substring(BEARER.length()).trim());
-        if (client.isEmpty()) {
-            return Mono.error(Problem.unauthorized("The API key is not valid."));
-        }
-        exchange.getAttributes().put(ApiClient.ATTRIBUTE, client.get());
-        return chain.filter(exchange);
+        String credential = header.substring(BEARER.length()).trim();
+        Mono<Optional<ApiClient>> client = jwt != null && JwtAuthenticator.looksLikeJwt(credential)
+                ? jwt.authenticate(credential)
+                : Mono.fromSupplier(() -> keys.authenticate(credential));
+        return client.flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.error(Problem.unauthorized(
+                        jwt != null && JwtAuthenticator.looksLikeJwt(credential)
+                                ? "The access token is not valid."
+                                : "The API key is not valid."));
+            }
+            exchange.getAttributes().put(ApiClient.ATTRIBUTE, found.get());
+            return chain.filter(exchange);
+        });
     }
 }

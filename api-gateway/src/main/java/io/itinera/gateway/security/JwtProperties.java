@@ -1,0 +1,23 @@
+package io.itinera.gateway.security;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * OAuth2 resource-server mode: besides API keys, accept JWT access tokens from an identity provider. Off by default.
+ *
+ * @param jwkSetUri where the provider publishes its signing keys
+ * @param publicKey a PEM RSA public key instead (for providers without a JWK set, and for tests)
+ * @param issuer when set, tokens must carry this {@code iss}
+ * @param clientIdClaim the claim naming the client that owns the trips (falls back to {@code sub})
+ */
+@ConfigurationProperties("gateway.auth.jwt")
+public record JwtProperties(
+        @DefaultValue("false") boolean enabled,
+        @Nullable URI jwkSetUri,
+        @Nullable Resource publicKey,
+        @Nullable String issuer,
+        @DefaultValue("client_id") String clientIdClaim) {}
