@@ -1,6 +1,7 @@
 package io.itinera.enrichment.destination;
 
 import io.itinera.enrichment.catalog.CatalogDestination;
+import java.util.Locale;
 
 /**
  * A destination as the search API shows it.
@@ -35,6 +36,6 @@ record DestinationView(
                 destination.currency().getCurrencyCode(),
                 found.curated(),
                 found.matchedName(),
-                found.quality().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                found.quality().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ final class OperatorPoiFile {
             throw new InvalidPoiFileException(file + " cannot be read: " + e.getMessage(), e);
         }
         Map<String, List<CatalogPoi>> byDestination = new LinkedHashMap<>();
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (PoiFields entry : entries) {
             String destination = entry.destinationId();
             if (!knownDestination.test(destination)) {

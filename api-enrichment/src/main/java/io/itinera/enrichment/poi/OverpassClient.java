@@ -12,9 +12,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +70,7 @@ final class OverpassClient {
             throw new IllegalArgumentException("'elements' is not an array");
         }
         List<CatalogPoi> pois = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (JsonNode element : elements.values()) {
             poi(element, destinationId)
                     .filter(poi -> names.add(poi.name().toLowerCase(Locale.ROOT)))

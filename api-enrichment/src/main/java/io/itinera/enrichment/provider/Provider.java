@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,7 @@ public final class Provider {
         }
         Cached cached = cache.getIfPresent(uri);
         if (cached != null) {
-            timer("cached").record(java.time.Duration.ZERO);
+            timer("cached").record(Duration.ZERO);
             @SuppressWarnings("unchecked")
             T value = (T) cached.value();
             return ProviderResult.success(value, cached.fetchedAt());
