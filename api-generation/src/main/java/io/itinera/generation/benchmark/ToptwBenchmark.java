@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,10 +23,18 @@ public final class ToptwBenchmark {
     private ToptwBenchmark() {}
 
     public static void main(String[] args) throws IOException {
+        int status = run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the benchmark; 0 when every solution replayed, 1 when one did not, 2 for bad arguments. */
+    static int run(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println(
                     "usage: ToptwBenchmark INSTANCE_DIR OUT_CSV [--tours M] [--time-limit-ms T] [--seed S] [--warmup-ms W]");
-            System.exit(2);
+            return 2;
         }
         Path folder = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -73,8 +80,9 @@ public final class ToptwBenchmark {
         }
         if (failed) {
             System.err.println("at least one solution failed its replay: see the messages above");
-            System.exit(1);
+            return 1;
         }
+        return 0;
     }
 
     /** Lets the JIT compile the solver before anything is timed. */
@@ -119,11 +127,5 @@ public final class ToptwBenchmark {
     /** Leaves time for building the problem and writing the answer inside the limit. */
     private static long margin(long limitMs) {
         return Math.min(20, Math.max(1, limitMs / 50)) * 1_000_000L;
-    }
-
-    static List<String> instanceNames(List<Path> files) {
-        List<String> names = new ArrayList<>();
-        files.forEach(f -> names.add(f.getFileName().toString()));
-        return names;
     }
 }

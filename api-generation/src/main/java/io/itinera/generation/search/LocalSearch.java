@@ -11,10 +11,24 @@ final class LocalSearch {
     private final int[] seq;
     private final int[] seqLoc;
 
-    LocalSearch(SearchProblem p) {
+    /** Per tour, the places open on it, best score first. */
+    private final int[][] byScore;
+
+    LocalSearch(SearchProblem p, int[] candidates) {
         this.p = p;
         this.seq = new int[p.size + 2];
         this.seqLoc = new int[p.size + 2];
+        this.byScore = new int[p.tours][];
+        for (int t = 0; t < p.tours; t++) {
+            double[] score = p.score[t];
+            int[] close = p.close[t];
+            byScore[t] = java.util.Arrays.stream(candidates)
+                    .filter(n -> close[n] != SearchProblem.CLOSED)
+                    .boxed()
+                    .sorted((a, b) -> Double.compare(score[b], score[a]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
     }
 
     /** Reorders the tour while that shortens its travel; true when it changed. */
@@ -30,6 +44,7 @@ final class LocalSearch {
     }
 
     private boolean twoOpt(Tour tour) {
+        boolean withBreaks = p.breaksOf[tour.index].length > 0;
         int len = tour.len;
         int[] node = tour.node;
         int[] loc = tour.loc;
@@ -39,7 +54,7 @@ final class LocalSearch {
                 // reverse positions i..j
                 int before = t[loc[i - 1]][loc[i]] + t[loc[j]][loc[j + 1]];
                 int after = t[loc[i - 1]][loc[j]] + t[loc[i]][loc[j + 1]];
-                if (after >= before && !hasBreak(node, i, j + 1)) {
+                if (after >= before && (!withBreaks || hasBreak(node, i, j + 1) == false)) {
                     continue;
                 }
                 int k = 0;
@@ -62,6 +77,7 @@ final class LocalSearch {
     }
 
     private boolean orOpt(Tour tour) {
+        boolean withBreaks = p.breaksOf[tour.index].length > 0;
         int len = tour.len;
         int[] node = tour.node;
         int[] loc = tour.loc;
@@ -75,7 +91,8 @@ final class LocalSearch {
                         continue;
                     }
                     int addCost = t[loc[g]][loc[i]] + t[loc[last]][loc[g + 1]] - t[loc[g]][loc[g + 1]];
-                    if (addCost >= removeGain && !hasBreak(node, i - 1, last + 1) && !hasBreak(node, g, g + 1)) {
+                    if (addCost >= removeGain
+                            && (!withBreaks || (!hasBreak(node, i - 1, last + 1) && !hasBreak(node, g, g + 1)))) {
                         continue;
                     }
                     int k = 0;
@@ -157,7 +174,7 @@ final class LocalSearch {
      * Swaps an unplanned place in for a planned one, in place, where that raises the tour's value and keeps it feasible;
      * true when it did.
      */
-    boolean replace(Solution s, int[] candidates) {
+    boolean replace(Solution s) {
         boolean changed = false;
         for (Tour tour : s.tours) {
             int ti = tour.index;
@@ -171,12 +188,12 @@ final class LocalSearch {
                 double loss = tour.loss(k);
                 int bestNode = -1;
                 double bestNet = 1e-9;
-                for (int n : candidates) {
-                    if (close[n] == SearchProblem.CLOSED || !s.canVisit(n)) {
-                        continue;
-                    }
+                for (int n : byScore[ti]) {
                     double net = p.score[ti][n] - loss;
                     if (net <= bestNet) {
+                        break;
+                    }
+                    if (!s.canVisit(n)) {
                         continue;
                     }
                     if (fitsInPlace(tour, k, n)) {

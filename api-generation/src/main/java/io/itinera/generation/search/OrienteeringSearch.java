@@ -22,7 +22,7 @@ public final class OrienteeringSearch {
         this.p = problem;
         this.repair = new Repair(problem);
         this.ruin = new Ruin(problem);
-        this.local = new LocalSearch(problem);
+        this.local = new LocalSearch(problem, repair.candidates());
     }
 
     /** Local search until nothing improves: shorter tours, then insertion into the room they free, then swaps. */
@@ -32,7 +32,7 @@ public final class OrienteeringSearch {
             for (Tour tour : s.tours) {
                 reordered |= local.improveOrder(tour);
             }
-            boolean swapped = local.replace(s, repair.candidates());
+            boolean swapped = local.replace(s);
             if (!reordered && !swapped) {
                 return;
             }
@@ -80,6 +80,7 @@ public final class OrienteeringSearch {
         double noiseMax = Double.parseDouble(System.getProperty("noise", "1"));
         double ruinFrac = Double.parseDouble(System.getProperty("ruin", "0.5"));
         boolean useLs = !Boolean.getBoolean("nols");
+        double lsWindow = Double.parseDouble(System.getProperty("lswin", "1e9"));
         long lastImprovement = 0;
         long iteration = 0;
         int nextReport = 25;
@@ -105,7 +106,8 @@ public final class OrienteeringSearch {
             int count = 1 + random.nextInt(most);
             ruin.apply(KINDS[random.nextInt(KINDS.length)], candidate, count, random);
             repair.fill(candidate, random.nextBoolean() ? 1 : 2, random.nextDouble() * noiseMax, random);
-            if (useLs) {
+            // Polish only candidates that stand a chance of being kept.
+            if (useLs && candidate.value() > current.value() - lsWindow * temperature) {
                 improve(candidate, random);
             }
             double delta = candidate.value() - current.value();

@@ -14,7 +14,8 @@ final class Repair {
     private final int[] candidates;
     private final int[][] bestPos;
     private final int[][] bestDelay;
-    private final boolean[] stale;
+    private final int[] tourVersion;
+    private final int[][] entryVersion;
     private final int[] near;
     private static final int NEIGHBOURS = Integer.getInteger("neighbours", 40);
 
@@ -33,7 +34,8 @@ final class Repair {
         this.candidates = Arrays.copyOf(all, count);
         this.bestPos = new int[p.tours][p.size];
         this.bestDelay = new int[p.tours][p.size];
-        this.stale = new boolean[p.tours];
+        this.tourVersion = new int[p.tours];
+        this.entryVersion = new int[p.tours][p.size];
         this.near = new int[p.size];
         for (int n : candidates) {
             near[n] = radius(n, NEIGHBOURS);
@@ -62,18 +64,16 @@ final class Repair {
      * @param noise relative noise on the ratio, 0 for none
      */
     int fill(Solution s, double power, double noise, SplittableRandom random) {
-        Arrays.fill(stale, true);
+        for (int t = 0; t < p.tours; t++) {
+            // versions only grow: the tours may have changed since the last fill
+            tourVersion[t]++;
+            recompute(s, t);
+        }
         int inserted = 0;
         while (true) {
             int bestNode = -1;
             int bestTour = -1;
             double bestRatio = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < p.tours; t++) {
-                if (stale[t]) {
-                    recompute(s, t);
-                    stale[t] = false;
-                }
-            }
             for (int n : candidates) {
                 if (!s.canVisit(n)) {
                     continue;
@@ -102,45 +102,54 @@ final class Repair {
             if (bestNode < 0) {
                 return inserted;
             }
+            if (entryVersion[bestTour][bestNode] != tourVersion[bestTour]) {
+                // The tour changed since this entry was computed: refresh just this entry and choose again.
+                recomputeOne(s, bestTour, bestNode);
+                continue;
+            }
             s.insert(bestTour, bestPos[bestTour][bestNode], bestNode);
             inserted++;
-            stale[bestTour] = true;
+            tourVersion[bestTour]++;
         }
     }
 
     private void recompute(Solution s, int t) {
+        for (int n : candidates) {
+            recomputeOne(s, t, n);
+        }
+    }
+
+    /** The cheapest feasible position of the node on the tour, or -1. */
+    private void recomputeOne(Solution s, int t, int n) {
         Tour tour = s.tours[t];
-        int[] pos = bestPos[t];
-        int[] delay = bestDelay[t];
         int[] close = p.close[t];
         int[] open = p.open[t];
         int[][] travel = p.travel;
-        for (int n : candidates) {
-            pos[n] = -1;
-            if (close[n] == SearchProblem.CLOSED || !s.canVisit(n)) {
+        bestPos[t][n] = -1;
+        entryVersion[t][n] = tourVersion[t];
+        if (close[n] == SearchProblem.CLOSED || !s.canVisit(n)) {
+            return;
+        }
+        int best = Integer.MAX_VALUE;
+        int earliestDeparture = open[n] + p.service[n];
+        int radius = near[n];
+        for (int k = 0; k < tour.len - 1; k++) {
+            // starts only grow along the tour: once one is past the closing time, no later position fits
+            if (tour.start[k] > close[n]) {
+                break;
+            }
+            if (tour.latest[k + 1] < earliestDeparture) {
                 continue;
             }
-            int best = Integer.MAX_VALUE;
-            int earliestDeparture = open[n] + p.service[n];
-            int radius = near[n];
-            for (int k = 0; k < tour.len - 1; k++) {
-                // starts only grow along the tour: once one is past the closing time, no later position fits
-                if (tour.start[k] > close[n]) {
-                    break;
-                }
-                if (tour.latest[k + 1] < earliestDeparture) {
-                    continue;
-                }
-                if (travel[tour.loc[k]][n] > radius && travel[n][tour.loc[k + 1]] > radius) {
-                    continue;
-                }
-                int d = tour.insertionDelay(k, n);
-                if (d != Tour.INFEASIBLE && d < best) {
-                    best = d;
-                    pos[n] = k;
-                }
+            if (travel[tour.loc[k]][n] > radius && travel[n][tour.loc[k + 1]] > radius) {
+                continue;
             }
-            delay[n] = best;
+            int d = tour.insertionDelay(k, n);
+            if (d != Tour.INFEASIBLE && d < best) {
+                best = d;
+                bestPos[t][n] = k;
+            }
         }
+        bestDelay[t][n] = best;
     }
 }

@@ -25,7 +25,11 @@ class KafkaConfiguration {
             Topics.GENERATION_REQUEST,
             Topics.deadLetter(Topics.GENERATION_REQUEST),
             Topics.GENERATION_PROGRESS,
-            Topics.GENERATION_COMPLETED);
+            Topics.GENERATION_COMPLETED,
+            Topics.PROPOSAL_REQUEST,
+            Topics.deadLetter(Topics.PROPOSAL_REQUEST),
+            Topics.PROPOSAL_PROGRESS,
+            Topics.PROPOSAL_COMPLETED);
 
     @Bean
     EventPublisher eventPublisher(

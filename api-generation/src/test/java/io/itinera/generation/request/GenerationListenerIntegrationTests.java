@@ -43,10 +43,18 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                     read -> assertThat(read)
                             .filteredOn(record -> record.value() instanceof GenerationCompleted)
                             .hasSize(1));
-            List<StageProgress> progress = records.stream()
+            List<StageProgress> all = records.stream()
                     .filter(record -> record.value() instanceof GenerationProgress)
                     .map(record -> ((GenerationProgress) record.value()).progress())
                     .toList();
+            List<StageProgress> searching =
+                    all.stream().filter(p -> p.step().equals("searching")).toList();
+            assertThat(searching)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.percent()).isLessThan(50));
+            assertThat(all.get(0).step()).isEqualTo("searching");
+            List<StageProgress> progress =
+                    all.stream().filter(p -> p.step().equals("day-planned")).toList();
             assertThat(progress)
                     .extracting(StageProgress::step, StageProgress::percent)
                     .containsExactly(
@@ -62,7 +70,11 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
             assertThat(completed.tripId()).isEqualTo(tripId);
             Itinerary itinerary = completed.itinerary();
             assertThat(itinerary).isNotNull();
-            assertThat(itinerary.planner()).isEqualTo("greedy");
+            assertThat(itinerary.planner()).isEqualTo("search");
+            assertThat(itinerary.days())
+                    .allSatisfy(day -> assertThat(day.meals()).isNotEmpty());
+            assertThat(itinerary.days())
+                    .allSatisfy(day -> assertThat(day.explanation()).isNotBlank());
             assertThat(itinerary.days())
                     .extracting(ItineraryDay::date)
                     .containsExactly(LisbonTrip.MONDAY, LisbonTrip.TUESDAY);
