@@ -85,6 +85,28 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void browsersFromAllowedOriginsOnlyMayCallTheApi() {
+        web.options()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.ORIGIN, "https://app.example.test")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization, Content-Type, Idempotency-Key")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.example.test");
+
+        web.options()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.ORIGIN, "https://elsewhere.example.test")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void oversizedBodiesAreRefused() {
         String huge = "{\"destination\":\"" + "x".repeat(100_000) + "\"}";
         web.post()
