@@ -31,6 +31,8 @@ BROKER_PID=
 say() { printf '[smoke] %s\n' "$*"; }
 die() { printf '[smoke] FAIL: %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# The image name Jib uses (ghcr.io/<image.owner>/<service>), tagged for this test only.
+image_of() { echo "ghcr.io/$IMAGE_OWNER/$1:smoke"; }
 
 cleanup() {
   for service in "${SERVICES[@]}"; do podman rm -f "smoke-$service" >/dev/null 2>&1 || true; done
@@ -77,6 +79,10 @@ fi
 grace=$(awk '/terminationGracePeriodSeconds:/ {print $2; exit}' deploy/base/spring-boot-defaults/pod-defaults.yaml)
 [[ $grace =~ ^[0-9]+$ ]] || die "terminationGracePeriodSeconds not found in deploy/base/spring-boot-defaults"
 
+IMAGE_OWNER=$(mvn -B -q -o help:evaluate -Dexpression=image.owner -DforceStdout 2>/dev/null \
+  | sed 's/\x1b\[[0-9;]*m//g' | tr -cd 'a-z0-9._-')
+IMAGE_OWNER=${IMAGE_OWNER:-itinera}
+
 # --- build the jars and images ----------------------------------------------------------------------------------------
 modules=$(IFS=,; echo "${SERVICES[*]}")
 if [[ ${SMOKE_SKIP_BUILD:-0} != 1 ]]; then
@@ -86,8 +92,8 @@ if [[ ${SMOKE_SKIP_BUILD:-0} != 1 ]]; then
 fi
 for service in "${SERVICES[@]}"; do
   say "jib:buildTar $service"
-  mvn -B -q -pl "$service" jib:buildTar -Djib.from.image="tar://$WORK/base.tar" -Dimage.owner=itinera \
-    -Djib.to.tags=smoke >>"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; die "jib:buildTar $service failed"; }
+  mvn -B -q -pl "$service" jib:buildTar -Djib.from.image="tar://$WORK/base.tar" \
+    -Djib.to.image="$(image_of "$service")" >>"$LOGS/build.log" 2>&1 || { tail -30 "$LOGS/build.log"; die "jib:buildTar $service failed"; }
   podman load -q -i "$service/target/jib-image.tar" >/dev/null
 done
 
@@ -138,10 +144,10 @@ for service in "${SERVICES[@]}"; do
       -e GATEWAY_API_KEYS_0_SHA256="$(printf '%s' smoke-key | sha256sum | cut -d' ' -f1)")
   fi
   say "starting $name"
-  podman run -d --name "$name" --network host --read-only --tmpfs /tmp:rw,size=128m,mode=1777 \
+  podman run -d --pull never --name "$name" --network host --read-only --tmpfs /tmp:rw,size=128m,mode=1777 \
     --cap-drop ALL --security-opt no-new-privileges --memory 768m \
     -e SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" "${extra[@]}" \
-    "ghcr.io/itinera/$service:smoke" >/dev/null
+    "$(image_of "$service")" >/dev/null
 
   pid=$(podman inspect --format '{{.State.Pid}}' "$name")
   uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")
