@@ -184,7 +184,10 @@ final class TripFold implements Fold<TripSnapshot> {
                 destination.timeZone(),
                 destination.currency(),
                 context.pois().size(),
-                context.warnings());
+                context.warnings(),
+                context.days(),
+                context.exchangeRate(),
+                context.sources());
     }
 
     private static Failure failureOf(@Nullable Failure failure, String code, String reason) {

@@ -1,6 +1,10 @@
 package io.itinera.events.trip;
 
+import io.itinera.events.enrichment.ContextSource;
+import io.itinera.events.enrichment.ExchangeRate;
+import io.itinera.events.enrichment.TripDay;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the client sees of the planning context: enough to understand the plan without the full candidate list.
@@ -8,6 +12,9 @@ import java.util.List;
  * @param destinationId catalog id of the resolved destination
  * @param timeZone IANA time zone of the destination
  * @param candidatePois how many points of interest the planner could choose from
+ * @param days each trip day as enrichment saw it: UTC offset, daylight, holiday, weather (with its source)
+ * @param exchangeRate an indicative rate to the traveller's currency, when the trip names one
+ * @param sources where each part of the context came from, and which offline fallbacks stood in for providers
  */
 public record ContextSummary(
         String destinationId,
@@ -17,4 +24,7 @@ public record ContextSummary(
         String timeZone,
         String currency,
         int candidatePois,
-        List<String> warnings) {}
+        List<String> warnings,
+        @Nullable List<TripDay> days,
+        @Nullable ExchangeRate exchangeRate,
+        @Nullable List<ContextSource> sources) {}
