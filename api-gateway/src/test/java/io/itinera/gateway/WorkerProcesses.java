@@ -28,21 +28,30 @@ public final class WorkerProcesses {
     private WorkerProcesses() {}
 
     public static synchronized void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts the workers once per JVM (each failsafe test class has its own JVM).
+     *
+     * @param enrichmentArguments extra command-line arguments for api-enrichment, e.g. to enable live providers
+     */
+    public static synchronized void start(List<String> enrichmentArguments) {
         if (started) {
             return;
         }
         String bootstrap = KafkaTestBroker.bootstrapServers();
         List<Worker> workers = new ArrayList<>();
-        for (String name : List.of("enrichment", "generation")) {
-            workers.add(launch("api-" + name, System.getProperty("itinera." + name + ".jar"), bootstrap));
-        }
+        workers.add(
+                launch("api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, enrichmentArguments));
+        workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, List.of()));
         for (Worker worker : workers) {
             worker.awaitReady();
         }
         started = true;
     }
 
-    private static Worker launch(String name, String jar, String bootstrap) {
+    private static Worker launch(String name, String jar, String bootstrap, List<String> extraArguments) {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("executable jar of " + name + " not found at " + jar
                     + ": run the build from the root (mvn verify)");
@@ -51,15 +60,17 @@ public final class WorkerProcesses {
         Path log = Path.of("target", "e2e-logs", name + ".log");
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(
-                            ProcessHandle.current().info().command().orElse("java"),
-                            "-Xmx384m",
-                            "-XX:TieredStopAtLevel=1",
-                            "-jar",
-                            jar,
-                            "--spring.kafka.bootstrap-servers=" + bootstrap,
-                            "--server.port=0",
-                            "--management.server.port=" + managementPort)
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-jar",
+                    jar,
+                    "--spring.kafka.bootstrap-servers=" + bootstrap,
+                    "--server.port=0",
+                    "--management.server.port=" + managementPort));
+            command.addAll(extraArguments);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
