@@ -32,7 +32,8 @@ final class LeftOutPlaces {
                 }
             }
         }
-        List<LeftOutPoi> left = new ArrayList<>();
+        record Candidate(int place, PointOfInterest poi, double score, boolean mustSee) {}
+        List<Candidate> left = new ArrayList<>();
         for (int p = 0; p < model.places.size(); p++) {
             if (!visited.contains(p)) {
                 PointOfInterest poi = model.places.get(p);
@@ -40,20 +41,26 @@ final class LeftOutPlaces {
                 for (int d = 0; d < model.wetness.length; d++) {
                     best = Math.max(best, scoring.onDay(poi, model.request, model.wetness[d]));
                 }
-                left.add(new LeftOutPoi(
-                        poi.id(),
-                        poi.name(),
-                        poi.category(),
-                        Math.round(best * 1000) / 1000.0,
-                        scoring.isMustSee(poi, model.request),
-                        reason(p, poi)));
+                left.add(
+                        new Candidate(p, poi, Math.round(best * 1000) / 1000.0, scoring.isMustSee(poi, model.request)));
             }
         }
-        left.sort(Comparator.comparingDouble(LeftOutPoi::score).reversed().thenComparing(LeftOutPoi::poiId));
-        List<LeftOutPoi> shown =
-                new ArrayList<>(left.stream().filter(LeftOutPoi::mustSee).toList());
-        left.stream().filter(l -> !l.mustSee()).limit(SHOWN).forEach(shown::add);
-        return List.copyOf(shown);
+        left.sort(Comparator.comparingDouble(Candidate::score)
+                .reversed()
+                .thenComparing(c -> c.poi().id()));
+        List<Candidate> shown =
+                new ArrayList<>(left.stream().filter(Candidate::mustSee).toList());
+        left.stream().filter(c -> !c.mustSee()).limit(SHOWN).forEach(shown::add);
+        // Reasons only for what is shown: finding them replays the place alone on every day.
+        return shown.stream()
+                .map(c -> new LeftOutPoi(
+                        c.poi().id(),
+                        c.poi().name(),
+                        c.poi().category(),
+                        c.score(),
+                        c.mustSee(),
+                        reason(c.place(), c.poi())))
+                .toList();
     }
 
     private String reason(int p, PointOfInterest poi) {

@@ -25,6 +25,15 @@ public final class TravelTimes {
         return new Leg(fromId, toId, TravelMode.WALK, metres, minutesAt(metres, travel.walkingKmh()));
     }
 
+    /** The minutes of the leg between two places, without building the leg. */
+    public int minutes(GeoPoint from, GeoPoint to, TravelMode chosen) {
+        int metres = (int) Math.round(from.metresTo(to) * travel.detourFactor());
+        if (chosen == TravelMode.TRANSIT && metres >= travel.transitMinMetres()) {
+            return transitMinutes(metres);
+        }
+        return minutesAt(metres, travel.walkingKmh());
+    }
+
     private int transitMinutes(int metres) {
         return travel.transitWaitMinutes() + minutesAt(metres, travel.transitKmh());
     }

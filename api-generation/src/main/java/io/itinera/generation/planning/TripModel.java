@@ -5,7 +5,6 @@ import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.generation.Leg;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
@@ -111,29 +110,31 @@ final class TripModel {
         int[] mealOf = new int[nodes + 1 + breaks];
         Arrays.fill(placeOf, -1);
         Arrays.fill(mealOf, -1);
-        GeoPoint[] where = new GeoPoint[nodes + 1];
-        where[0] = home;
         int node = 1;
         for (int p = 0; p < places.size(); p++) {
             for (int c = 0; c < copies[p]; c++) {
                 placeOf[node] = p;
-                where[node] = places.get(p).location();
                 node++;
             }
         }
         TravelMode mode = request.modeOrDefault();
+        // One computation per pair of locations (the start point and each place); copies of a place share its row.
+        int locations = places.size() + 1;
+        int[][] byLocation = new int[locations][locations];
+        for (int a = 0; a < locations; a++) {
+            GeoPoint from = a == 0 ? home : places.get(a - 1).location();
+            for (int b = a + 1; b < locations; b++) {
+                GeoPoint to = b == 0 ? home : places.get(b - 1).location();
+                byLocation[a][b] = travel.minutes(from, to, mode);
+                byLocation[b][a] = byLocation[a][b];
+            }
+        }
         int[][] minutes = new int[nodes + 1][nodes + 1];
         for (int i = 0; i <= nodes; i++) {
+            int a = i == 0 ? 0 : placeOf[i] + 1;
             for (int j = 0; j <= nodes; j++) {
-                if (i == j || (i > 0 && j > 0 && placeOf[i] == placeOf[j])) {
-                    continue;
-                }
-                if (j < i && i > 0 && j > 0) {
-                    minutes[i][j] = minutes[j][i];
-                    continue;
-                }
-                minutes[i][j] = travel.leg(Leg.START, where[i], Leg.START, where[j], mode)
-                        .minutes();
+                int b = j == 0 ? 0 : placeOf[j] + 1;
+                minutes[i][j] = a == b ? 0 : byLocation[a][b];
             }
         }
         builder.travelMatrix(minutes);

@@ -14,8 +14,10 @@ final class Repair {
     private final int[] candidates;
     private final int[][] bestPos;
     private final int[][] bestDelay;
-    private final int[] tourVersion;
-    private final int[][] entryVersion;
+    private final long[] seen;
+    private final long[][] entryStamp;
+    private final double[][] gainCache;
+    private final long[][] gainStamp;
     private final int[] near;
     private static final int NEIGHBOURS = Integer.getInteger("neighbours", 40);
 
@@ -34,8 +36,17 @@ final class Repair {
         this.candidates = Arrays.copyOf(all, count);
         this.bestPos = new int[p.tours][p.size];
         this.bestDelay = new int[p.tours][p.size];
-        this.tourVersion = new int[p.tours];
-        this.entryVersion = new int[p.tours][p.size];
+        this.seen = new long[p.tours];
+        java.util.Arrays.fill(seen, -1);
+        this.entryStamp = new long[p.tours][p.size];
+        this.gainCache = new double[p.tours][p.size];
+        this.gainStamp = new long[p.tours][p.size];
+        for (long[] row : entryStamp) {
+            java.util.Arrays.fill(row, -1);
+        }
+        for (long[] row : gainStamp) {
+            java.util.Arrays.fill(row, -1);
+        }
         this.near = new int[p.size];
         for (int n : candidates) {
             near[n] = radius(n, NEIGHBOURS);
@@ -65,9 +76,10 @@ final class Repair {
      */
     int fill(Solution s, double power, double noise, SplittableRandom random) {
         for (int t = 0; t < p.tours; t++) {
-            // versions only grow: the tours may have changed since the last fill
-            tourVersion[t]++;
-            recompute(s, t);
+            if (seen[t] != s.tours[t].stamp) {
+                recompute(s, t);
+                seen[t] = s.tours[t].stamp;
+            }
         }
         int inserted = 0;
         while (true) {
@@ -83,7 +95,12 @@ final class Repair {
                     if (pos < 0) {
                         continue;
                     }
-                    double gain = s.tours[t].gain(n);
+                    long stamp = s.tours[t].stamp;
+                    if (gainStamp[t][n] != stamp) {
+                        gainCache[t][n] = s.tours[t].gain(n);
+                        gainStamp[t][n] = stamp;
+                    }
+                    double gain = gainCache[t][n];
                     if (gain <= 0) {
                         continue;
                     }
@@ -102,14 +119,13 @@ final class Repair {
             if (bestNode < 0) {
                 return inserted;
             }
-            if (entryVersion[bestTour][bestNode] != tourVersion[bestTour]) {
+            if (entryStamp[bestTour][bestNode] != s.tours[bestTour].stamp) {
                 // The tour changed since this entry was computed: refresh just this entry and choose again.
                 recomputeOne(s, bestTour, bestNode);
                 continue;
             }
             s.insert(bestTour, bestPos[bestTour][bestNode], bestNode);
             inserted++;
-            tourVersion[bestTour]++;
         }
     }
 
@@ -126,8 +142,9 @@ final class Repair {
         int[] open = p.open[t];
         int[][] travel = p.travel;
         bestPos[t][n] = -1;
-        entryVersion[t][n] = tourVersion[t];
-        if (close[n] == SearchProblem.CLOSED || !s.canVisit(n)) {
+        entryStamp[t][n] = tour.stamp;
+        // Planned places get an entry too: it stays valid if they are taken out while the tour stays the same.
+        if (close[n] == SearchProblem.CLOSED) {
             return;
         }
         int best = Integer.MAX_VALUE;

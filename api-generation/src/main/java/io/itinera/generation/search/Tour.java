@@ -12,6 +12,9 @@ final class Tour {
 
     static final int INFEASIBLE = Integer.MIN_VALUE;
 
+    /** Source of stamps: a tour's stamp changes whenever its content does, and copies share it. */
+    private static final java.util.concurrent.atomic.AtomicLong STAMPS = new java.util.concurrent.atomic.AtomicLong();
+
     final SearchProblem p;
     final int index;
     int[] node;
@@ -22,6 +25,8 @@ final class Tour {
     double value;
     /** The first position whose start is too late, or -1 when the tour is feasible. */
     int violation = -1;
+    /** Identifies the tour's content, so that caches keyed by it stay valid across copies. */
+    long stamp;
     /** Scores of the tour's places per category, best first; only kept when returns diminish. */
     double[][] byCategory;
 
@@ -60,6 +65,8 @@ final class Tour {
         this.latest = other.latest.clone();
         this.len = other.len;
         this.value = other.value;
+        this.violation = other.violation;
+        this.stamp = other.stamp;
         if (other.byCategory != null) {
             this.byCategory = new double[other.byCategory.length][];
             for (int c = 0; c < byCategory.length; c++) {
@@ -77,6 +84,7 @@ final class Tour {
         len = other.len;
         value = other.value;
         violation = other.violation;
+        stamp = other.stamp;
         if (byCategory != null) {
             for (int c = 0; c < byCategory.length; c++) {
                 System.arraycopy(other.byCategory[c], 0, byCategory[c], 0, other.catCount[c]);
@@ -102,6 +110,7 @@ final class Tour {
 
     /** Recomputes locations, earliest starts, latest starts and the value; true when the tour is feasible. */
     boolean refresh() {
+        stamp = STAMPS.incrementAndGet();
         int t = index;
         int[] open = p.open[t];
         node[0] = 0;
