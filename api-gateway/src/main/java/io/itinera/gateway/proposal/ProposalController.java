@@ -1,8 +1,6 @@
 package io.itinera.gateway.proposal;
 
-import io.itinera.events.EventHeaders;
 import io.itinera.events.Topics;
-import io.itinera.events.kafka.EventPublisher;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.trip.ProgressEntry;
@@ -10,6 +8,7 @@ import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.ReadModels;
+import io.itinera.gateway.saga.SagaCommands;
 import io.itinera.gateway.saga.SagaTopology;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.system.RequestIdFilter;
@@ -21,7 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,15 +44,14 @@ class ProposalController {
 
     static final String PATH = "/api/v1/proposals";
     private static final Duration ACCEPT_WAIT = Duration.ofSeconds(3);
-    private static final Duration POLL = Duration.ofMillis(25);
 
-    private final EventPublisher publisher;
+    private final SagaCommands commands;
     private final ReadModels readModels;
     private final HistoryEvents events;
     private final MeterRegistry meters;
 
-    ProposalController(EventPublisher publisher, ReadModels readModels, HistoryEvents events, MeterRegistry meters) {
-        this.publisher = publisher;
+    ProposalController(SagaCommands commands, ReadModels readModels, HistoryEvents events, MeterRegistry meters) {
+        this.commands = commands;
         this.readModels = readModels;
         this.events = events;
         this.meters = meters;
@@ -68,17 +65,10 @@ class ProposalController {
         String requestId = RequestIdFilter.of(exchange);
         String id = UUID.randomUUID().toString();
         ProposalSubmitted command = ProposalSubmitted.of(id, client.id(), requestId, body.toBrief());
-        RecordHeaders correlation = new RecordHeaders();
-        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
-        Mono<ProposalSnapshot> readable = Mono.defer(() -> Mono.justOrEmpty(find(id, client.id())))
-                .subscribeOn(Schedulers.boundedElastic())
-                .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
-                .timeout(ACCEPT_WAIT, Mono.empty());
-        return Mono.fromRunnable(() -> publisher.publish(Topics.PROPOSAL_COMMANDS, command, correlation))
-                .subscribeOn(Schedulers.boundedElastic())
+        return commands.publish(Topics.PROPOSAL_COMMANDS, command, requestId)
                 .doOnSuccess(
                         ignored -> meters.counter("itinera.proposals.requested").increment())
-                .then(readable)
+                .then(commands.awaitReadable(() -> find(id, client.id()), ACCEPT_WAIT))
                 .then(Mono.fromSupplier(() -> {
                     ProposalView.Links links = ProposalView.Links.of(id);
                     return ResponseEntity.accepted()

@@ -1,22 +1,18 @@
 package io.itinera.gateway.trip;
 
-import io.itinera.events.EventHeaders;
 import io.itinera.events.Topics;
-import io.itinera.events.kafka.EventPublisher;
 import io.itinera.events.trip.TripCancelled;
-import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripSubmitted;
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.saga.SagaCommands;
 import io.itinera.gateway.security.ApiClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.http.HttpStatus;
@@ -25,8 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Hands trip commands to the saga: publishes them on the gateway's command topic (acknowledged by all in-sync replicas
- * before the client hears back), then waits briefly until their effect is readable on this replica.
+ * Hands trip commands to the saga and waits briefly until their effect is readable on this replica.
  *
  * <p>An {@code Idempotency-Key} names the trip: its id is derived from the client and the key, so a retried request,
  * on any replica and after any restart, lands on the same trip, and the saga ignores the second submission.
@@ -34,16 +29,15 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class TripSubmissions {
 
-    private static final Duration POLL = Duration.ofMillis(25);
     private static final LogAccessor log = new LogAccessor(TripSubmissions.class);
 
-    private final EventPublisher publisher;
+    private final SagaCommands commands;
     private final TripQueries queries;
     private final TripsProperties properties;
     private final MeterRegistry meters;
 
-    TripSubmissions(EventPublisher publisher, TripQueries queries, TripsProperties properties, MeterRegistry meters) {
-        this.publisher = publisher;
+    TripSubmissions(SagaCommands commands, TripQueries queries, TripsProperties properties, MeterRegistry meters) {
+        this.commands = commands;
         this.queries = queries;
         this.properties = properties;
         this.meters = meters;
@@ -54,7 +48,8 @@ class TripSubmissions {
 
     Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
         String tripId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotentId(client, idempotencyKey);
-        Mono<Submission> fresh = publish(TripSubmitted.of(tripId, client.id(), requestId, request), requestId)
+        Mono<Submission> fresh = commands.publish(
+                        Topics.TRIP_COMMANDS, TripSubmitted.of(tripId, client.id(), requestId, request), requestId)
                 .doOnSuccess(ignored -> {
                     meters.counter("itinera.trips.requested").increment();
                     log.info(() -> "accepted trip %s for client %s".formatted(tripId, client.id()));
@@ -80,24 +75,12 @@ class TripSubmissions {
 
     /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */
     Mono<Optional<TripSnapshot>> cancel(ApiClient client, String requestId, String tripId) {
-        return publish(TripCancelled.of(tripId, client.id(), requestId), requestId)
+        return commands.publish(Topics.TRIP_COMMANDS, TripCancelled.of(tripId, client.id(), requestId), requestId)
                 .then(awaitTrip(tripId, trip -> trip.status().isTerminal()));
     }
 
-    private Mono<Void> publish(TripCommand command, String requestId) {
-        RecordHeaders correlation = new RecordHeaders();
-        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
-        return Mono.<Void>fromRunnable(() -> publisher.publish(Topics.TRIP_COMMANDS, command, correlation))
-                .subscribeOn(Schedulers.boundedElastic());
-    }
-
     private Mono<Optional<TripSnapshot>> awaitTrip(String tripId, Predicate<TripSnapshot> until) {
-        return Mono.defer(() -> Mono.justOrEmpty(queries.find(tripId).filter(until)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
-                .timeout(properties.acceptWait(), Mono.empty())
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
+        return commands.awaitReadable(() -> queries.find(tripId).filter(until), properties.acceptWait());
     }
 
     private static void requireSameRequest(TripSnapshot trip, TripRequest request, ApiClient client) {
