@@ -38,7 +38,7 @@ public record GenerationProperties(
                 new Lunch(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
                 new Weights(10.0, 0.35, 0.6, 0.6, 0.5),
                 new Dinner(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
-                new Search(4000, Duration.ofMillis(1500), 7L),
+                new Search(600, 30, 36_000, Duration.ofMillis(250), 7L),
                 "search");
     }
 
@@ -133,15 +133,27 @@ public record GenerationProperties(
     }
 
     /**
-     * The metaheuristic's budget. It stops after {@code iterations} steps, so the same request and seed give the same
-     * plan; {@code timeLimit} is a safety net for an overloaded machine.
+     * The metaheuristic's budget, in ruin-and-recreate steps so that the same request and seed always give the same plan:
+     * {@code work / (candidate nodes × days)} steps, kept between {@code minIterations} and {@code maxIterations}, since
+     * a step costs about that product. {@code timeLimit} is a safety net for an overloaded machine.
      *
-     * @param iterations ruin-and-recreate steps per trip
+     * @param maxIterations at most this many steps
+     * @param minIterations at least this many steps
+     * @param work steps times candidate nodes times days
      * @param timeLimit the longest the search may run
      * @param seed seeds the search's random choices
      */
     public record Search(
-            @DefaultValue("4000") @Positive int iterations,
-            @DefaultValue("1500ms") Duration timeLimit,
-            @DefaultValue("7") long seed) {}
+            @DefaultValue("600") @Positive int maxIterations,
+            @DefaultValue("30") @Positive int minIterations,
+            @DefaultValue("36000") @Positive long work,
+            @DefaultValue("250ms") Duration timeLimit,
+            @DefaultValue("7") long seed) {
+
+        /** The steps for a problem of this size. */
+        public long iterationsFor(int nodes, int days) {
+            long steps = work / Math.max(1L, (long) nodes * days);
+            return Math.max(minIterations, Math.min(maxIterations, steps));
+        }
+    }
 }

@@ -34,8 +34,10 @@ final class SearchPlanner implements ItineraryPlanner {
     public Itinerary plan(TripRequest request, PlanningContext context, ProgressListener progress) {
         TripModel model = TripModel.of(request, context, properties, travel, scoring);
         GenerationProperties.Search budget = properties.search();
-        SearchLimits limits =
-                new SearchLimits(budget.iterations(), budget.timeLimit().toNanos(), budget.seed());
+        SearchLimits limits = new SearchLimits(
+                budget.iterationsFor(model.nodes, context.days().size()),
+                budget.timeLimit().toNanos(),
+                budget.seed());
         int days = context.days().size();
         SearchResult result = new OrienteeringSearch(model.problem)
                 .solve(limits, (percent, best) -> progress.searching(percent * 90 / 100 / Math.max(1, days), best));
