@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Renders every kustomize entry point under deploy/ (as Flux's kustomize-controller would) and, when kubeconform is
 # installed, validates the result strictly against the Kubernetes schemas and the CRD schemas in $SCHEMA_DIR, named
-# <group>-<kind>-<version>.json (.github/workflows/manifests.yml shows how CI makes them). clusters/<name>/ has no
-# kustomization.yaml (Flux generates one), so its files are validated as they are.
+# <group>-<kind>-<version>.json (.github/workflows/manifests.yml shows how CI makes them).
 #   deploy/validate-manifests.sh                      # render only (needs kubectl or kustomize)
 #   SCHEMA_DIR=/tmp/schemas deploy/validate-manifests.sh
 set -euo pipefail
@@ -31,10 +30,6 @@ for entry in "${entries[@]}"; do
   else
     printf 'FAILED    %s\n' "$entry"; cat "$out/$name.err"; failed=1
   fi
-done
-for cluster in clusters/*/; do
-  cat "$cluster"*.yaml >"$out/${cluster//\//_}flux.yaml"
-  printf 'collected %-40s %3d objects\n' "$cluster" "$(grep -c '^kind:' "$out/${cluster//\//_}flux.yaml")"
 done
 ((failed == 0)) || exit 1
 
