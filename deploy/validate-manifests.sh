@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders every kustomize entry point under deploy/ (as Flux's kustomize-controller would) and, when kubeconform is
 # installed, validates the result strictly against the Kubernetes schemas and the CRD schemas in $SCHEMA_DIR, named
-# <group>-<kind>-<version>.json (.github/workflows/manifests.yml shows how CI makes them).
+# <kind>_<version>.json in lower case, as kubeconform's openapi2jsonschema.py writes them (manifests.yml shows how).
 #   deploy/validate-manifests.sh                      # render only (needs kubectl or kustomize)
 #   SCHEMA_DIR=/tmp/schemas deploy/validate-manifests.sh
 set -euo pipefail
@@ -38,7 +38,7 @@ if [[ -n ${SCHEMA_DIR:-} ]]; then
   # HelmChartConfig is K3s' own CRD (no published schema); Secrets under secrets/ carry SOPS metadata.
   kubeconform -strict -summary -output text \
     -schema-location default \
-    -schema-location "$SCHEMA_DIR/{{.Group}}-{{.ResourceKind}}-{{.ResourceAPIVersion}}.json" \
+    -schema-location "$SCHEMA_DIR/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json" \
     -skip HelmChartConfig,Secret \
     "$out"/*.yaml
 fi
