@@ -16,6 +16,7 @@ import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerProcesses;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,22 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
 
     static final Duration READY_WITHIN = Duration.ofSeconds(30);
 
+    /** Nothing listens on port 1 of the loopback interface: every provider call fails fast. */
+    static final String DEAD = "http://127.0.0.1:1";
+
+    /**
+     * The workers run with every live provider enabled and unreachable, the worst case for enrichment: trips must
+     * still be planned, on offline data. (The replica tests run the workers with their default, offline settings.)
+     */
     @BeforeAll
-    static void startWorkers() {
-        WorkerProcesses.start();
+    static void startWorkersWithDeadProviders() {
+        WorkerProcesses.start(List.of(
+                "--enrichment.providers.open-meteo.enabled=true",
+                "--enrichment.providers.open-meteo.base-url=" + DEAD,
+                "--enrichment.providers.frankfurter.enabled=true",
+                "--enrichment.providers.frankfurter.base-url=" + DEAD,
+                "--enrichment.providers.overpass.enabled=true",
+                "--enrichment.providers.overpass.base-url=" + DEAD));
     }
 
     @Test
@@ -82,5 +96,23 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
                 .orElseThrow(() -> new AssertionError("no traceparent on " + record.topic()));
         assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         return traceparent.substring(3, 35);
+    }
+
+    @Test
+    void tripIsReadyWithProvidersDownAndSaysWhichFallbacksWereUsed() {
+        LocalDate start = LocalDate.now().plusDays(3);
+        String id = TripClient.post(web, KEY_A, """
+                {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":2,"currency":"USD",
+                 "interests":["culture","viewpoints"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(start, start.plusDays(1)));
+
+        JsonNode trip = TripClient.awaitTerminal(web, KEY_A, id, Duration.ofSeconds(60));
+
+        assertThat(trip.get("status").asString()).isEqualTo("READY");
+        JsonNode sources = trip.get("context").get("sources");
+        assertThat(sources.valueStream()
+                        .filter(source -> source.get("fallback").asBoolean())
+                        .map(source -> source.get("part").asString()))
+                .contains("weather", "exchange-rate");
+        assertThat(trip.get("context").get("days").get(0).has("sunrise")).isTrue();
     }
 }
