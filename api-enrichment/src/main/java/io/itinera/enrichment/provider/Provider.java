@@ -2,6 +2,7 @@ package io.itinera.enrichment.provider;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -58,6 +59,7 @@ public final class Provider {
             ProviderSettings settings,
             HttpClient http,
             Clock clock,
+            Ticker ticker,
             MeterRegistry meters,
             Resilience resilience) {
         this.name = name;
@@ -106,6 +108,7 @@ public final class Provider {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(settings.cacheTtl())
                 .maximumSize(settings.cacheSize())
+                .ticker(ticker)
                 .build();
     }
 

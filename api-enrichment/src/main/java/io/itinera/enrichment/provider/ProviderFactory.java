@@ -1,5 +1,6 @@
 package io.itinera.enrichment.provider;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -17,16 +18,23 @@ public final class ProviderFactory {
 
     private final HttpClient http;
     private final Clock clock;
+    private final Ticker ticker;
     private final MeterRegistry meters;
     private final Provider.Resilience resilience = Provider.Resilience.create();
 
     public ProviderFactory(Clock clock, MeterRegistry meters) {
+        this(clock, Ticker.systemTicker(), meters);
+    }
+
+    /** With the time source of the response caches given, so that tests can let cached answers expire. */
+    ProviderFactory(Clock clock, Ticker ticker, MeterRegistry meters) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // the providers speak HTTP/1.1; no h2c upgrade dance per request
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.clock = clock;
+        this.ticker = ticker;
         this.meters = meters;
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(resilience.breakers())
                 .bindTo(meters);
@@ -37,7 +45,7 @@ public final class ProviderFactory {
     }
 
     public Provider create(String name, ProviderSettings settings) {
-        return new Provider(name, settings, http, clock, meters, resilience);
+        return new Provider(name, settings, http, clock, ticker, meters, resilience);
     }
 
     public Providers create(ProviderProperties properties) {
