@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -16,16 +17,20 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One provider against a local stub server: success and caching, 500, timeout, malformed body, 429 with Retry-After,
- * and the circuit breaker opening and recovering through half-open. Every failure comes back as a reason, never as an
- * exception, so callers can fall back.
+ * One provider against a local stub server: success and caching (and the cache's expiry), 500, timeout, malformed
+ * body, 429 with Retry-After, a full bulkhead, and the circuit breaker opening and recovering through half-open. Every
+ * failure comes back as a reason, never as an exception, so callers can fall back.
  */
 class ProviderIntegrationTests {
 
@@ -77,6 +82,75 @@ class ProviderIntegrationTests {
                         .timer()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void reusesACachedAnswerWithinItsTimeToLiveAndFetchesItAgainAfterwards() {
+        // given a provider whose clock and cache ticker only move when the test says so
+        ManualTime time = new ManualTime();
+        ProviderSettings settings = TestProviders.fast(URI.create(stub.baseUrl()));
+        Duration ttl = settings.cacheTtl();
+        Provider caching = new ProviderFactory(time, time, meters).create("caching", settings);
+        stub.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"value\": 42}")));
+        ProviderResult<Integer> first = caching.get(uri, VALUE);
+        stub.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"value\": 43}")));
+
+        // when asked again just before the time to live runs out, then just after
+        time.advance(ttl.minusSeconds(1));
+        ProviderResult<Integer> withinTtl = caching.get(uri, VALUE);
+        time.advance(Duration.ofSeconds(2));
+        ProviderResult<Integer> afterTtl = caching.get(uri, VALUE);
+
+        // then the first answer is reused, fetch time included, and only the expired one is fetched again
+        assertThat(first.value()).isEqualTo(42);
+        assertThat(withinTtl).isEqualTo(first);
+        assertThat(afterTtl.value()).isEqualTo(43);
+        assertThat(afterTtl.fetchedAt()).isEqualTo(first.fetchedAt().plus(ttl).plusSeconds(1));
+        stub.verify(2, getRequestedFor(urlPathEqualTo(path)));
+        assertThat(meters.get(Provider.REQUESTS_TIMER)
+                        .tag("provider", "caching")
+                        .tag("outcome", "cached")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theBulkheadRefusesCallsBeyondItsLimitWithoutReachingTheProvider() throws Exception {
+        // given a bulkhead of two, both taken by calls still in flight
+        Provider narrow = new ProviderFactory(Clock.systemUTC(), meters)
+                .create("narrow", TestProviders.withBulkhead(URI.create(stub.baseUrl()), 2, Duration.ofMillis(50)));
+        stub.stubFor(get(urlPathEqualTo(path)).willReturn(okJson("{\"value\": 5}")));
+        try (HeldCalls inFlight = new HeldCalls()) {
+            inFlight.hold(narrow, URI.create(uri + "?held=1"));
+            inFlight.hold(narrow, URI.create(uri + "?held=2"));
+            assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls")
+                            .tag("name", "narrow")
+                            .gauge()
+                            .value())
+                    .isZero();
+
+            // when a third call comes
+            ProviderResult<Integer> refused = narrow.get(uri, VALUE);
+
+            // then it is refused without reaching the provider, and not retried
+            assertThat(refused.succeeded()).isFalse();
+            assertThat(refused.failure()).isEqualTo("narrow: too many concurrent calls (bulkhead full)");
+            assertThat(requests()).isEqualTo(2);
+            assertThat(meters.get("resilience4j.retry.calls")
+                            .tag("name", "narrow")
+                            .tag("kind", "failed_without_retry")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(1);
+
+            // and the calls in flight are not disturbed
+            assertThat(inFlight.release()).extracting(ProviderResult::value).containsExactly("released", "released");
+        }
+
+        // and once they are done there is room again
+        assertThat(narrow.get(uri, VALUE).value()).isEqualTo(5);
+        assertThat(requests()).isEqualTo(3);
     }
 
     @Test
@@ -192,5 +266,37 @@ class ProviderIntegrationTests {
 
     private int requests() {
         return stub.findAll(getRequestedFor(urlPathEqualTo(path))).size();
+    }
+
+    /** A clock and a cache ticker that stand still until the test moves them on. */
+    private static final class ManualTime extends Clock implements Ticker {
+
+        private static final Instant START = Instant.parse("2027-03-20T09:00:00Z");
+
+        private final AtomicLong elapsedNanos = new AtomicLong();
+
+        void advance(Duration duration) {
+            elapsedNanos.addAndGet(duration.toNanos());
+        }
+
+        @Override
+        public long read() {
+            return elapsedNanos.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return START.plusNanos(elapsedNanos.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the providers only ask for instants");
+        }
     }
 }

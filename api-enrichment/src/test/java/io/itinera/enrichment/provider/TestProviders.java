@@ -40,12 +40,30 @@ public final class TestProviders {
 
     /** Every provider on, all at one stub server, with short timeouts and back-off. */
     public static Providers stubbed(String baseUrl, Clock clock, MeterRegistry meters) {
-        ProviderSettings on = fast(URI.create(baseUrl));
+        return stubbed(fast(URI.create(baseUrl)), clock, meters);
+    }
+
+    /** Every provider on with the same settings, e.g. {@link #fast}, {@link #openingFor} or {@link #withBulkhead}. */
+    public static Providers stubbed(ProviderSettings on, Clock clock, MeterRegistry meters) {
         return new ProviderFactory(clock, meters).create(new ProviderProperties(on, on, on));
     }
 
     /** Test settings: 700 ms time limit, 2 attempts 20 ms apart, a breaker that opens after 4 calls, half of them failed. */
     public static ProviderSettings fast(URI baseUrl) {
+        return fast(baseUrl, Duration.ofMillis(300), 4, Duration.ofMillis(100));
+    }
+
+    /** The {@link #fast} settings with a breaker that, once open, refuses calls for {@code openFor}. */
+    public static ProviderSettings openingFor(URI baseUrl, Duration openFor) {
+        return fast(baseUrl, openFor, 4, Duration.ofMillis(100));
+    }
+
+    /** The {@link #fast} settings with a bulkhead of {@code maxConcurrentCalls} that waits {@code maxWait} for room. */
+    public static ProviderSettings withBulkhead(URI baseUrl, int maxConcurrentCalls, Duration maxWait) {
+        return fast(baseUrl, Duration.ofMillis(300), maxConcurrentCalls, maxWait);
+    }
+
+    private static ProviderSettings fast(URI baseUrl, Duration openFor, int maxConcurrentCalls, Duration maxWait) {
         return new ProviderSettings(
                 true,
                 baseUrl,
@@ -55,12 +73,12 @@ public final class TestProviders {
                 2.0,
                 0.5,
                 Duration.ofSeconds(2),
-                4,
-                Duration.ofMillis(100),
+                maxConcurrentCalls,
+                maxWait,
                 50,
                 4,
                 4,
-                Duration.ofMillis(300),
+                openFor,
                 1,
                 Duration.ofMinutes(5),
                 100);

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.itinera.enrichment.catalog.Catalog;
 import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.context.TestContexts;
@@ -20,6 +21,9 @@ import io.itinera.enrichment.destination.Destinations;
 import io.itinera.enrichment.destination.TestDestinations;
 import io.itinera.enrichment.poi.PoiProperties;
 import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.enrichment.provider.HeldCalls;
+import io.itinera.enrichment.provider.Provider;
+import io.itinera.enrichment.provider.ProviderResult;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
@@ -35,6 +39,7 @@ import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +48,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +60,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every live provider (Open-Meteo, Frankfurter, Overpass) switched on against a local stub server: with the stubs
  * answering, the context's weather, exchange rate and points of interest come from them; with the stubs failing in any
- * way (500, timeout, malformed body, 429 with a long Retry-After, an open breaker), enrichment still succeeds from
- * offline data and the context says which fallback stood in and why.
+ * way (500, timeout, malformed body, 429 with a long Retry-After, an open breaker, a full bulkhead), enrichment still
+ * succeeds from offline data and the context says which fallback stood in and why.
  */
 class LiveProvidersIntegrationTests {
 
@@ -66,6 +72,13 @@ class LiveProvidersIntegrationTests {
     private static final String FORECAST = "/v1/forecast";
     private static final String RATES = "/v1/latest";
     private static final String OVERPASS = "/api/interpreter";
+    private static final String HELD = "/held";
+
+    /**
+     * How long an open breaker refuses calls in the breaker tests: long enough that the enrichment right after the one
+     * that opens it surely finds it still open, even on a busy machine, short enough to wait out.
+     */
+    private static final Duration OPEN_FOR = Duration.ofSeconds(1);
 
     private static final String FORECAST_BODY = """
             {"latitude": 38.72, "longitude": -9.14, "timezone": "Europe/Lisbon",
@@ -106,6 +119,35 @@ class LiveProvidersIntegrationTests {
         Failure(ResponseDefinitionBuilder response, String reason) {
             this.response = response;
             this.reason = reason;
+        }
+    }
+
+    /** Each provider as a whole enrichment meets it: the trip that asks it, what it answers, the part it fills. */
+    enum Live {
+        WEATHER(Providers::openMeteo, "Lisbon", FORECAST, FORECAST_BODY, "weather", "climate-normals"),
+        EXCHANGE_RATE(Providers::frankfurter, "Lisbon", RATES, RATES_BODY, "exchange-rate", "ecb-offline"),
+        POINTS_OF_INTEREST(Providers::overpass, "Munich", OVERPASS, OVERPASS_BODY, "points-of-interest", "none");
+
+        final Function<Providers, Provider> provider;
+        final String destination;
+        final String path;
+        final String body;
+        final String part;
+        final String offline;
+
+        Live(
+                Function<Providers, Provider> provider,
+                String destination,
+                String path,
+                String body,
+                String part,
+                String offline) {
+            this.provider = provider;
+            this.destination = destination;
+            this.path = path;
+            this.body = body;
+            this.part = part;
+            this.offline = offline;
         }
     }
 
@@ -202,30 +244,91 @@ class LiveProvidersIntegrationTests {
                 .satisfies(pois -> assertFallback(pois, "none", "overpass: " + failure.reason));
     }
 
-    @Test
-    void anOpenBreakerSkipsTheProviderUntilItHeals() {
-        // given Open-Meteo failing until its breaker opens
-        stub.stubFor(get(urlPathEqualTo(FORECAST)).willReturn(aResponse().withStatus(503)));
-        stub.stubFor(get(urlPathEqualTo(RATES)).willReturn(okJson(RATES_BODY)));
-        enrich("Lisbon");
-        enrich("Lisbon");
-        int forecastCalls =
-                stub.findAll(getRequestedFor(urlPathEqualTo(FORECAST))).size();
+    @ParameterizedTest
+    @EnumSource(Live.class)
+    void anOpenBreakerSkipsTheProviderUntilItHeals(Live live) {
+        // given every provider answering but the one under test, which fails until its breaker opens
+        providers = TestProviders.stubbed(
+                TestProviders.openingFor(URI.create(stub.baseUrl()), OPEN_FOR),
+                ONE_WEEK_BEFORE,
+                new SimpleMeterRegistry());
+        Provider provider = live.provider.apply(providers);
+        stubEveryProviderAnswering();
+        stub.stubFor(get(urlPathEqualTo(live.path)).willReturn(aResponse().withStatus(503)));
+        enrich(live.destination);
+        enrich(live.destination);
+        assertThat(provider.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int callsWhenOpened = calls(live.path);
 
         // when
-        PlanningContext whileOpen = enrich("Lisbon");
+        PlanningContext whileOpen = enrich(live.destination);
 
-        // then the forecast is not even asked for, and the context says why
-        assertThat(stub.findAll(getRequestedFor(urlPathEqualTo(FORECAST)))).hasSize(forecastCalls);
-        assertThat(source(whileOpen, "weather"))
-                .satisfies(weather -> assertFallback(weather, "climate-normals", "open-meteo: circuit breaker open"));
+        // then the provider is not even asked, and the context says why
+        assertThat(calls(live.path)).isEqualTo(callsWhenOpened);
+        assertThat(source(whileOpen, live.part))
+                .satisfies(source -> assertFallback(source, live.offline, provider.name() + ": circuit breaker open"));
 
-        // and when Open-Meteo heals, a half-open trial lets the forecast back in
-        stub.stubFor(get(urlPathEqualTo(FORECAST)).willReturn(okJson(FORECAST_BODY)));
-        await().atMost(Duration.ofSeconds(5))
+        // and when the provider heals, a half-open trial lets it back in and closes the breaker
+        stub.stubFor(get(urlPathEqualTo(live.path)).willReturn(okJson(live.body)));
+        await().atMost(OPEN_FOR.plusSeconds(9))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> !source(enrich("Lisbon"), "weather").fallback());
-        assertThat(enrich("Lisbon").days().get(0).weather().source()).isEqualTo("open-meteo");
+                .until(() -> !source(enrich(live.destination), live.part).fallback());
+        assertThat(provider.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(calls(live.path)).isEqualTo(callsWhenOpened + 1);
+        assertThat(source(enrich(live.destination), live.part))
+                .extracting(ContextSource::source, ContextSource::fallback)
+                .containsExactly(provider.name(), false);
+    }
+
+    @Test
+    void aFullBulkheadFallsBackToOfflineDataAndSaysSo() throws Exception {
+        // given every provider answering, but with room for one call at a time, taken by a call still in flight
+        providers = TestProviders.stubbed(
+                TestProviders.withBulkhead(URI.create(stub.baseUrl()), 1, Duration.ZERO),
+                ONE_WEEK_BEFORE,
+                new SimpleMeterRegistry());
+        stubEveryProviderAnswering();
+        stub.stubFor(get(urlPathEqualTo(HELD)).willReturn(okJson("{}")));
+        try (HeldCalls inFlight = new HeldCalls()) {
+            for (Provider provider : providers.all()) {
+                inFlight.hold(provider, URI.create(stub.baseUrl() + HELD + "?by=" + provider.name()));
+            }
+
+            // when
+            PlanningContext lisbon = enrich("Lisbon");
+            PlanningContext munich = enrich("Munich");
+
+            // then no provider is asked, and each part says which fallback stood in and why
+            String full = "too many concurrent calls (bulkhead full)";
+            assertThat(lisbon.days())
+                    .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo("climate-normals"));
+            assertThat(source(lisbon, "weather"))
+                    .satisfies(weather -> assertFallback(weather, "climate-normals", "open-meteo: " + full));
+            assertThat(lisbon.exchangeRate().source()).isEqualTo("ecb-offline");
+            assertThat(source(lisbon, "exchange-rate"))
+                    .satisfies(rate -> assertFallback(rate, "ecb-offline", "frankfurter: " + full));
+            assertThat(munich.pois()).isEmpty();
+            assertThat(source(munich, "points-of-interest"))
+                    .satisfies(pois -> assertFallback(pois, "none", "overpass: " + full));
+            assertThat(List.of(FORECAST, RATES, OVERPASS))
+                    .allSatisfy(path -> assertThat(calls(path)).isZero());
+            assertThat(inFlight.release()).allMatch(ProviderResult::succeeded);
+        }
+
+        // and once the calls in flight are done, the providers are used again
+        PlanningContext after = enrich("Lisbon");
+        assertThat(after.sources()).noneMatch(ContextSource::fallback);
+        assertThat(after.exchangeRate().source()).isEqualTo("frankfurter");
+    }
+
+    private static void stubEveryProviderAnswering() {
+        stub.stubFor(get(urlPathEqualTo(FORECAST)).willReturn(okJson(FORECAST_BODY)));
+        stub.stubFor(get(urlPathEqualTo(RATES)).willReturn(okJson(RATES_BODY)));
+        stub.stubFor(get(urlPathEqualTo(OVERPASS)).willReturn(okJson(OVERPASS_BODY)));
+    }
+
+    private static int calls(String path) {
+        return stub.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     }
 
     private static void assertFallback(ContextSource source, String offline, String reason) {
