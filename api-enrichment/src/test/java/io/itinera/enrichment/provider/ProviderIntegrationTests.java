@@ -58,8 +58,10 @@ class ProviderIntegrationTests {
     @BeforeEach
     void freshProvider() {
         stub.resetAll();
+        // The breaker stays open for a second: long enough that "refused while open" cannot race the wait on a
+        // loaded machine, short enough for the half-open recovery to be awaited.
         provider = new ProviderFactory(Clock.systemUTC(), meters)
-                .create("stub", TestProviders.fast(URI.create(stub.baseUrl())));
+                .create("stub", TestProviders.openingFor(URI.create(stub.baseUrl()), Duration.ofSeconds(1)));
         // a path of its own, so that requests a slow stub still answers for an earlier test do not count here
         path = "/value/" + UUID.randomUUID();
         uri = URI.create(stub.baseUrl() + path);
