@@ -19,7 +19,8 @@ final class Repair {
     private final double[][] gainCache;
     private final long[][] gainStamp;
     private final int[] near;
-    private static final int NEIGHBOURS = Integer.getInteger("neighbours", 40);
+    /** Insertion only looks between places among each other's 40 nearest. */
+    private static final int NEIGHBOURS = 40;
 
     Repair(SearchProblem p) {
         this.p = p;
