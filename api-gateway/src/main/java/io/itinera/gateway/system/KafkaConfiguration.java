@@ -51,8 +51,12 @@ class KafkaConfiguration {
         return new KafkaReadinessIndicator(
                 admin.getConfigurationProperties(),
                 () -> {
+                    // Rebalancing is normal life for a group of replicas: the read models stay queryable and commands
+                    // are only published, so a rebalance must not take every replica out of rotation.
                     KafkaStreams kafkaStreams = streams.getKafkaStreams();
-                    return kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING;
+                    return kafkaStreams != null
+                            && (kafkaStreams.state() == KafkaStreams.State.RUNNING
+                                    || kafkaStreams.state() == KafkaStreams.State.REBALANCING);
                 },
                 "tripSaga");
     }

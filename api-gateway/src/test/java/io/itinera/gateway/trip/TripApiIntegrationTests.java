@@ -6,7 +6,9 @@ import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.gateway.GatewayIntegrationTest;
+import java.time.Duration;
 import java.time.LocalDate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
@@ -238,12 +240,15 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
                 .baseUrl("http://localhost:" + managementPort)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
-        management
-                .get()
-                .uri("/actuator/health/readiness")
-                .exchange()
-                .expectStatus()
-                .isOk();
+        // Ready once the sagas' Kafka Streams instance has started (it may still be rebalancing).
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> management
+                        .get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
         management
                 .get()
                 .uri("/actuator/health/liveness")
