@@ -9,18 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.itinera.enrichment.TopicRecords;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.kafka.KafkaTestBroker;
+import io.itinera.kafka.TopicRecords;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -227,7 +228,8 @@ class ProvidersWiringIntegrationTests {
                 null,
                 "GBP",
                 null);
-        try (TopicRecords<Object> completed = TopicRecords.events(bootstrapServers, Topics.ENRICHMENT_COMPLETED)) {
+        try (TopicRecords<Object> completed =
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
             kafka.send(Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
                     .get();
             List<ConsumerRecord<String, Object>> records = completed.awaitFor(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.enrichment.TopicRecords;
 import io.itinera.enrichment.TripRequests;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
@@ -14,6 +13,8 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.kafka.DeadLetters;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,7 +44,8 @@ class EnrichmentListenerIntegrationTests {
 
     @BeforeEach
     void readOutcomeTopics() {
-        outcomes = TopicRecords.events(bootstrapServers, Topics.ENRICHMENT_PROGRESS, Topics.ENRICHMENT_COMPLETED);
+        outcomes = TopicRecords.of(
+                bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_PROGRESS, Topics.ENRICHMENT_COMPLETED);
     }
 
     @AfterEach

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.enrichment.TopicRecords;
 import io.itinera.enrichment.TripRequests;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.kafka.TopicRecords;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,8 @@ class ManagementEndpointsIntegrationTests {
     void servesTheStageTimerToPrometheusAfterARequest() throws Exception {
         // given an enriched trip
         String tripId = UUID.randomUUID().toString();
-        try (TopicRecords<Object> completed = TopicRecords.events(bootstrapServers, Topics.ENRICHMENT_COMPLETED)) {
+        try (TopicRecords<Object> completed =
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
             kafka.send(
                             Topics.ENRICHMENT_REQUEST,
                             tripId,

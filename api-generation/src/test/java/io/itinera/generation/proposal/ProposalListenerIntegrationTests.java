@@ -10,10 +10,11 @@ import io.itinera.events.proposal.ProposalBrief;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
 import io.itinera.generation.KafkaIntegrationTest;
-import io.itinera.generation.TopicRecords;
+import io.itinera.kafka.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +31,8 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
         ProposalBrief brief =
                 new ProposalBrief("Berlin", 5, 4, List.of(Interest.ART, Interest.HISTORY), Budget.MEDIUM, 5.0, 3);
 
-        try (TopicRecords<Object> events =
-                TopicRecords.events(bootstrapServers(), Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED)) {
+        try (TopicRecords<Object> events = TopicRecords.of(
+                bootstrapServers(), new EventDeserializer<>(), Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED)) {
             // when
             send(proposalId, ProposalRequested.of(proposalId, brief));
 
@@ -69,7 +70,8 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
         String proposalId = "proposal-" + UUID.randomUUID();
         ProposalBrief brief = new ProposalBrief("Atlantis", 7, 3, List.of(Interest.FOOD), Budget.LOW, null, 5);
 
-        try (TopicRecords<Object> events = TopicRecords.events(bootstrapServers(), Topics.PROPOSAL_COMPLETED)) {
+        try (TopicRecords<Object> events =
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.PROPOSAL_COMPLETED)) {
             send(proposalId, ProposalRequested.of(proposalId, brief));
 
             ProposalCompleted completed = (ProposalCompleted)

@@ -11,11 +11,12 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
 import io.itinera.generation.LisbonTrip;
-import io.itinera.generation.TopicRecords;
 import io.itinera.generation.planning.FeasibilityCheck;
 import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.kafka.TopicRecords;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,11 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
         String tripId = newTripId();
         GenerationRequested requested = LisbonTrip.requested(tripId);
 
-        try (TopicRecords<Object> events =
-                TopicRecords.events(bootstrapServers(), Topics.GENERATION_PROGRESS, Topics.GENERATION_COMPLETED)) {
+        try (TopicRecords<Object> events = TopicRecords.of(
+                bootstrapServers(),
+                new EventDeserializer<>(),
+                Topics.GENERATION_PROGRESS,
+                Topics.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, requested, "req-lisbon-1");
 
@@ -110,7 +114,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                         null,
                         null));
 
-        try (TopicRecords<Object> events = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
+        try (TopicRecords<Object> events =
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, empty, "req-empty");
 

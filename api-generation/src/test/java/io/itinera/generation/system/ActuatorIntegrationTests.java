@@ -3,9 +3,10 @@ package io.itinera.generation.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.Topics;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
 import io.itinera.generation.LisbonTrip;
-import io.itinera.generation.TopicRecords;
+import io.itinera.kafka.TopicRecords;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,7 +54,8 @@ class ActuatorIntegrationTests extends KafkaIntegrationTest {
     void servesTheStageTimerToPrometheusOnceATripWasPlanned() throws Exception {
         // given a planned trip
         String tripId = newTripId();
-        try (TopicRecords<Object> completed = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
+        try (TopicRecords<Object> completed =
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
             sendRequest(tripId, LisbonTrip.requested(tripId), "req-metrics");
             completed.awaitRecords(tripId, read -> assertThat(read).hasSize(1));
         }

@@ -6,9 +6,10 @@ import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.kafka.DeadLetters;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
 import io.itinera.generation.LisbonTrip;
-import io.itinera.generation.TopicRecords;
+import io.itinera.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
 
         try (TopicRecords<byte[]> deadLetters =
                         TopicRecords.raw(bootstrapServers(), Topics.deadLetter(Topics.GENERATION_REQUEST));
-                TopicRecords<Object> completed = TopicRecords.events(bootstrapServers(), Topics.GENERATION_COMPLETED)) {
+                TopicRecords<Object> completed =
+                        TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, poison, "req-poison");
             sendRequest(tripId, LisbonTrip.requested(tripId), "req-good");

@@ -1,13 +1,13 @@
-package io.itinera.generation;
+package io.itinera.kafka;
 
 import static org.awaitility.Awaitility.await;
 
-import io.itinera.events.serde.EventDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,10 +17,13 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads topics from their beginning with a plain consumer, as any other service would, and keeps what it has read so
- * that a test can wait until the records of one trip are there.
+ * Reads topics from the beginning with a plain consumer, as another service would, and keeps what it read so that a
+ * test can wait for the records of one key. Partitions are assigned, not subscribed, so no consumer group has to form;
+ * only committed records are read, as the services read them.
  */
 public final class TopicRecords<V> implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> read = new ArrayList<>();
@@ -44,9 +47,9 @@ public final class TopicRecords<V> implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Event records, typed by the topic they come from. */
-    public static TopicRecords<Object> events(String bootstrapServers, String... topics) {
-        return new TopicRecords<>(bootstrapServers, new EventDeserializer<>(), List.of(topics));
+    /** Records read with the given deserializer, e.g. the services' event deserializer. */
+    public static <V> TopicRecords<V> of(String bootstrapServers, Deserializer<V> values, String... topics) {
+        return new TopicRecords<>(bootstrapServers, values, List.of(topics));
     }
 
     /** Raw values, for dead-letter topics that hold what could not be read. */
@@ -54,15 +57,22 @@ public final class TopicRecords<V> implements AutoCloseable {
         return new TopicRecords<>(bootstrapServers, new ByteArrayDeserializer(), List.of(topics));
     }
 
-    /** Polls until the records read so far with the given key satisfy the assertions, and returns them. */
+    /** Polls until the records of a key satisfy a condition, then returns them in the order they were read. */
+    public List<ConsumerRecord<String, V>> awaitFor(String key, Predicate<List<ConsumerRecord<String, V>>> done) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            return done.test(withKey(key));
+        });
+        return withKey(key);
+    }
+
+    /** Polls until the records of a key pass the assertions, then returns them. */
     public List<ConsumerRecord<String, V>> awaitRecords(
             String key, Consumer<List<ConsumerRecord<String, V>>> assertions) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> {
-                    consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-                    assertions.accept(withKey(key));
-                });
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            assertions.accept(withKey(key));
+        });
         return withKey(key);
     }
 
