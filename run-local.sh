@@ -87,36 +87,12 @@ fi
 mkdir -p "$LOGS" "$LOCAL/kafka"
 
 # --- Kafka: one KRaft node, data kept under target/local/kafka across runs --------------------------------------------
-KAFKA_CP="$ROOT/embedded-kafka/target/broker-lib/*"
-cat >"$LOCAL/kafka/server.properties" <<PROPERTIES
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$LOCAL/kafka/data
-num.partitions=3
-default.replication.factor=1
-min.insync.replicas=1
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-broker.session.timeout.ms=4000
-PROPERTIES
-if [[ ! -f $LOCAL/kafka/data/meta.properties ]]; then
-  cluster_id=$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid 2>>"$LOGS/kafka.log")
-  java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$cluster_id" -c "$LOCAL/kafka/server.properties" \
-    >>"$LOGS/kafka.log" 2>&1 || die "could not format Kafka storage; see $LOGS/kafka.log"
-fi
+# shellcheck source=embedded-kafka/standalone-broker.sh
+source "$ROOT/embedded-kafka/standalone-broker.sh"
+kafka_configure "$LOCAL/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >>"$LOGS/kafka.log" 2>&1 \
+  || die "could not format Kafka storage; see $LOGS/kafka.log"
 say "starting Kafka on 127.0.0.1:$KAFKA_PORT"
-java -Xmx512m -cp "$KAFKA_CP" kafka.Kafka "$LOCAL/kafka/server.properties" >>"$LOGS/kafka.log" 2>&1 &
+(kafka_start "$LOCAL/kafka") >>"$LOGS/kafka.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do port_in_use $KAFKA_PORT && break; kill -0 "${PIDS[0]}" 2>/dev/null || die "Kafka exited; see $LOGS/kafka.log"; sleep 0.25; done
 port_in_use $KAFKA_PORT || die "Kafka did not open port $KAFKA_PORT; see $LOGS/kafka.log"

@@ -101,29 +101,10 @@ done
 [[ -d embedded-kafka/target/broker-lib ]] || mvn -B -q -o -pl embedded-kafka package -DskipTests >>"$LOGS/build.log" 2>&1
 port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is in use"
 rm -rf "$WORK/kafka" && mkdir -p "$WORK/kafka"
-cat >"$WORK/kafka/server.properties" <<PROPERTIES
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$WORK/kafka/data
-num.partitions=3
-default.replication.factor=1
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-PROPERTIES
-KAFKA_CP="$ROOT/embedded-kafka/target/broker-lib/*"
-java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid)" \
-  -c "$WORK/kafka/server.properties" >"$LOGS/kafka.log" 2>&1
-java -Xmx512m -cp "$KAFKA_CP" kafka.Kafka "$WORK/kafka/server.properties" >>"$LOGS/kafka.log" 2>&1 &
+# shellcheck source=../../embedded-kafka/standalone-broker.sh
+source "$ROOT/embedded-kafka/standalone-broker.sh"
+kafka_configure "$WORK/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >"$LOGS/kafka.log" 2>&1 || die "could not format Kafka storage"
+(kafka_start "$WORK/kafka") >>"$LOGS/kafka.log" 2>&1 &
 BROKER_PID=$!
 for _ in $(seq 1 120); do port_open "$KAFKA_PORT" && break; sleep 0.25; done
 port_open "$KAFKA_PORT" || die "Kafka did not start; see $LOGS/kafka.log"

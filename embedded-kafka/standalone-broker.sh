@@ -1,0 +1,45 @@
+# A standalone single-node KRaft broker built from embedded-kafka/target/broker-lib (mvn -pl embedded-kafka package).
+# Sourced by run-local.sh and deploy/images/smoke-test.sh, so both start Kafka the same way.
+
+# kafka_configure DIR PORT CONTROLLER_PORT: writes DIR/server.properties (data in DIR/data) and formats the storage
+# once; data survives restarts.
+kafka_configure() {
+  local dir=$1 port=$2 controller_port=$3 classpath
+  classpath="$(kafka_classpath)"
+  mkdir -p "$dir"
+  cat >"$dir/server.properties" <<PROPERTIES
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=3
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+broker.session.timeout.ms=4000
+PROPERTIES
+  if [[ ! -f $dir/data/meta.properties ]]; then
+    java -cp "$classpath" kafka.tools.StorageTool format \
+      -t "$(java -cp "$classpath" kafka.tools.StorageTool random-uuid)" -c "$dir/server.properties"
+  fi
+}
+
+# kafka_start DIR: runs the broker configured in DIR in the foreground (callers put it in the background).
+kafka_start() {
+  exec java -Xmx512m -cp "$(kafka_classpath)" kafka.Kafka "$1/server.properties"
+}
+
+kafka_classpath() {
+  echo "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/target/broker-lib/*"
+}
