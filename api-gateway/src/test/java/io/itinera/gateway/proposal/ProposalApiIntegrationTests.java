@@ -49,6 +49,10 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
         var stream = events(id).collectList().toFuture();
 
         WorkerEvents.publish(Topics.PROPOSAL_PROGRESS, ProposalProgress.of(id, "candidates-scored", 50, "12 cities"));
+        // progress and completion travel on different topics: let the progress land first, as it would in practice
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> get(KEY_A, id).get("status").asString().equals("GENERATING"));
         WorkerEvents.publish(Topics.PROPOSAL_COMPLETED, completed(id));
 
         JsonNode ready = Awaitility.await()

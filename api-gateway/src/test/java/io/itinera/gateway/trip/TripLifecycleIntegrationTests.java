@@ -202,16 +202,29 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                 .isEqualTo("/problems/idempotency-key-reused");
     }
 
+    /**
+     * Publishes what the workers would, one event at a time: progress and completion travel on different topics, so
+     * without waiting the saga could see a completion before the progress that preceded it (and rightly ignore the
+     * late progress), which would make the expected history depend on timing.
+     */
     private void driveToReady(String id) {
-        // The trip must exist before its workers report, as in production.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> TripClient.get(web, KEY_A, id) != null);
+        awaitHistory(id, 1);
         WorkerEvents.publish(
                 Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(id, "destination-resolved", 30, "Lisbon"));
+        awaitHistory(id, 2);
         WorkerEvents.publish(
                 Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, TripEvents.lisbonContext()));
+        awaitHistory(id, 3);
         WorkerEvents.publish(Topics.GENERATION_PROGRESS, GenerationProgress.of(id, "day-planned", 100, "1 stop"));
+        awaitHistory(id, 4);
         WorkerEvents.publish(
                 Topics.GENERATION_COMPLETED, GenerationCompleted.succeeded(id, TripEvents.oneStopItinerary()));
+    }
+
+    private void awaitHistory(String id, int entries) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> TripClient.get(web, KEY_A, id).get("progress").size() >= entries);
     }
 
     private reactor.core.publisher.Flux<ServerSentEvent<JsonNode>> events(String id, String lastEventId) {
