@@ -6,7 +6,6 @@ import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.live.HistoryEvents;
-import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.ReadModels;
 import io.itinera.gateway.saga.SagaCommands;
 import io.itinera.gateway.saga.SagaTopology;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code /api/v1/proposals}: where could I go? A loose brief in, ranked destinations out. */
 @RestController
@@ -95,16 +93,11 @@ class ProposalController {
     }
 
     private Mono<ProposalSnapshot> owned(String id, ServerWebExchange exchange) {
-        String clientId = ApiClient.of(exchange).id();
-        return Mono.fromCallable(() -> find(id, clientId))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Proposal", id)));
+        return readModels.owned(
+                SagaTopology.PROPOSALS_STORE, id, ApiClient.of(exchange).id(), "Proposal");
     }
 
     private Optional<ProposalSnapshot> find(String id, String clientId) {
-        return readModels
-                .<ProposalSnapshot>find(SagaTopology.PROPOSALS_STORE, id)
-                .filter(proposal -> proposal.clientId().equals(clientId));
+        return readModels.findOwned(SagaTopology.PROPOSALS_STORE, id, clientId);
     }
 }

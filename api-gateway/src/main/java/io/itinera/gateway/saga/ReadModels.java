@@ -1,5 +1,6 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.trip.Followable;
 import io.itinera.gateway.problem.Problem;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +13,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads this replica's copies of the state topics ({@link SagaTopology#TRIPS_STORE},
@@ -32,6 +35,23 @@ public class ReadModels {
         } catch (InvalidStateStoreException e) {
             throw unavailable();
         }
+    }
+
+    /** One client's snapshot: another client's is reported as missing, not forbidden. */
+    public <S extends Followable> Optional<S> findOwned(String storeName, String key, String clientId) {
+        return this.<S>find(storeName, key)
+                .filter(snapshot -> snapshot.clientId().equals(clientId));
+    }
+
+    /**
+     * One client's snapshot, read off the event loop, or a 404 problem naming {@code what} (e.g. {@code Trip}) when it
+     * does not exist or belongs to another client: its existence is not the caller's to learn.
+     */
+    public <S extends Followable> Mono<S> owned(String storeName, String key, String clientId, String what) {
+        return Mono.fromCallable(() -> this.<S>findOwned(storeName, key, clientId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .switchIfEmpty(Mono.error(() -> Problem.notFound(what, key)));
     }
 
     /** Visits every snapshot of a store; a scan of this replica's copy. */

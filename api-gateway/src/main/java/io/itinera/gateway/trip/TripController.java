@@ -154,11 +154,7 @@ class TripController {
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {
-        String clientId = ApiClient.of(exchange).id();
-        return Mono.fromCallable(() -> queries.find(id, clientId))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::justOrEmpty)
-                .switchIfEmpty(Mono.error(() -> Problem.notFound("Trip", id)));
+        return queries.owned(id, ApiClient.of(exchange).id());
     }
 
     private static Problem finished(TripSnapshot trip) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Reads trips from this replica's copy of {@code travel-trips.state}. */
 @Component
@@ -26,7 +27,12 @@ class TripQueries {
 
     /** One client's trip: another client's trip is reported as missing, not forbidden. */
     Optional<TripSnapshot> find(String tripId, String clientId) {
-        return find(tripId).filter(trip -> trip.clientId().equals(clientId));
+        return readModels.findOwned(SagaTopology.TRIPS_STORE, tripId, clientId);
+    }
+
+    /** One client's trip, or a 404 problem. */
+    Mono<TripSnapshot> owned(String tripId, String clientId) {
+        return readModels.owned(SagaTopology.TRIPS_STORE, tripId, clientId, "Trip");
     }
 
     /**
