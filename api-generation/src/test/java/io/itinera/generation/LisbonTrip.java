@@ -1,5 +1,6 @@
 package io.itinera.generation;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.PlanningContext;
@@ -7,10 +8,8 @@ import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.generation.GenerationRequested;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
 import java.time.DayOfWeek;
@@ -49,19 +48,14 @@ public final class LisbonTrip {
     }
 
     public static TripRequest request() {
-        return new TripRequest(
-                "Lisbon",
-                "lisbon",
-                MONDAY,
-                TUESDAY,
-                2,
-                List.of(Interest.HISTORY, Interest.VIEWPOINTS, Interest.FOOD, Interest.ART),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                List.of("castelo-sao-jorge"),
-                null,
-                "EUR",
-                TravelMode.TRANSIT);
+        return TripRequests.lisbon()
+                .destinationId("lisbon")
+                .dates(MONDAY, TUESDAY)
+                .interests(Interest.HISTORY, Interest.VIEWPOINTS, Interest.FOOD, Interest.ART)
+                .mustSee(List.of("castelo-sao-jorge"))
+                .currency("EUR")
+                .mode(TravelMode.TRANSIT)
+                .build();
     }
 
     public static PlanningContext context() {

@@ -49,16 +49,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One fully populated and one minimal instance of every record on the wire. */
-final class SampleEvents {
+/**
+ * One fully populated and one minimal instance of every record on the wire, valid against the schemas; shared with
+ * the services' tests through this module's test-jar.
+ */
+public final class SampleEvents {
 
-    static final String TRIP = "5b0f8c1e-3f1e-4a57-9d4c-0c7f3f6f1a10";
-    static final Instant NOW = Instant.parse("2027-05-01T10:15:30.123Z");
-    static final LocalDate DAY = LocalDate.of(2027, 3, 28);
+    public static final String TRIP = "5b0f8c1e-3f1e-4a57-9d4c-0c7f3f6f1a10";
+    public static final Instant NOW = Instant.parse("2027-05-01T10:15:30.123Z");
+    public static final LocalDate DAY = LocalDate.of(2027, 3, 28);
 
     private SampleEvents() {}
 
-    static TripRequest fullRequest() {
+    public static TripRequest fullRequest() {
         return new TripRequest(
                 "Lisbon",
                 "lisbon",
@@ -74,12 +77,12 @@ final class SampleEvents {
                 TravelMode.TRANSIT);
     }
 
-    static TripRequest minimalRequest() {
+    public static TripRequest minimalRequest() {
         return new TripRequest(
                 "Lisbon", null, DAY, DAY, 1, List.of(Interest.FOOD), Pace.RELAXED, Budget.LOW, null, null, null, null);
     }
 
-    static PlanningContext context() {
+    public static PlanningContext context() {
         PointOfInterest poi = new PointOfInterest(
                 "lisbon.jeronimos-monastery",
                 "Jerónimos Monastery",
@@ -102,18 +105,26 @@ final class SampleEvents {
                                 null,
                                 LocalTime.of(6, 56),
                                 LocalTime.of(20, 18),
-                                new DayWeather("open-meteo", NOW, 11.5, 19.0, 0.4, 20, "partly cloudy", false)),
+                                new DayWeather(
+                                        DayWeather.Source.OPEN_METEO,
+                                        NOW,
+                                        11.5,
+                                        19.0,
+                                        0.4,
+                                        20,
+                                        "partly cloudy",
+                                        false)),
                         new TripDay(DAY.plusDays(1), "+01:00", null, null, "Good Friday", null, null, null)),
                 List.of(poi),
                 List.of("Sunset before 17:00"),
                 NOW,
                 new ExchangeRate("EUR", "USD", 1.0842, DAY, "frankfurter", NOW),
                 List.of(
-                        new ContextSource("weather", "open-meteo", false, null, NOW),
+                        new ContextSource("weather", DayWeather.Source.OPEN_METEO.wireName(), false, null, NOW),
                         new ContextSource("exchange-rate", "ecb-offline", true, "frankfurter: HTTP 500", null)));
     }
 
-    static Itinerary itinerary() {
+    public static Itinerary itinerary() {
         OffsetDateTime start = OffsetDateTime.of(DAY, LocalTime.of(9, 0), ZoneOffset.ofHours(1));
         Stop stop = new Stop(
                 "lisbon.jeronimos-monastery",
@@ -152,7 +163,7 @@ final class SampleEvents {
                         "closed on every day of the trip")));
     }
 
-    static TripSnapshot snapshot() {
+    public static TripSnapshot snapshot() {
         return new TripSnapshot(
                 TripSnapshot.SCHEMA_VERSION,
                 TRIP,
@@ -180,10 +191,19 @@ final class SampleEvents {
                 List.of(UUID.randomUUID().toString()));
     }
 
+    public static Failure failure() {
+        return new Failure("unknown-destination", "No destination matches 'Atlantis'.");
+    }
+
+    /** The samples of one record type; empty for a type that does not travel on a topic. */
+    public static List<Object> samplesOf(Class<?> type) {
+        return all().getOrDefault(type, List.of());
+    }
+
     /** Every record type that travels on a topic, each as a full and a minimal instance. */
-    static Map<Class<?>, List<Object>> all() {
+    public static Map<Class<?>, List<Object>> all() {
         UUID id = UUID.fromString("0a7d3f4e-9b2c-4c1d-8e5f-6a7b8c9d0e1f");
-        Failure failure = new Failure("unknown-destination", "No destination matches 'Atlantis'.");
+        Failure failure = failure();
         StageProgress progress = new StageProgress("destination-resolved", 30, "Lisbon, Portugal");
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, 3.5, 5);
         return Map.ofEntries(

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,7 +107,7 @@ final class CatalogLoader {
         return new CatalogPoi(
                 entry.converted("id", text -> matching(POI_ID, text, "<destination-id>.<name>, lower-case")),
                 entry.text("name"),
-                entry.converted("category", CatalogLoader::category),
+                entry.converted("category", Interest::fromWireName),
                 location(entry),
                 entry.integer("visitMinutes", 1, LONGEST_VISIT_MINUTES),
                 entry.converted("openingHours", OpeningHours::parse),
@@ -119,18 +118,6 @@ final class CatalogLoader {
 
     private static GeoPoint location(CatalogEntry entry) {
         return new GeoPoint(entry.number("lat", -90, 90), entry.number("lon", -180, 180));
-    }
-
-    private static Interest category(String text) {
-        return Arrays.stream(Interest.values())
-                .filter(interest -> interest.wireName().equals(text))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'%s' is not one of %s"
-                        .formatted(
-                                text,
-                                Arrays.stream(Interest.values())
-                                        .map(Interest::wireName)
-                                        .toList())));
     }
 
     private static String matching(Pattern pattern, String text, String expectation) {

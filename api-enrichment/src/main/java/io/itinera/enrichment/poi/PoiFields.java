@@ -4,7 +4,6 @@ import io.itinera.enrichment.catalog.CatalogPoi;
 import io.itinera.enrichment.hours.OpeningHours;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,7 +41,7 @@ final class PoiFields {
         return new CatalogPoi(
                 id,
                 text("name"),
-                converted("category", PoiFields::category),
+                converted("category", Interest::fromWireName),
                 new GeoPoint(number("lat", -90, 90), number("lon", -180, 180)),
                 (int) whole("visitMinutes", 1, LONGEST_VISIT_MINUTES),
                 converted("openingHours", OpeningHours::parse),
@@ -103,17 +102,5 @@ final class PoiFields {
         } catch (RuntimeException e) {
             throw invalid("'%s' is invalid: %s".formatted(field, e.getMessage()));
         }
-    }
-
-    private static Interest category(String text) {
-        return Arrays.stream(Interest.values())
-                .filter(interest -> interest.wireName().equals(text))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'%s' is not one of %s"
-                        .formatted(
-                                text,
-                                Arrays.stream(Interest.values())
-                                        .map(Interest::wireName)
-                                        .toList())));
     }
 }

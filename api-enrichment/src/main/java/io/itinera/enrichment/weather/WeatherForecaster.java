@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class WeatherForecaster {
 
     public static final String PART = "weather";
-    public static final String NORMALS = "climate-normals";
     static final int RAINY_CHANCE = 60;
     static final double RAINY_MM = 5.0;
 
@@ -96,7 +95,7 @@ public class WeatherForecaster {
             days.put(
                     date,
                     new DayWeather(
-                            NORMALS,
+                            DayWeather.Source.CLIMATE_NORMALS,
                             null,
                             month.minC(),
                             month.maxC(),
@@ -105,7 +104,7 @@ public class WeatherForecaster {
                             null,
                             false));
         }
-        return new ContextSource(PART, NORMALS, failure != null, reason, null);
+        return new ContextSource(PART, DayWeather.Source.CLIMATE_NORMALS.wireName(), failure != null, reason, null);
     }
 
     private static Optional<DayWeather> weather(DayForecast day, ProviderResult<?> forecast) {
@@ -118,7 +117,7 @@ public class WeatherForecaster {
                 || precipitation >= RAINY_MM
                 || (WeatherCodes.wet(day.weatherCode()) && precipitation >= 1);
         return Optional.of(new DayWeather(
-                Providers.OPEN_METEO,
+                DayWeather.Source.OPEN_METEO,
                 forecast.fetchedAt(),
                 day.minC(),
                 day.maxC(),

@@ -7,6 +7,7 @@ import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.poi.Candidates;
 import io.itinera.enrichment.provider.TestProviders;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.trip.Budget;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -79,19 +79,14 @@ class DayWarningsTests {
 
     private PlanningContext build(String id, LocalDate start, LocalDate end, @Nullable String currency) {
         CatalogDestination destination = catalog.destination(id).orElseThrow();
-        TripRequest request = new TripRequest(
-                destination.name(),
-                null,
-                start,
-                end,
-                1,
-                List.of(Interest.ART),
-                Pace.RELAXED,
-                Budget.LOW,
-                null,
-                null,
-                currency,
-                null);
+        TripRequest request = TripRequests.to(destination.name())
+                .dates(start, end)
+                .travelers(1)
+                .interests(Interest.ART)
+                .pace(Pace.RELAXED)
+                .budget(Budget.LOW)
+                .currency(currency)
+                .build();
         return builder.build(
                 request, destination, Candidates.offline(catalog.poisOf(destination), "curated"), "curated");
     }

@@ -8,14 +8,14 @@ import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.poi.Candidates;
 import io.itinera.enrichment.provider.TestProviders;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
+import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +116,7 @@ class LisbonTripTests {
 
         assertThat(context.days()).allSatisfy(day -> {
             assertThat(day.weather()).isNotNull();
-            assertThat(day.weather().source()).isEqualTo("climate-normals");
+            assertThat(day.weather().source()).isEqualTo(DayWeather.Source.CLIMATE_NORMALS);
             assertThat(day.weather().fetchedAt()).isNull();
             assertThat(day.weather().rainy()).isFalse();
         });
@@ -151,19 +150,11 @@ class LisbonTripTests {
     }
 
     private PlanningContext build(LocalDate start, LocalDate end) {
-        TripRequest request = new TripRequest(
-                "Lisbon",
-                null,
-                start,
-                end,
-                2,
-                List.of(Interest.HISTORY, Interest.CULTURE),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                "USD",
-                null);
+        TripRequest request = TripRequests.lisbon()
+                .dates(start, end)
+                .interests(Interest.HISTORY, Interest.CULTURE)
+                .currency("USD")
+                .build();
         return builder.build(request, lisbon, Candidates.offline(catalog.poisOf(lisbon), "curated"), "curated");
     }
 

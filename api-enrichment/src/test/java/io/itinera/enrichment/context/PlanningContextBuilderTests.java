@@ -8,15 +8,14 @@ import io.itinera.enrichment.catalog.CatalogPoi;
 import io.itinera.enrichment.hours.OpeningHours;
 import io.itinera.enrichment.poi.Candidates;
 import io.itinera.enrichment.provider.TestProviders;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -174,18 +173,6 @@ class PlanningContextBuilderTests {
     }
 
     private static TripRequest trip(LocalDate start, LocalDate end) {
-        return new TripRequest(
-                "Lisbon",
-                null,
-                start,
-                end,
-                2,
-                List.of(Interest.HISTORY),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                null,
-                null);
+        return TripRequests.lisbon().dates(start, end).build();
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.TestCatalogs;
-import io.itinera.events.trip.Budget;
-import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
+import io.itinera.events.TripRequests;
 import io.itinera.events.trip.TripRequest;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -87,19 +84,8 @@ class DestinationResolverTests {
     }
 
     private Optional<String> resolvedId(String destination, @Nullable String destinationId) {
-        TripRequest request = new TripRequest(
-                destination,
-                destinationId,
-                LocalDate.of(2027, 5, 10),
-                LocalDate.of(2027, 5, 12),
-                2,
-                List.of(Interest.HISTORY),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                null,
-                null);
+        TripRequest request =
+                TripRequests.to(destination).destinationId(destinationId).build();
         return resolver.resolve(request).map(CatalogDestination::id);
     }
 }

@@ -11,14 +11,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
+import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.serde.EventDeserializer;
-import io.itinera.events.trip.Budget;
-import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.kafka.KafkaTestBroker;
 import io.itinera.kafka.TopicRecords;
@@ -137,7 +136,7 @@ class ProvidersWiringIntegrationTests {
         PlanningContext context = enrich("Lisbon");
 
         assertThat(context.days()).allSatisfy(day -> {
-            assertThat(day.weather().source()).isEqualTo("open-meteo");
+            assertThat(day.weather().source()).isEqualTo(DayWeather.Source.OPEN_METEO);
             assertThat(day.weather().maxTemperatureC()).isEqualTo(21.5);
         });
         assertThat(context.exchangeRate().rate()).isEqualTo(0.8512);
@@ -152,7 +151,7 @@ class ProvidersWiringIntegrationTests {
         PlanningContext context = enrich("Lisbon");
 
         assertThat(context.days())
-                .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo("climate-normals"));
+                .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo(DayWeather.Source.CLIMATE_NORMALS));
         assertThat(context.sources())
                 .filteredOn(ContextSource::fallback)
                 .extracting(ContextSource::part, ContextSource::source, ContextSource::reason)
@@ -215,19 +214,10 @@ class ProvidersWiringIntegrationTests {
 
     private PlanningContext enrich(String destination) throws Exception {
         String tripId = UUID.randomUUID().toString();
-        TripRequest request = new TripRequest(
-                destination,
-                null,
-                LocalDate.of(2027, 3, 27),
-                LocalDate.of(2027, 3, 29),
-                2,
-                List.of(Interest.HISTORY),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                "GBP",
-                null);
+        TripRequest request = TripRequests.to(destination)
+                .dates(LocalDate.of(2027, 3, 27), LocalDate.of(2027, 3, 29))
+                .currency("GBP")
+                .build();
         try (TopicRecords<Object> completed =
                 TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
             kafka.send(Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.enrichment.TripRequests;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
 import io.itinera.events.Topics;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.kafka.DeadLetters;
 import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.trip.Interest;
 import io.itinera.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,13 @@ class EnrichmentListenerIntegrationTests {
         // given
         String tripId = newTripId();
         ProducerRecord<String, Object> request = new ProducerRecord<>(
-                Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, TripRequests.threeDaysIn("Lisbon")));
+                Topics.ENRICHMENT_REQUEST,
+                tripId,
+                EnrichmentRequested.of(
+                        tripId,
+                        TripRequests.to("Lisbon")
+                                .interests(Interest.HISTORY, Interest.FOOD)
+                                .build()));
         EventHeaders.replace(request.headers(), EventHeaders.REQUEST_ID, "req-lisbon");
 
         // when
@@ -95,7 +102,11 @@ class EnrichmentListenerIntegrationTests {
         kafka.send(
                         Topics.ENRICHMENT_REQUEST,
                         tripId,
-                        EnrichmentRequested.of(tripId, TripRequests.threeDaysIn("Atlantis")))
+                        EnrichmentRequested.of(
+                                tripId,
+                                TripRequests.to("Atlantis")
+                                        .interests(Interest.HISTORY, Interest.FOOD)
+                                        .build()))
                 .get();
 
         // then
@@ -124,7 +135,11 @@ class EnrichmentListenerIntegrationTests {
         kafka.send(
                         Topics.ENRICHMENT_REQUEST,
                         goodTripId,
-                        EnrichmentRequested.of(goodTripId, TripRequests.threeDaysIn("Porto")))
+                        EnrichmentRequested.of(
+                                goodTripId,
+                                TripRequests.to("Porto")
+                                        .interests(Interest.HISTORY, Interest.FOOD)
+                                        .build()))
                 .get();
 
         // then

@@ -10,13 +10,13 @@ import static org.mockito.Mockito.when;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,19 +85,12 @@ class EnrichmentListenerTests {
     }
 
     private static ConsumerRecord<String, EnrichmentRequested> record(String tripId, String requestId) {
-        TripRequest request = new TripRequest(
-                "Lisbon",
-                null,
-                LocalDate.of(2027, 5, 10),
-                LocalDate.of(2027, 5, 12),
-                1,
-                List.of(),
-                Pace.RELAXED,
-                Budget.LOW,
-                null,
-                null,
-                null,
-                null);
+        TripRequest request = TripRequests.lisbon()
+                .travelers(1)
+                .interests(List.of())
+                .pace(Pace.RELAXED)
+                .budget(Budget.LOW)
+                .build();
         ConsumerRecord<String, EnrichmentRequested> record =
                 new ConsumerRecord<>(Topics.ENRICHMENT_REQUEST, 0, 0, tripId, EnrichmentRequested.of(tripId, request));
         Headers headers = record.headers();

@@ -27,6 +27,7 @@ import io.itinera.enrichment.provider.ProviderResult;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.EnrichmentCompleted;
@@ -34,9 +35,7 @@ import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -182,9 +181,9 @@ class LiveProvidersIntegrationTests {
                 .extracting(TripDay::weather)
                 .extracting(DayWeather::source, DayWeather::maxTemperatureC, DayWeather::rainy)
                 .containsExactly(
-                        tuple("open-meteo", 18.4, false),
-                        tuple("open-meteo", 16.1, true),
-                        tuple("open-meteo", 20.3, false));
+                        tuple(DayWeather.Source.OPEN_METEO, 18.4, false),
+                        tuple(DayWeather.Source.OPEN_METEO, 16.1, true),
+                        tuple(DayWeather.Source.OPEN_METEO, 20.3, false));
         assertThat(context.days().get(1).weather().conditions()).isEqualTo("rain");
         assertThat(context.days().get(1).weather().fetchedAt()).isEqualTo(ONE_WEEK_BEFORE.instant());
         assertThat(context.warnings())
@@ -233,7 +232,7 @@ class LiveProvidersIntegrationTests {
 
         // then
         assertThat(lisbon.days())
-                .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo("climate-normals"));
+                .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo(DayWeather.Source.CLIMATE_NORMALS));
         assertThat(source(lisbon, "weather"))
                 .satisfies(weather -> assertFallback(weather, "climate-normals", "open-meteo: " + failure.reason));
         assertThat(lisbon.exchangeRate().source()).isEqualTo("ecb-offline");
@@ -301,7 +300,7 @@ class LiveProvidersIntegrationTests {
             // then no provider is asked, and each part says which fallback stood in and why
             String full = "too many concurrent calls (bulkhead full)";
             assertThat(lisbon.days())
-                    .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo("climate-normals"));
+                    .allSatisfy(day -> assertThat(day.weather().source()).isEqualTo(DayWeather.Source.CLIMATE_NORMALS));
             assertThat(source(lisbon, "weather"))
                     .satisfies(weather -> assertFallback(weather, "climate-normals", "open-meteo: " + full));
             assertThat(lisbon.exchangeRate().source()).isEqualTo("ecb-offline");
@@ -354,19 +353,11 @@ class LiveProvidersIntegrationTests {
                 PointsOfInterest.of(catalog, Map.of(), providers, new PoiProperties(null, 5000, 60)),
                 TestContexts.builder(ONE_WEEK_BEFORE, providers),
                 publisher);
-        TripRequest request = new TripRequest(
-                destination,
-                null,
-                FIRST,
-                LAST,
-                2,
-                List.of(Interest.CULTURE),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                "USD",
-                null);
+        TripRequest request = TripRequests.to(destination)
+                .dates(FIRST, LAST)
+                .interests(Interest.CULTURE)
+                .currency("USD")
+                .build();
 
         Outcome outcome = enricher.enrich(EnrichmentRequested.of("trip", request), new RecordHeaders());
 

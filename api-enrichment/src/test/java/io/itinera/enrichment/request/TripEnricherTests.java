@@ -14,15 +14,11 @@ import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
 import io.itinera.events.Topics;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
-import io.itinera.events.trip.Budget;
-import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
-import io.itinera.events.trip.TripRequest;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -109,18 +105,6 @@ class TripEnricherTests {
     private static EnrichmentRequested requested(String tripId, String destination, @Nullable String destinationId) {
         return EnrichmentRequested.of(
                 tripId,
-                new TripRequest(
-                        destination,
-                        destinationId,
-                        LocalDate.of(2027, 5, 10),
-                        LocalDate.of(2027, 5, 12),
-                        2,
-                        List.of(Interest.HISTORY),
-                        Pace.MODERATE,
-                        Budget.MEDIUM,
-                        null,
-                        null,
-                        null,
-                        null));
+                TripRequests.to(destination).destinationId(destinationId).build());
     }
 }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.enrichment.TripRequests;
 import io.itinera.events.Topics;
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.trip.Interest;
 import io.itinera.kafka.TopicRecords;
 import java.time.Duration;
 import java.util.UUID;
@@ -82,7 +83,11 @@ class ManagementEndpointsIntegrationTests {
             kafka.send(
                             Topics.ENRICHMENT_REQUEST,
                             tripId,
-                            EnrichmentRequested.of(tripId, TripRequests.threeDaysIn("Rome")))
+                            EnrichmentRequested.of(
+                                    tripId,
+                                    TripRequests.to("Rome")
+                                            .interests(Interest.HISTORY, Interest.FOOD)
+                                            .build()))
                     .get();
             completed.awaitFor(tripId, seen -> seen.stream().anyMatch(r -> r.value() instanceof EnrichmentCompleted));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
+import io.itinera.events.SampleEvents;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
@@ -126,9 +127,9 @@ class SagaTopologyTests {
     void tripGoesThroughEveryStageToReady() {
         commands.pipeInput(TRIP, submitted());
         enrichmentProgress.pipeInput(TRIP, EnrichmentProgress.of(TRIP, "destination-resolved", 30, "Lisbon"));
-        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
         generationProgress.pipeInput(TRIP, GenerationProgress.of(TRIP, "day-planned", 100, "1 stop"));
-        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, TripEvents.oneStopItinerary()));
+        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary()));
 
         List<TripSnapshot> states = snapshots.readValuesToList();
         assertThat(states)
@@ -141,14 +142,14 @@ class SagaTopologyTests {
                         TripStatus.READY);
         assertThat(states).extracting(TripSnapshot::version).containsExactly(1L, 2L, 3L, 4L, 5L);
         TripSnapshot ready = states.get(states.size() - 1);
-        assertThat(ready.itinerary()).isEqualTo(TripEvents.oneStopItinerary());
+        assertThat(ready.itinerary()).isEqualTo(SampleEvents.itinerary());
         assertThat(ready.context()).isNotNull();
         assertThat(ready.context().destinationName()).isEqualTo("Lisbon");
         assertThat(ready.context().candidatePois()).isEqualTo(1);
         assertThat(ready.history()).extracting(e -> e.sequence()).containsExactly(1L, 2L, 3L, 4L, 5L);
         GenerationRequested generation = generationRequests.readValue();
-        assertThat(generation.context()).isEqualTo(TripEvents.lisbonContext());
-        assertThat(generation.request()).isEqualTo(TripEvents.lisbonRequest());
+        assertThat(generation.context()).isEqualTo(SampleEvents.context());
+        assertThat(generation.request()).isEqualTo(SampleEvents.fullRequest());
         assertThat(meters.counter(SagaMetrics.TRIPS_COMPLETED, "outcome", "ready")
                         .count())
                 .isEqualTo(1.0);
@@ -157,7 +158,7 @@ class SagaTopologyTests {
     @Test
     void replayedAndDuplicatedEventsChangeNothing() {
         TripSubmitted submitted = submitted();
-        EnrichmentCompleted completed = EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext());
+        EnrichmentCompleted completed = EnrichmentCompleted.succeeded(TRIP, SampleEvents.context());
         commands.pipeInput(TRIP, submitted);
         enrichmentCompleted.pipeInput(TRIP, completed);
         snapshots.readValuesToList();
@@ -166,7 +167,7 @@ class SagaTopologyTests {
         // the same records again, and a second completion from a worker that redelivered its work
         commands.pipeInput(TRIP, submitted);
         enrichmentCompleted.pipeInput(TRIP, completed);
-        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
 
         assertThat(snapshots.isEmpty()).isTrue();
         assertThat(generationRequests.isEmpty()).isTrue();
@@ -176,29 +177,29 @@ class SagaTopologyTests {
     @Test
     void failedEnrichmentEndsTheTripWithItsReason() {
         commands.pipeInput(TRIP, submitted());
-        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, TripEvents.unknownDestination()));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, SampleEvents.failure()));
 
         TripSnapshot failed = snapshots.readValuesToList().get(1);
         assertThat(failed.status()).isEqualTo(TripStatus.FAILED);
-        assertThat(failed.failure()).isEqualTo(TripEvents.unknownDestination());
+        assertThat(failed.failure()).isEqualTo(SampleEvents.failure());
         assertThat(generationRequests.isEmpty()).isTrue();
     }
 
     @Test
     void lateEventsAfterATerminalStatusAreIgnored() {
         commands.pipeInput(TRIP, submitted());
-        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, TripEvents.unknownDestination()));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, SampleEvents.failure()));
         snapshots.readValuesToList();
 
         enrichmentProgress.pipeInput(TRIP, EnrichmentProgress.of(TRIP, "late", 50, "too late"));
-        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, TripEvents.oneStopItinerary()));
+        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary()));
 
         assertThat(snapshots.isEmpty()).isTrue();
     }
 
     @Test
     void eventsForUnknownTripsAreIgnored() {
-        enrichmentCompleted.pipeInput("nobody", EnrichmentCompleted.succeeded("nobody", TripEvents.lisbonContext()));
+        enrichmentCompleted.pipeInput("nobody", EnrichmentCompleted.succeeded("nobody", SampleEvents.context()));
 
         assertThat(snapshots.isEmpty()).isTrue();
         assertThat(generationRequests.isEmpty()).isTrue();
@@ -256,7 +257,7 @@ class SagaTopologyTests {
         commands.pipeInput(TRIP, submitted());
         commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "someone-else", "req-x"));
         commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "client-a", "req-y"));
-        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, TripEvents.lisbonContext()));
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
 
         assertThat(snapshots.readValuesToList())
                 .extracting(TripSnapshot::status)
@@ -265,7 +266,7 @@ class SagaTopologyTests {
     }
 
     private static TripSubmitted submitted() {
-        return TripSubmitted.of(TRIP, "client-a", "req-1", TripEvents.lisbonRequest());
+        return TripSubmitted.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
     }
 
     private TestInputTopic<String, Object> input(String topic) {

@@ -5,6 +5,7 @@ import static io.itinera.gateway.GatewayTestSupport.KEY_B;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.SampleEvents;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
@@ -13,7 +14,6 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerEvents;
-import io.itinera.gateway.saga.TripEvents;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -95,8 +95,7 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("CANCELLED");
-        WorkerEvents.publish(
-                Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, TripEvents.lisbonContext()));
+        WorkerEvents.publish(Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, SampleEvents.context()));
         delete(KEY_A, id)
                 .expectStatus()
                 .isEqualTo(409)
@@ -212,13 +211,11 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
         WorkerEvents.publish(
                 Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(id, "destination-resolved", 30, "Lisbon"));
         awaitHistory(id, 2);
-        WorkerEvents.publish(
-                Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, TripEvents.lisbonContext()));
+        WorkerEvents.publish(Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.succeeded(id, SampleEvents.context()));
         awaitHistory(id, 3);
         WorkerEvents.publish(Topics.GENERATION_PROGRESS, GenerationProgress.of(id, "day-planned", 100, "1 stop"));
         awaitHistory(id, 4);
-        WorkerEvents.publish(
-                Topics.GENERATION_COMPLETED, GenerationCompleted.succeeded(id, TripEvents.oneStopItinerary()));
+        WorkerEvents.publish(Topics.GENERATION_COMPLETED, GenerationCompleted.succeeded(id, SampleEvents.itinerary()));
     }
 
     private void awaitHistory(String id, int entries) {

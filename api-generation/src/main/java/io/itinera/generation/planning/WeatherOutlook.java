@@ -9,13 +9,11 @@ import io.itinera.events.enrichment.TripDay;
  */
 final class WeatherOutlook {
 
-    static final String CLIMATE_NORMALS = "climate-normals";
-
     private WeatherOutlook() {}
 
     static double wetness(TripDay day) {
         DayWeather weather = day.weather();
-        if (weather == null || CLIMATE_NORMALS.equals(weather.source())) {
+        if (weather == null || weather.source() == DayWeather.Source.CLIMATE_NORMALS) {
             return 0;
         }
         if (weather.rainy()) {

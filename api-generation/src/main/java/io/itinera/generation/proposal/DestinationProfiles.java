@@ -67,7 +67,7 @@ public final class DestinationProfiles {
             d.get("interests")
                     .properties()
                     .forEach(e -> interests.put(
-                            Interest.valueOf(e.getKey().toUpperCase(Locale.ROOT)),
+                            Interest.fromWireName(e.getKey()),
                             new DestinationProfile.Coverage(
                                     e.getValue().get("places").asInt(),
                                     e.getValue().get("meanPopularity").asDouble())));

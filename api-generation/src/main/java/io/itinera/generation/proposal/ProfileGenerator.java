@@ -65,8 +65,7 @@ public final class ProfileGenerator {
             TreeMap<Interest, double[]> coverage = new TreeMap<>();
             double price = 0;
             for (JsonNode poi : pois) {
-                Interest interest =
-                        Interest.valueOf(poi.get("category").asString().toUpperCase(Locale.ROOT));
+                Interest interest = Interest.fromWireName(poi.get("category").asString());
                 double[] c = coverage.computeIfAbsent(interest, k -> new double[2]);
                 c[0]++;
                 c[1] += poi.get("popularity").asDouble();

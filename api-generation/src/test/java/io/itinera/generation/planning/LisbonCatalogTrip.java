@@ -1,15 +1,14 @@
 package io.itinera.generation.planning;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
-import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,19 +38,11 @@ final class LisbonCatalogTrip {
     private LisbonCatalogTrip() {}
 
     static TripRequest request() {
-        return new TripRequest(
-                "Lisbon",
-                "lisbon",
-                START,
-                START.plusDays(2),
-                2,
-                List.of(Interest.CULTURE, Interest.FOOD, Interest.VIEWPOINTS),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                null,
-                null,
-                null,
-                null);
+        return TripRequests.lisbon()
+                .destinationId("lisbon")
+                .dates(START, START.plusDays(2))
+                .interests(Interest.CULTURE, Interest.FOOD, Interest.VIEWPOINTS)
+                .build();
     }
 
     static PlanningContext context() throws IOException {
@@ -72,7 +62,7 @@ final class LisbonCatalogTrip {
             pois.add(new PointOfInterest(
                     poi.get("id").asString(),
                     poi.get("name").asString(),
-                    Interest.valueOf(poi.get("category").asString().toUpperCase(Locale.ROOT)),
+                    Interest.fromWireName(poi.get("category").asString()),
                     new GeoPoint(poi.get("lat").asDouble(), poi.get("lon").asDouble()),
                     poi.get("visitMinutes").asInt(),
                     hours,

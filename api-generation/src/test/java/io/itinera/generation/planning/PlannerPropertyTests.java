@@ -3,8 +3,10 @@ package io.itinera.generation.planning;
 import static io.itinera.generation.planning.Trips.DEFAULTS;
 import static io.itinera.generation.planning.Trips.MONDAY;
 import static io.itinera.generation.planning.Trips.near;
+import static io.itinera.generation.planning.Trips.outdoor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -48,7 +50,7 @@ class PlannerPropertyTests {
                         null,
                         null,
                         new DayWeather(
-                                "open-meteo",
+                                DayWeather.Source.OPEN_METEO,
                                 null,
                                 10,
                                 20,
@@ -65,19 +67,16 @@ class PlannerPropertyTests {
                 .filter(poi -> random.nextInt(6) == 0)
                 .map(PointOfInterest::id)
                 .toList();
-        TripRequest request = new TripRequest(
-                "Testville",
-                null,
-                MONDAY,
-                MONDAY.plusDays(days - 1),
-                2,
-                List.of(Interest.values()[random.nextInt(10)], Interest.values()[random.nextInt(10)]),
-                pace,
-                Budget.values()[random.nextInt(3)],
-                mustSee,
-                lodging ? near(random.nextInt(4000) - 2000, random.nextInt(4000) - 2000) : null,
-                "EUR",
-                transit ? TravelMode.TRANSIT : TravelMode.WALK);
+        TripRequest request = TripRequests.to("Testville")
+                .dates(MONDAY, MONDAY.plusDays(days - 1))
+                .interests(Interest.values()[random.nextInt(10)], Interest.values()[random.nextInt(10)])
+                .pace(pace)
+                .budget(Budget.values()[random.nextInt(3)])
+                .mustSee(mustSee)
+                .lodging(lodging ? near(random.nextInt(4000) - 2000, random.nextInt(4000) - 2000) : null)
+                .currency("EUR")
+                .mode(transit ? TravelMode.TRANSIT : TravelMode.WALK)
+                .build();
 
         Itinerary itinerary = planner.plan(request, context, (day, number, total) -> {});
 
@@ -85,19 +84,5 @@ class PlannerPropertyTests {
                 .as("%s", itinerary)
                 .isEmpty();
         assertThat(itinerary.days()).hasSize(days);
-    }
-
-    private static PointOfInterest outdoor(PointOfInterest poi) {
-        return new PointOfInterest(
-                poi.id(),
-                poi.name(),
-                poi.category(),
-                poi.location(),
-                poi.visitMinutes(),
-                poi.openingHours(),
-                poi.openWindows(),
-                false,
-                poi.priceLevel(),
-                poi.popularity());
     }
 }

@@ -7,10 +7,12 @@ import static io.itinera.generation.planning.Trips.context;
 import static io.itinera.generation.planning.Trips.day;
 import static io.itinera.generation.planning.Trips.near;
 import static io.itinera.generation.planning.Trips.oneDay;
+import static io.itinera.generation.planning.Trips.outdoor;
 import static io.itinera.generation.planning.Trips.poi;
 import static io.itinera.generation.planning.Trips.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -185,8 +187,8 @@ class SearchPlannerTests {
                 90,
                 Trips.on(MONDAY, "09:00-19:00"),
                 Trips.on(TUESDAY, "09:00-19:00"));
-        DayWeather rain = new DayWeather("open-meteo", null, 12, 16, 9.5, 90, "rain", true);
-        DayWeather dry = new DayWeather("open-meteo", null, 14, 22, 0, 5, "clear", false);
+        DayWeather rain = new DayWeather(DayWeather.Source.OPEN_METEO, null, 12, 16, 9.5, 90, "rain", true);
+        DayWeather dry = new DayWeather(DayWeather.Source.OPEN_METEO, null, 14, 22, 0, 5, "clear", false);
         PlanningContext context = context(
                 List.of(
                         new TripDay(MONDAY, "+01:00", null, null, null, null, null, rain),
@@ -237,34 +239,13 @@ class SearchPlannerTests {
     }
 
     private static TripRequest twoDays(Pace pace, List<Interest> interests) {
-        TripRequest one = request(pace, interests);
-        return new TripRequest(
-                one.destination(),
-                null,
-                MONDAY,
-                TUESDAY,
-                2,
-                interests,
-                pace,
-                one.budget(),
-                List.of(),
-                null,
-                "EUR",
-                null);
-    }
-
-    private static PointOfInterest outdoor(PointOfInterest poi) {
-        return new PointOfInterest(
-                poi.id(),
-                poi.name(),
-                poi.category(),
-                poi.location(),
-                poi.visitMinutes(),
-                poi.openingHours(),
-                poi.openWindows(),
-                false,
-                poi.priceLevel(),
-                poi.popularity());
+        return TripRequests.to("Testville")
+                .dates(MONDAY, TUESDAY)
+                .interests(interests)
+                .pace(pace)
+                .mustSee(List.of())
+                .currency("EUR")
+                .build();
     }
 
     private static List<String> stopIds(ItineraryDay day) {

@@ -1,12 +1,12 @@
 package io.itinera.generation.planning;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
-import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
@@ -90,8 +90,30 @@ final class Trips {
             @Nullable TravelMode mode,
             List<String> mustSee,
             @Nullable GeoPoint lodging) {
-        return new TripRequest(
-                "Testville", null, MONDAY, MONDAY, 2, interests, pace, Budget.MEDIUM, mustSee, lodging, "EUR", mode);
+        return TripRequests.to("Testville")
+                .dates(MONDAY, MONDAY)
+                .interests(interests)
+                .pace(pace)
+                .mustSee(mustSee)
+                .lodging(lodging)
+                .currency("EUR")
+                .mode(mode)
+                .build();
+    }
+
+    /** The same place, but outdoors. */
+    static PointOfInterest outdoor(PointOfInterest poi) {
+        return new PointOfInterest(
+                poi.id(),
+                poi.name(),
+                poi.category(),
+                poi.location(),
+                poi.visitMinutes(),
+                poi.openingHours(),
+                poi.openWindows(),
+                false,
+                poi.priceLevel(),
+                poi.popularity());
     }
 
     static PlanningContext context(List<TripDay> days, List<PointOfInterest> pois) {

@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.itinera.events.SampleEvents;
 import io.itinera.events.serde.EventJson;
 import io.itinera.events.serde.TopicTypes;
 import io.itinera.events.trip.TripCancelled;
@@ -69,7 +70,7 @@ class EventSchemasTests {
     void everySampleValidatesAgainstItsSchema(Class<?> type) throws IOException {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(SCHEMAS.resolve(fileName(type))));
-        List<Object> samples = io.itinera.events.SampleEventsAccess.samplesOf(type);
+        List<Object> samples = SampleEvents.samplesOf(type);
         assertThat(samples).isNotEmpty();
         for (Object sample : samples) {
             JsonNode json = EventJson.mapper().readTree(EventJson.mapper().writeValueAsBytes(sample));
@@ -83,7 +84,7 @@ class EventSchemasTests {
     void schemaRejectsAFieldItDoesNotKnow(Class<?> type) throws IOException {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(SCHEMAS.resolve(fileName(type))));
-        Object sample = io.itinera.events.SampleEventsAccess.samplesOf(type).get(0);
+        Object sample = SampleEvents.samplesOf(type).get(0);
         ObjectNode json =
                 (ObjectNode) EventJson.mapper().readTree(EventJson.mapper().writeValueAsBytes(sample));
         json.put("surprise", 1);

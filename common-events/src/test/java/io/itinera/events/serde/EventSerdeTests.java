@@ -3,7 +3,7 @@ package io.itinera.events.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.itinera.events.SampleEventsAccess;
+import io.itinera.events.SampleEvents;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.generation.GenerationCompleted;
@@ -31,7 +31,7 @@ class EventSerdeTests {
         EventSerializer<Object> serializer = new EventSerializer<>();
         EventDeserializer<Object> deserializer = new EventDeserializer<>();
 
-        for (Object sample : SampleEventsAccess.samplesOf(sampleType)) {
+        for (Object sample : SampleEvents.samplesOf(sampleType)) {
             byte[] bytes = serializer.serialize(topic, sample);
             assertThat(deserializer.deserialize(topic, bytes)).isEqualTo(sample);
             assertThat(deserializer.deserialize(Topics.deadLetter(topic), bytes))
@@ -41,7 +41,7 @@ class EventSerdeTests {
 
     @Test
     void commandsCarryAShortTypeTokenNotAClassName() {
-        Object submitted = SampleEventsAccess.samplesOf(TripSubmitted.class).get(0);
+        Object submitted = SampleEvents.samplesOf(TripSubmitted.class).get(0);
 
         String json =
                 new String(new EventSerializer<>().serialize(Topics.TRIP_COMMANDS, submitted), StandardCharsets.UTF_8);
@@ -51,8 +51,7 @@ class EventSerdeTests {
 
     @Test
     void localTimesKeepTheirOffset() {
-        Object completed =
-                SampleEventsAccess.samplesOf(GenerationCompleted.class).get(0);
+        Object completed = SampleEvents.samplesOf(GenerationCompleted.class).get(0);
 
         String json = new String(
                 new EventSerializer<>().serialize(Topics.GENERATION_COMPLETED, completed), StandardCharsets.UTF_8);
@@ -62,7 +61,7 @@ class EventSerdeTests {
 
     @Test
     void unknownFieldsFromANewerProducerAreIgnored() {
-        Object request = SampleEventsAccess.samplesOf(EnrichmentRequested.class).get(0);
+        Object request = SampleEvents.samplesOf(EnrichmentRequested.class).get(0);
         Map<String, Object> newer = EventJson.mapper().convertValue(request, Map.class);
         newer.put("addedInAMinorVersion", "ignored");
 
