@@ -36,7 +36,7 @@ final class DayTour {
     private final GeoPoint home;
     private final TravelMode mode;
     private final TravelTimes travel;
-    private final GenerationProperties.Lunch lunch;
+    private final GenerationProperties.MealWindow lunch;
     private final int dayStart;
     private final int dayEnd;
     private final int slack;
@@ -51,7 +51,7 @@ final class DayTour {
     private @Nullable LunchPause lunchPause;
     private double score;
 
-    DayTour(TripDay day, TripRequest request, GeoPoint home, TravelTimes travel, GenerationProperties.Lunch lunch) {
+    DayTour(TripDay day, TripRequest request, GeoPoint home, TravelTimes travel, GenerationProperties.MealWindow lunch) {
         this(day, request, home, travel, lunch, Integer.MAX_VALUE);
     }
 
@@ -61,7 +61,7 @@ final class DayTour {
             TripRequest request,
             GeoPoint home,
             TravelTimes travel,
-            GenerationProperties.Lunch lunch,
+            GenerationProperties.MealWindow lunch,
             int backBy) {
         this.day = day;
         this.offset = ZoneOffset.of(day.utcOffset());

@@ -3,6 +3,7 @@ package io.itinera.generation.planning;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
@@ -15,9 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * Tunables of the planner under the {@code generation} prefix; the defaults are the documented planning rules.
  *
  * @param travel how long moving between places takes
- * @param lunch where the lunch pause may go
+ * @param lunch where the lunch pause may go (defaults in {@code application.yml}, like dinner's)
  * @param weights how stops are scored
- * @param dinner where the dinner pause of a long day may go
+ * @param dinner where the dinner pause of a day that runs late may go
  * @param search how long the planner searches
  * @param planner {@code search} (the metaheuristic) or {@code greedy} (the baseline)
  */
@@ -25,19 +26,19 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("generation")
 public record GenerationProperties(
         @Valid @DefaultValue Travel travel,
-        @Valid @DefaultValue Lunch lunch,
+        @Valid @NotNull MealWindow lunch,
         @Valid @DefaultValue Weights weights,
-        @Valid @DefaultValue Dinner dinner,
+        @Valid @NotNull MealWindow dinner,
         @Valid @DefaultValue Search search,
         @DefaultValue("search") String planner) {
 
-    /** The documented defaults, for code that runs without Spring (tests, tools). */
+    /** The documented defaults, for code that runs without Spring (tests, tools); application.yml says the same. */
     public static GenerationProperties defaults() {
         return new GenerationProperties(
                 new Travel(1.3, 4.5, 18.0, 8, 1000),
-                new Lunch(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
+                new MealWindow(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
                 new Weights(10.0, 0.35, 0.6, 0.6, 0.5),
-                new Dinner(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
+                new MealWindow(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
                 new Search(600, 30, 36_000, Duration.ofMillis(250), 7L),
                 "search");
     }
@@ -59,26 +60,26 @@ public record GenerationProperties(
             @DefaultValue("1000") @PositiveOrZero int transitMinMetres) {}
 
     /**
-     * The lunch pause of a tour still under way at {@code earliestStart}.
+     * Where a meal pause of a tour may go: a tour still under way at {@code earliestStart} pauses for the meal, starting
+     * between {@code earliestStart} and {@code latestStart}. Lunch is due every day; dinner only on days whose pace runs
+     * past its earliest start.
      *
      * @param earliestStart the pause starts no earlier than this
      * @param latestStart the pause starts no later than this
      * @param duration how long the pause lasts
      */
-    public record Lunch(
-            @DefaultValue("12:00") LocalTime earliestStart,
-            @DefaultValue("14:00") LocalTime latestStart,
-            @DefaultValue("60m") Duration duration) {
+    public record MealWindow(
+            @NotNull LocalTime earliestStart, @NotNull LocalTime latestStart, @NotNull Duration duration) {
 
-        int earliestMinute() {
+        public int earliestMinute() {
             return Minutes.of(earliestStart);
         }
 
-        int latestMinute() {
+        public int latestMinute() {
             return Minutes.of(latestStart);
         }
 
-        int minutes() {
+        public int minutes() {
             return (int) duration.toMinutes();
         }
     }
@@ -106,31 +107,6 @@ public record GenerationProperties(
 
             @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
             double wetOutdoorFactor) {}
-
-    /**
-     * The dinner pause of a tour still under way at {@code earliestStart}; only days whose pace runs past it have one.
-     *
-     * @param earliestStart the pause starts no earlier than this
-     * @param latestStart the pause starts no later than this
-     * @param duration how long the pause lasts
-     */
-    public record Dinner(
-            @DefaultValue("19:00") LocalTime earliestStart,
-            @DefaultValue("20:30") LocalTime latestStart,
-            @DefaultValue("75m") Duration duration) {
-
-        int earliestMinute() {
-            return Minutes.of(earliestStart);
-        }
-
-        int latestMinute() {
-            return Minutes.of(latestStart);
-        }
-
-        int minutes() {
-            return (int) duration.toMinutes();
-        }
-    }
 
     /**
      * The metaheuristic's budget, in ruin-and-recreate steps so that the same request and seed always give the same plan:

@@ -18,21 +18,17 @@ import java.util.function.Consumer;
  */
 final class LunchRule {
 
-    private record Spec(String kind, int earliest, int latest, int minutes) {}
+    private record Spec(String kind, int earliest, int latest, int minutes) {
+
+        Spec(String kind, GenerationProperties.MealWindow window) {
+            this(kind, window.earliestMinute(), window.latestMinute(), window.minutes());
+        }
+    }
 
     private final List<Spec> specs;
 
-    LunchRule(GenerationProperties.Lunch lunch) {
-        this(lunch, null);
-    }
-
-    LunchRule(GenerationProperties.Lunch lunch, GenerationProperties.Dinner dinner) {
-        Spec lunchSpec = new Spec(Meal.LUNCH, lunch.earliestMinute(), lunch.latestMinute(), lunch.minutes());
-        this.specs = dinner == null
-                ? List.of(lunchSpec)
-                : List.of(
-                        lunchSpec,
-                        new Spec(Meal.DINNER, dinner.earliestMinute(), dinner.latestMinute(), dinner.minutes()));
+    LunchRule(GenerationProperties.MealWindow lunch, GenerationProperties.MealWindow dinner) {
+        this.specs = List.of(new Spec(Meal.LUNCH, lunch), new Spec(Meal.DINNER, dinner));
     }
 
     void check(ItineraryDay day, Places places, Consumer<String> violations) {

@@ -99,8 +99,8 @@ final class TripModel {
             }
         }
         int nodes = Arrays.stream(copies).sum();
-        GenerationProperties.Lunch lunch = properties.lunch();
-        GenerationProperties.Dinner dinner = properties.dinner();
+        GenerationProperties.MealWindow lunch = properties.lunch();
+        GenerationProperties.MealWindow dinner = properties.dinner();
         int dinnerLatest = Math.min(dinner.latestMinute(), dayEnd - dinner.minutes());
         boolean withDinner = dayEnd > dinner.earliestMinute() && dinnerLatest >= dinner.earliestMinute();
         int breaks = days.size() * (withDinner ? 2 : 1);
