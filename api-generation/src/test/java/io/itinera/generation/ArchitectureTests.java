@@ -1,5 +1,6 @@
 package io.itinera.generation;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+/** The packages of the design: the planning model, the feasibility rules, the planners, the search engine. */
 class ArchitectureTests {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -26,7 +28,7 @@ class ArchitectureTests {
     void planningKnowsNothingOfKafkaOrOfTheOtherFeatures() {
         noClasses()
                 .that()
-                .resideInAPackage("..generation.planning..")
+                .resideInAnyPackage("..generation.planning..", "..generation.feasibility..", "..generation.planners..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -34,7 +36,57 @@ class ArchitectureTests {
                         "org.springframework.kafka..",
                         "io.itinera.events.kafka..",
                         "..generation.request..",
+                        "..generation.proposal..",
                         "..generation.system..")
+                .check(classes);
+    }
+
+    @Test
+    void theModelKnowsNeitherThePlannersNorTheRules() {
+        noClasses()
+                .that()
+                .resideInAPackage("..generation.planning..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..generation.planners..", "..generation.feasibility..", "..generation.search..")
+                .check(classes);
+    }
+
+    @Test
+    void theFeasibilityCheckIsIndependentOfHowAPlanWasMade() {
+        noClasses()
+                .that()
+                .resideInAPackage("..generation.feasibility..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..generation.planners..", "..generation.search..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("..generation.planners..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..generation.feasibility..")
+                .check(classes);
+    }
+
+    @Test
+    void rulesAndPlannersShowOnlyTheirEntryPoints() {
+        classes()
+                .that()
+                .resideInAPackage("..generation.feasibility..")
+                .and()
+                .arePublic()
+                .should()
+                .haveSimpleName("FeasibilityCheck")
+                .check(classes);
+        classes()
+                .that()
+                .resideInAPackage("..generation.planners..")
+                .and()
+                .arePublic()
+                .should()
+                .haveSimpleName("Planners")
                 .check(classes);
     }
 }

@@ -5,7 +5,7 @@ import io.itinera.events.generation.Itinerary;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.generation.planning.ItineraryPlanner;
-import io.itinera.generation.planning.Planners;
+import io.itinera.generation.planners.Planners;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

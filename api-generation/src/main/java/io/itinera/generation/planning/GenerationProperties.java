@@ -69,7 +69,9 @@ public record GenerationProperties(
      * @param duration how long the pause lasts
      */
     public record MealWindow(
-            @NotNull LocalTime earliestStart, @NotNull LocalTime latestStart, @NotNull Duration duration) {
+            @NotNull LocalTime earliestStart,
+            @NotNull LocalTime latestStart,
+            @NotNull Duration duration) {
 
         public int earliestMinute() {
             return Minutes.of(earliestStart);

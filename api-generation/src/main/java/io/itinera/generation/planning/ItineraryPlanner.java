@@ -4,7 +4,7 @@ import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.trip.TripRequest;
 
-/** Plans a trip day by day; every plan it returns must pass {@link FeasibilityCheck}. */
+/** Plans a trip day by day; every plan it returns must pass the feasibility check ({@code feasibility/}). */
 public interface ItineraryPlanner {
 
     /**

@@ -7,11 +7,11 @@ import io.itinera.events.trip.TripRequest;
  * How much a stop is worth to this traveller: popularity, weighed down outside their interests and above their budget,
  * with diminishing returns for another stop of the same category on one day, plus a large bonus for a must-see.
  */
-final class Scoring {
+public final class Scoring {
 
     private final GenerationProperties.Weights weights;
 
-    Scoring(GenerationProperties.Weights weights) {
+    public Scoring(GenerationProperties.Weights weights) {
         this.weights = weights;
     }
 
@@ -22,7 +22,7 @@ final class Scoring {
      * What the place is worth on a day of the given wetness, before any repetition: an outdoor place loses value on a wet
      * day; the must-see bonus stays whole.
      */
-    double onDay(PointOfInterest poi, TripRequest request, double wetness) {
+    public double onDay(PointOfInterest poi, TripRequest request, double wetness) {
         double value = interestValue(poi, request);
         if (!poi.indoor()) {
             value *= 1 - (1 - weights.wetOutdoorFactor()) * wetness;
@@ -30,11 +30,11 @@ final class Scoring {
         return isMustSee(poi, request) ? value + weights.mustSeeBonus() : value;
     }
 
-    boolean isMustSee(PointOfInterest poi, TripRequest request) {
+    public boolean isMustSee(PointOfInterest poi, TripRequest request) {
         return request.mustSeeOrEmpty().contains(poi.id());
     }
 
-    double repeatedCategoryFactor() {
+    public double repeatedCategoryFactor() {
         return weights.repeatedCategoryFactor();
     }
 
@@ -49,7 +49,7 @@ final class Scoring {
         return score;
     }
 
-    double score(PointOfInterest poi, TripRequest request, int sameCategoryEarlier) {
+    public double score(PointOfInterest poi, TripRequest request, int sameCategoryEarlier) {
         double score = poi.popularity() / 100.0;
         if (!request.interests().contains(poi.category())) {
             score *= weights.offInterestFactor();

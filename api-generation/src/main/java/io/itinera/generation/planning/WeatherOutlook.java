@@ -7,11 +7,11 @@ import io.itinera.events.enrichment.TripDay;
  * How wet a trip day is expected to be, from 0 (dry or unknown) to 1 (rain forecast). Only a forecast counts: climate
  * normals say what a month is like, not which day will be wet, so they leave every day alike.
  */
-final class WeatherOutlook {
+public final class WeatherOutlook {
 
     private WeatherOutlook() {}
 
-    static double wetness(TripDay day) {
+    public static double wetness(TripDay day) {
         DayWeather weather = day.weather();
         if (weather == null || weather.source() == DayWeather.Source.CLIMATE_NORMALS) {
             return 0;

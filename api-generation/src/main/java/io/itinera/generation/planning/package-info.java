@@ -1,4 +1,7 @@
-/** Itinerary planning: the travel model, the scoring, the greedy planner and an independent feasibility check. */
+/**
+ * The planning model shared by the planners and the feasibility rules: the tunables, the travel model, the scoring,
+ * the weather outlook, times in minutes, meal pauses, and the contract every planner fulfils.
+ */
 @NullMarked
 package io.itinera.generation.planning;
 

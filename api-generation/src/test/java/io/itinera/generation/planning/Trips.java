@@ -21,32 +21,32 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Hand-made trips for planner tests: a small city around {@link #CENTRE}, days at {@code +01:00}. */
-final class Trips {
+public final class Trips {
 
-    static final GeoPoint CENTRE = new GeoPoint(38.7100, -9.1400);
-    static final LocalDate MONDAY = LocalDate.of(2027, 5, 10);
-    static final LocalDate TUESDAY = MONDAY.plusDays(1);
-    static final GenerationProperties DEFAULTS = GenerationProperties.defaults();
+    public static final GeoPoint CENTRE = new GeoPoint(38.7100, -9.1400);
+    public static final LocalDate MONDAY = LocalDate.of(2027, 5, 10);
+    public static final LocalDate TUESDAY = MONDAY.plusDays(1);
+    public static final GenerationProperties DEFAULTS = GenerationProperties.defaults();
 
     private Trips() {}
 
     /** A point about the given distance north (positive) or south of the centre, and east or west, in metres. */
-    static GeoPoint near(double northMetres, double eastMetres) {
+    public static GeoPoint near(double northMetres, double eastMetres) {
         double lat = CENTRE.lat() + northMetres / 111_195.0;
         double lon = CENTRE.lon() + eastMetres / (111_195.0 * Math.cos(Math.toRadians(CENTRE.lat())));
         return new GeoPoint(lat, lon);
     }
 
-    static TripDay day(LocalDate date) {
+    public static TripDay day(LocalDate date) {
         return new TripDay(date, "+01:00", null, null, null, null, null, null);
     }
 
-    static TimeWindow window(String open, String close) {
+    public static TimeWindow window(String open, String close) {
         return new TimeWindow(LocalTime.parse(open), LocalTime.parse(close));
     }
 
     /** Open on the given date in the given windows ({@code "09:00-17:00"}). */
-    static DayWindows on(LocalDate date, String... windows) {
+    public static DayWindows on(LocalDate date, String... windows) {
         return new DayWindows(
                 date,
                 Arrays.stream(windows)
@@ -54,12 +54,12 @@ final class Trips {
                         .toList());
     }
 
-    static PointOfInterest poi(
+    public static PointOfInterest poi(
             String id, Interest category, GeoPoint location, int visitMinutes, int popularity, DayWindows... open) {
         return poi(id, category, location, visitMinutes, popularity, 1, open);
     }
 
-    static PointOfInterest poi(
+    public static PointOfInterest poi(
             String id,
             Interest category,
             GeoPoint location,
@@ -80,11 +80,11 @@ final class Trips {
                 popularity);
     }
 
-    static TripRequest request(Pace pace, List<Interest> interests) {
+    public static TripRequest request(Pace pace, List<Interest> interests) {
         return request(pace, interests, null, List.of(), null);
     }
 
-    static TripRequest request(
+    public static TripRequest request(
             Pace pace,
             List<Interest> interests,
             @Nullable TravelMode mode,
@@ -102,7 +102,7 @@ final class Trips {
     }
 
     /** The same place, but outdoors. */
-    static PointOfInterest outdoor(PointOfInterest poi) {
+    public static PointOfInterest outdoor(PointOfInterest poi) {
         return new PointOfInterest(
                 poi.id(),
                 poi.name(),
@@ -116,7 +116,7 @@ final class Trips {
                 poi.popularity());
     }
 
-    static PlanningContext context(List<TripDay> days, List<PointOfInterest> pois) {
+    public static PlanningContext context(List<TripDay> days, List<PointOfInterest> pois) {
         return new PlanningContext(
                 new Destination("testville", "Testville", "PT", CENTRE, "Europe/Lisbon", "EUR"),
                 days,
@@ -127,7 +127,7 @@ final class Trips {
                 null);
     }
 
-    static PlanningContext oneDay(PointOfInterest... pois) {
+    public static PlanningContext oneDay(PointOfInterest... pois) {
         return context(List.of(day(MONDAY)), List.of(pois));
     }
 }

@@ -14,7 +14,7 @@ import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
 import io.itinera.generation.LisbonTrip;
-import io.itinera.generation.planning.FeasibilityCheck;
+import io.itinera.generation.feasibility.FeasibilityCheck;
 import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.kafka.TopicRecords;
 import java.util.List;

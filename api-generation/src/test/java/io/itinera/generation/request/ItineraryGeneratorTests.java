@@ -12,7 +12,7 @@ import io.itinera.events.generation.Leg;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.generation.LisbonTrip;
-import io.itinera.generation.planning.FeasibilityCheck;
+import io.itinera.generation.feasibility.FeasibilityCheck;
 import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.generation.planning.ItineraryPlanner;
 import java.time.OffsetDateTime;

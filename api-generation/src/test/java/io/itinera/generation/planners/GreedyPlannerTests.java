@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import static io.itinera.generation.planning.Trips.CENTRE;
 import static io.itinera.generation.planning.Trips.DEFAULTS;
@@ -26,6 +26,10 @@ import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.feasibility.FeasibilityCheck;
+import io.itinera.generation.planning.MealPause;
+import io.itinera.generation.planning.Minutes;
+import io.itinera.generation.planning.Trips;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -122,7 +126,7 @@ class GreedyPlannerTests {
                 .get(0);
 
         // then
-        LunchPause lunch = LunchPause.in(day.summary()).orElseThrow();
+        MealPause lunch = MealPause.in(day.summary()).orElseThrow();
         assertThat(lunch.start()).isBetween(12 * 60, 14 * 60);
         assertThat(lunch.end() - lunch.start()).isEqualTo(60);
         assertThat(day.stops())

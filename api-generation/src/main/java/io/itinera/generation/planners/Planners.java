@@ -1,5 +1,7 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.ItineraryPlanner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,7 +1,8 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.generation.Leg;
+import io.itinera.generation.planning.MealPause;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,7 @@ record Move(
         int visitStart,
         int visitEnd,
         int waitMinutes,
-        @Nullable LunchPause lunch) {
+        @Nullable MealPause lunch) {
 
     /** Where the lunch pause goes relative to the stop; declared in order of preference between equal moves. */
     enum LunchOption {

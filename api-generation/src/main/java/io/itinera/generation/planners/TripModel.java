@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PlanningContext;
@@ -8,6 +8,11 @@ import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.Minutes;
+import io.itinera.generation.planning.Scoring;
+import io.itinera.generation.planning.TravelTimes;
+import io.itinera.generation.planning.WeatherOutlook;
 import io.itinera.generation.search.SearchProblem;
 import java.util.ArrayList;
 import java.util.Arrays;

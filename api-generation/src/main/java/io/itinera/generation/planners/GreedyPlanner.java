@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -7,6 +7,11 @@ import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.ItineraryPlanner;
+import io.itinera.generation.planning.ProgressListener;
+import io.itinera.generation.planning.Scoring;
+import io.itinera.generation.planning.TravelTimes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.feasibility;
 
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -7,6 +7,7 @@ import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Leg;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.TravelTimes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,7 +40,7 @@ final class DayCheck {
         this.violations = violations;
     }
 
-    void run(TravelTimes travel, LunchRule lunchRule) {
+    void run(TravelTimes travel, MealRule mealRule) {
         if (!day.date().equals(tripDay.date())) {
             fail("planned for %s, but that trip day is %s".formatted(day.date(), tripDay.date()));
             return;
@@ -54,9 +55,9 @@ final class DayCheck {
         checkPaceWindow();
         day.stops().forEach(this::checkStop);
         if (checkLegsFollowStops(travel)) {
-            checkTiming(lunchRule);
+            checkTiming(mealRule);
         }
-        lunchRule.check(day, places, this::fail);
+        mealRule.check(day, places, this::fail);
     }
 
     private void checkTimesCarryTheDayOffset() {
@@ -152,14 +153,14 @@ final class DayCheck {
     }
 
     /** Each arrival comes after the previous departure, the pace's slack, the leg and any lunch pause in between. */
-    private void checkTiming(LunchRule lunchRule) {
+    private void checkTiming(MealRule mealRule) {
         List<Stop> stops = day.stops();
         OffsetDateTime previousEnd = day.start();
         int slack = 0;
         for (int i = 0; i <= stops.size(); i++) {
             OffsetDateTime nextBegin =
                     i == stops.size() ? day.end() : stops.get(i).arrival();
-            int needed = slack + day.legs().get(i).minutes() + lunchRule.minutesBetween(day, previousEnd, nextBegin);
+            int needed = slack + day.legs().get(i).minutes() + mealRule.minutesBetween(day, previousEnd, nextBegin);
             long available = Duration.between(previousEnd, nextBegin).toMinutes();
             if (available < needed) {
                 String to = i == stops.size() ? "the start point" : stops.get(i).poiId();

@@ -1,9 +1,14 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.ItineraryPlanner;
+import io.itinera.generation.planning.ProgressListener;
+import io.itinera.generation.planning.Scoring;
+import io.itinera.generation.planning.TravelTimes;
 import io.itinera.generation.search.OrienteeringSearch;
 import io.itinera.generation.search.SearchLimits;
 import io.itinera.generation.search.SearchResult;

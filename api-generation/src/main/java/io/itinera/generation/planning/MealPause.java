@@ -14,36 +14,36 @@ import org.jspecify.annotations.Nullable;
  * @param poiId the id of that food stop
  * @param kind {@code lunch} or {@code dinner}
  */
-record LunchPause(
+public record MealPause(
         int start,
         int end,
         @Nullable String place,
         @Nullable String poiId,
         String kind) {
 
-    LunchPause(int start, int end, @Nullable String place) {
+    public MealPause(int start, int end, @Nullable String place) {
         this(start, end, place, null, Meal.LUNCH);
     }
 
-    LunchPause(int start, int end, @Nullable String place, @Nullable String poiId) {
+    public MealPause(int start, int end, @Nullable String place, @Nullable String poiId) {
         this(start, end, place, poiId, Meal.LUNCH);
     }
 
     private static final Pattern TEXT = Pattern.compile("Lunch (\\d{2}):(\\d{2})–(\\d{2}):(\\d{2})");
 
-    String describe() {
+    public String describe() {
         String text = "Lunch " + Minutes.format(start) + "–" + Minutes.format(end);
         return place == null ? text : text + " at " + place;
     }
 
     /** Reads the pause back from a day summary. */
-    static Optional<LunchPause> in(String summary) {
+    public static Optional<MealPause> in(String summary) {
         Matcher m = TEXT.matcher(summary);
         if (!m.find()) {
             return Optional.empty();
         }
         int start = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
         int end = Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4));
-        return Optional.of(new LunchPause(start, end, null));
+        return Optional.of(new MealPause(start, end, null));
     }
 }

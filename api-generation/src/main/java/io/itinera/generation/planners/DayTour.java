@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -12,7 +12,11 @@ import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
-import io.itinera.generation.planning.Move.LunchOption;
+import io.itinera.generation.planners.Move.LunchOption;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.MealPause;
+import io.itinera.generation.planning.Minutes;
+import io.itinera.generation.planning.TravelTimes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,10 +52,15 @@ final class DayTour {
     private GeoPoint here;
     private int ready;
     private int start;
-    private @Nullable LunchPause lunchPause;
+    private @Nullable MealPause lunchPause;
     private double score;
 
-    DayTour(TripDay day, TripRequest request, GeoPoint home, TravelTimes travel, GenerationProperties.MealWindow lunch) {
+    DayTour(
+            TripDay day,
+            TripRequest request,
+            GeoPoint home,
+            TravelTimes travel,
+            GenerationProperties.MealWindow lunch) {
         this(day, request, home, travel, lunch, Integer.MAX_VALUE);
     }
 
@@ -135,7 +144,7 @@ final class DayTour {
         int leaveAt = ready;
         if (lunchPause == null && lunchDue(ready, back.minutes())) {
             int lunchStart = Math.max(ready, lunch.earliestMinute());
-            lunchPause = new LunchPause(lunchStart, lunchStart + lunch.minutes(), null);
+            lunchPause = new MealPause(lunchStart, lunchStart + lunch.minutes(), null);
             leaveAt = lunchPause.end();
         }
         legs.add(back);
@@ -173,7 +182,7 @@ final class DayTour {
                         visit,
                         visit + length,
                         visit - arrival,
-                        new LunchPause(visit, visit + lunch.minutes(), poi.name(), poi.id())));
+                        new MealPause(visit, visit + lunch.minutes(), poi.name(), poi.id())));
     }
 
     private Optional<Move> lunchFirst(PointOfInterest poi, Leg leg, List<TimeWindow> windows) {
@@ -192,7 +201,7 @@ final class DayTour {
                         visit,
                         visit + poi.visitMinutes(),
                         (lunchStart - ready) + (visit - arrival),
-                        new LunchPause(lunchStart, leaveAt, null)));
+                        new MealPause(lunchStart, leaveAt, null)));
     }
 
     /** After the move the traveller must still be able to have lunch in time (if due) and get back by the day's end. */

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TripDay;
@@ -8,6 +8,9 @@ import io.itinera.events.generation.Meal;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.Minutes;
+import io.itinera.generation.planning.TravelTimes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

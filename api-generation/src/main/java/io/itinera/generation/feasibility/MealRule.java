@@ -1,10 +1,13 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.feasibility;
 
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Meal;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.Interest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.MealPause;
+import io.itinera.generation.planning.Minutes;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,7 @@ import java.util.function.Consumer;
  * falls between visits or inside a visit of a food place. Meals are read from the day's {@code meals}, or, for plans
  * that predate them, the lunch from the summary ({@code Lunch HH:mm–HH:mm}).
  */
-final class LunchRule {
+final class MealRule {
 
     private record Spec(String kind, int earliest, int latest, int minutes) {
 
@@ -27,16 +30,16 @@ final class LunchRule {
 
     private final List<Spec> specs;
 
-    LunchRule(GenerationProperties.MealWindow lunch, GenerationProperties.MealWindow dinner) {
+    MealRule(GenerationProperties.MealWindow lunch, GenerationProperties.MealWindow dinner) {
         this.specs = List.of(new Spec(Meal.LUNCH, lunch), new Spec(Meal.DINNER, dinner));
     }
 
     void check(ItineraryDay day, Places places, Consumer<String> violations) {
         int tourStart = minuteOf(day.start());
         int tourEnd = minuteOf(day.end());
-        List<LunchPause> pauses = pauses(day);
+        List<MealPause> pauses = pauses(day);
         for (Spec spec : specs) {
-            Optional<LunchPause> found =
+            Optional<MealPause> found =
                     pauses.stream().filter(p -> p.kind().equals(spec.kind())).findFirst();
             if (found.isEmpty()) {
                 if (tourEnd > spec.earliest() && tourStart < spec.latest()) {
@@ -53,7 +56,7 @@ final class LunchRule {
             ItineraryDay day,
             Places places,
             Spec spec,
-            LunchPause pause,
+            MealPause pause,
             int tourStart,
             int tourEnd,
             Consumer<String> violations) {
@@ -88,14 +91,14 @@ final class LunchRule {
                 .sum();
     }
 
-    private static List<LunchPause> pauses(ItineraryDay day) {
+    private static List<MealPause> pauses(ItineraryDay day) {
         if (day.meals() != null) {
             return day.meals().stream()
-                    .map(meal -> new LunchPause(
+                    .map(meal -> new MealPause(
                             minuteOf(meal.start()), minuteOf(meal.end()), meal.place(), meal.poiId(), meal.kind()))
                     .toList();
         }
-        return LunchPause.in(day.summary()).stream().toList();
+        return MealPause.in(day.summary()).stream().toList();
     }
 
     private static boolean isFood(Stop stop, Places places) {

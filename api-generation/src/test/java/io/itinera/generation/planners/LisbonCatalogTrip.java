@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;

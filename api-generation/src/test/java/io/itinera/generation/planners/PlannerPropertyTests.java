@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import static io.itinera.generation.planning.Trips.DEFAULTS;
 import static io.itinera.generation.planning.Trips.MONDAY;
@@ -17,6 +17,9 @@ import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.feasibility.FeasibilityCheck;
+import io.itinera.generation.planning.ItineraryPlanner;
+import io.itinera.generation.planning.Trips;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;

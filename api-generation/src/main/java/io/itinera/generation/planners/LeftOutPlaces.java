@@ -1,7 +1,8 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.generation.LeftOutPoi;
+import io.itinera.generation.planning.Scoring;
 import io.itinera.generation.search.OrienteeringSearch;
 import io.itinera.generation.search.SearchResult;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.feasibility;
 
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -6,6 +6,8 @@ import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.TravelTimes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,11 +22,11 @@ import java.util.Set;
 public final class FeasibilityCheck {
 
     private final TravelTimes travel;
-    private final LunchRule lunchRule;
+    private final MealRule mealRule;
 
     public FeasibilityCheck(GenerationProperties properties) {
         this.travel = new TravelTimes(properties.travel());
-        this.lunchRule = new LunchRule(properties.lunch(), properties.dinner());
+        this.mealRule = new MealRule(properties.lunch(), properties.dinner());
     }
 
     public List<String> violations(Itinerary itinerary, TripRequest request, PlanningContext context) {
@@ -42,7 +44,7 @@ public final class FeasibilityCheck {
         Set<String> visited = new HashSet<>();
         for (int i = 0; i < Math.min(itinerary.days().size(), context.days().size()); i++) {
             ItineraryDay day = itinerary.days().get(i);
-            new DayCheck(day, context.days().get(i), request, places, visited, violations::add).run(travel, lunchRule);
+            new DayCheck(day, context.days().get(i), request, places, visited, violations::add).run(travel, mealRule);
         }
         double sum = itinerary.days().stream().mapToDouble(ItineraryDay::score).sum();
         if (Math.abs(sum - itinerary.totalScore()) > 0.01) {

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,9 @@ import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.LeftOutPoi;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.feasibility.FeasibilityCheck;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.PlanValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.planners;
 
 import static io.itinera.generation.planning.Trips.DEFAULTS;
 import static io.itinera.generation.planning.Trips.MONDAY;
@@ -25,6 +25,10 @@ import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.feasibility.FeasibilityCheck;
+import io.itinera.generation.planning.ItineraryPlanner;
+import io.itinera.generation.planning.PlanValue;
+import io.itinera.generation.planning.Trips;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.feasibility;
 
 import static io.itinera.generation.planning.Trips.DEFAULTS;
 import static io.itinera.generation.planning.Trips.MONDAY;
@@ -19,6 +19,9 @@ import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planners.Planners;
+import io.itinera.generation.planning.TravelTimes;
+import io.itinera.generation.planning.Trips;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,7 +50,7 @@ class FeasibilityCheckTests {
 
     @BeforeEach
     void planValidItinerary() {
-        valid = new GreedyPlanner(DEFAULTS).plan(request, context, (day, number, total) -> {});
+        valid = Planners.greedy(DEFAULTS).plan(request, context, (day, number, total) -> {});
         assertThat(valid.days().get(0).stops()).extracting(Stop::poiId).containsExactly("b", "a");
         assertThat(valid.days().get(0).summary()).contains("Lunch 12:00–13:00");
     }
