@@ -7,6 +7,8 @@ import io.itinera.enrichment.calendar.Holidays;
 import io.itinera.enrichment.calendar.PublicHolidays;
 import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.CatalogPoi;
+import io.itinera.enrichment.hours.HoursContext;
+import io.itinera.enrichment.hours.SunTimes;
 import io.itinera.enrichment.money.ExchangeRates;
 import io.itinera.enrichment.poi.Candidates;
 import io.itinera.enrichment.weather.WeatherForecaster;
@@ -24,9 +26,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,12 +76,15 @@ public class PlanningContextBuilder {
         List<LocalDate> dates =
                 request.startDate().datesUntil(request.endDate().plusDays(1)).toList();
         Holidays holidays = publicHolidays.between(destination, request.startDate(), request.endDate());
+        Map<LocalDate, Daylight> light = new HashMap<>();
+        dates.forEach(date -> light.put(date, daylight.on(date, destination.centre(), destination.timeZone())));
+        HoursContext hours = HoursContext.of(holidays.dates(), date -> sunTimes(light.get(date)));
         List<PointOfInterest> pois = candidates.pois().stream()
-                .map(poi -> pointOfInterest(poi, dates, holidays.dates()))
+                .map(poi -> pointOfInterest(poi, dates, hours))
                 .toList();
         WeatherOutlook outlook = weather.outlook(destination, dates);
         List<TripDay> days = dates.stream()
-                .map(date -> day(destination, date, holidays, outlook))
+                .map(date -> day(destination, date, light.get(date), holidays, outlook))
                 .toList();
         Optional<ExchangeRates.Quote> quote =
                 exchangeRates.quote(destination.currency().getCurrencyCode(), request.currency());
@@ -104,8 +111,8 @@ public class PlanningContextBuilder {
                 destination.toDestination(), days, pois, warnings, clock.instant(), rate, List.copyOf(sources));
     }
 
-    private TripDay day(CatalogDestination destination, LocalDate date, Holidays holidays, WeatherOutlook outlook) {
-        Daylight light = daylight.on(date, destination.centre(), destination.timeZone());
+    private static TripDay day(
+            CatalogDestination destination, LocalDate date, Daylight light, Holidays holidays, WeatherOutlook outlook) {
         return new TripDay(
                 date,
                 OFFSET.format(destination.timeZone().getRules().getOffset(date.atTime(LocalTime.NOON))),
@@ -117,10 +124,17 @@ public class PlanningContextBuilder {
                 outlook.on(date).orElse(null));
     }
 
-    private static PointOfInterest pointOfInterest(CatalogPoi poi, List<LocalDate> dates, Set<LocalDate> holidays) {
+    /** Sun-relative opening hours ({@code sunrise-sunset}) use the day's sun times. */
+    private static SunTimes sunTimes(@Nullable Daylight light) {
+        return light == null
+                ? SunTimes.DEFAULTS
+                : SunTimes.of(light.civilDawn(), light.sunrise(), light.sunset(), light.civilDusk());
+    }
+
+    private static PointOfInterest pointOfInterest(CatalogPoi poi, List<LocalDate> dates, HoursContext hours) {
         List<DayWindows> open = new ArrayList<>();
         for (LocalDate date : dates) {
-            List<TimeWindow> windows = poi.openingHours().windowsOn(date, holidays);
+            List<TimeWindow> windows = poi.openingHours().windowsOn(date, hours);
             if (!windows.isEmpty()) {
                 open.add(new DayWindows(date, windows));
             }

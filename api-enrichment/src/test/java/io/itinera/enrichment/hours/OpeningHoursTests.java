@@ -164,24 +164,77 @@ class OpeningHoursTests {
                 .hasMessageContaining("opening hours");
     }
 
+    @Test
+    void seasonalTimetablesFollowTheMonths() {
+        OpeningHours hours = OpeningHours.parse("Apr-Oct: Mo-Su 09:00-19:00; Nov-Mar: Mo-Su 09:00-17:00");
+
+        assertThat(hours.windowsOn(LocalDate.of(2027, 10, 31), NO_HOLIDAYS)).containsExactly(window("09:00", "19:00"));
+        assertThat(hours.windowsOn(LocalDate.of(2027, 11, 1), NO_HOLIDAYS)).containsExactly(window("09:00", "17:00"));
+        assertThat(hours.windowsOn(LocalDate.of(2028, 1, 15), NO_HOLIDAYS)).containsExactly(window("09:00", "17:00"));
+    }
+
+    @Test
+    void datesAndHolidaysCloseTheirDaysOnly() {
+        OpeningHours hours = OpeningHours.parse("Mo-Fr 10:00-18:00; PH off; Dec 25 off");
+        LocalDate christmas = LocalDate.of(2026, 12, 25);
+
+        assertThat(hours.windowsOn(christmas, NO_HOLIDAYS)).isEmpty();
+        assertThat(hours.windowsOn(christmas.minusDays(1), Set.of(christmas.minusDays(1))))
+                .isEmpty();
+        assertThat(hours.windowsOn(christmas.minusDays(2), NO_HOLIDAYS)).containsExactly(window("10:00", "18:00"));
+    }
+
+    @Test
+    void nthWeekdaysCountFromEitherEndOfTheMonth() {
+        OpeningHours hours = OpeningHours.parse("Sa[1],Su[-1] 10:00-14:00");
+
+        assertThat(hours.windowsOn(LocalDate.of(2027, 5, 1), NO_HOLIDAYS)).hasSize(1); // first Saturday
+        assertThat(hours.windowsOn(LocalDate.of(2027, 5, 8), NO_HOLIDAYS)).isEmpty();
+        assertThat(hours.windowsOn(LocalDate.of(2027, 5, 30), NO_HOLIDAYS)).hasSize(1); // last Sunday
+        assertThat(hours.windowsOn(LocalDate.of(2027, 5, 23), NO_HOLIDAYS)).isEmpty();
+    }
+
+    @Test
+    void sunRelativeTimesUseTheDaysSunTimes() {
+        OpeningHours hours = OpeningHours.parse("sunrise-(sunset+01:00)");
+        HoursContext lisbonInMay =
+                HoursContext.of(Set.of(), date -> new SunTimes(null, 6 * 60 + 31, 20 * 60 + 34, null));
+
+        assertThat(hours.windowsOn(MONDAY, lisbonInMay)).containsExactly(window("06:31", "21:34"));
+        assertThat(hours.windowsOn(MONDAY, NO_HOLIDAYS)).containsExactly(window("06:00", "19:00"));
+    }
+
+    @Test
+    void openEndsAndCommentsAreUnknownNotOpen() {
+        OpeningHours hours = OpeningHours.parse("Mo-Fr 10:00-18:00+; Sa \"by appointment\"");
+        HoursContext none = HoursContext.of(NO_HOLIDAYS);
+
+        assertThat(hours.windowsOn(MONDAY, none)).containsExactly(window("10:00", "18:00"));
+        assertThat(hours.stateAt(MONDAY.atTime(19, 0), none)).isEqualTo(HoursState.UNKNOWN);
+        assertThat(hours.stateAt(SATURDAY.atTime(11, 0), none)).isEqualTo(HoursState.UNKNOWN);
+        assertThat(hours.windowsOn(SATURDAY, none)).isEmpty();
+    }
+
+    @Test
+    void fallbackRuleAppliesOnlyWhereNothingElseDoes() {
+        OpeningHours hours = OpeningHours.parse("Mo-Fr 08:00-12:00 || Sa 10:00-11:00");
+        HoursContext none = HoursContext.of(NO_HOLIDAYS);
+
+        assertThat(hours.windowsOn(MONDAY, none)).containsExactly(window("08:00", "12:00"));
+        assertThat(hours.windowsOn(SATURDAY, none)).containsExactly(window("10:00", "11:00"));
+    }
+
+    @Test
+    void closingAnAdditionalSpanClosesOnlyThatSpan() {
+        OpeningHours hours = OpeningHours.parse("Mo-Fr 08:00-18:00, We 12:00-14:00 off");
+
+        assertThat(hours.windowsOn(WEDNESDAY, NO_HOLIDAYS))
+                .containsExactly(window("08:00", "12:00"), window("14:00", "18:00"));
+    }
+
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "Apr-Oct Mo 10:00-12:00",
-                "week 01-10 Mo 10:00-12:00",
-                "2027 Mo 10:00-12:00",
-                "Mo 10:00+",
-                "Mo sunrise-18:00",
-                "Mo[1] 10:00-12:00",
-                "SH off",
-                "PH +1 day off",
-                "Mo 10:00-12:00 || Tu 10:00-11:00",
-                "Mo-Fr 09:00-17:00 \"by appointment\"",
-                "Mo-Fr 09:00-17:00 unknown",
-                "Mo-Fr 10:00-18:00/01:00",
-                "Mo-Fr 08:00-18:00, We off"
-            })
-    void refusesFeaturesItDoesNotEvaluate(String text) {
+    @ValueSource(strings = {"SH off", "Mo-Fr 10:00-18:00/01:00", "Mo 10:00", "Dec 25 +Sa 10:00-12:00"})
+    void refusesFeaturesItCannotHonour(String text) {
         assertThatThrownBy(() -> OpeningHours.parse(text))
                 .isInstanceOf(InvalidOpeningHoursException.class)
                 .hasMessageContaining("'" + text + "'")
