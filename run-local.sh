@@ -8,6 +8,14 @@
 #   ITINERA_API_KEY     the local API key (default: itinera-local-dev-key)
 #   ITINERA_SKIP_BUILD  set to 1 to never run Maven (fails if a jar is missing)
 #   ITINERA_JAVA_OPTS   extra JVM options for the three services (default: -Xmx512m)
+#   ITINERA_GATEWAY_ARGS  extra Spring arguments for the gateway, e.g. --gateway.rate-limit.enabled=false (load tests)
+#   ITINERA_GATEWAY_REPLICAS  1 (default) or 2: a second gateway replica, api-gateway-2, on http 8180, management 9180
+#   ITINERA_START_TIMEOUT  seconds the services may take to become ready (default: 180)
+#   ITINERA_ON_EXIT     what to do when a process dies after start-up: stop (default: stop everything), keep (leave
+#                       the others running, for fault injection), restart (start it again, like a pod's restart)
+#
+# Every process's pid is written to target/local/pids/<name>.pid (kafka, api-enrichment, api-generation, api-gateway,
+# api-gateway-2, run-local) while it runs, so that load and fault tools find them; a restart rewrites the file.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -17,15 +25,25 @@ LOGS=$LOCAL/logs
 VERSION=0.1.0-SNAPSHOT
 API_KEY=${ITINERA_API_KEY:-itinera-local-dev-key}
 JAVA_OPTS=${ITINERA_JAVA_OPTS:--Xmx512m}
+GATEWAY_ARGS=${ITINERA_GATEWAY_ARGS:-}
+GATEWAY_REPLICAS=${ITINERA_GATEWAY_REPLICAS:-1}
+ON_EXIT=${ITINERA_ON_EXIT:-stop}
+START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
+PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092
 CONTROLLER_PORT=9093
 SERVICES=(api-enrichment api-generation api-gateway)
-declare -A HTTP_PORT=([api-gateway]=8080 [api-enrichment]=8081 [api-generation]=8082)
-declare -A MANAGEMENT_PORT=([api-gateway]=9080 [api-enrichment]=9081 [api-generation]=9082)
-PIDS=()
+declare -A HTTP_PORT=([api-gateway]=8080 [api-enrichment]=8081 [api-generation]=8082 [api-gateway-2]=8180)
+declare -A MANAGEMENT_PORT=([api-gateway]=9080 [api-enrichment]=9081 [api-generation]=9082 [api-gateway-2]=9180)
+PIDS=()  # in start order
+NAMES=() # the process name of each pid
 
 say() { printf '[run-local] %s\n' "$*"; }
 die() { printf '[run-local] ERROR: %s\n' "$*" >&2; exit 1; }
+
+[[ $ON_EXIT =~ ^(stop|keep|restart)$ ]] || die "ITINERA_ON_EXIT must be stop, keep or restart (got '$ON_EXIT')"
+[[ $GATEWAY_REPLICAS =~ ^[12]$ ]] || die "ITINERA_GATEWAY_REPLICAS must be 1 or 2 (got '$GATEWAY_REPLICAS')"
+((GATEWAY_REPLICAS == 2)) && SERVICES+=(api-gateway-2)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -40,7 +58,9 @@ http_status() {
 }
 
 stop_all() {
-  trap - INT TERM EXIT
+  # A second signal must not cut the stop short and orphan the processes (each gets at most 30 s).
+  trap '' INT TERM
+  trap - EXIT
   if ((${#PIDS[@]})); then
     say "stopping..."
     # Services first (reverse start order), then the broker they need to shut down cleanly.
@@ -48,9 +68,11 @@ stop_all() {
       kill -TERM "${PIDS[i]}" 2>/dev/null || true
       for _ in $(seq 1 150); do kill -0 "${PIDS[i]}" 2>/dev/null || break; sleep 0.2; done
       kill -KILL "${PIDS[i]}" 2>/dev/null || true
+      rm -f "$PID_DIR/${NAMES[i]}.pid"
     done
     say "stopped"
   fi
+  rm -f "$PID_DIR/run-local.pid"
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -61,17 +83,18 @@ command -v java >/dev/null || die "java not found: install a JDK 17 or newer"
 java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 ((${java_major%%.*} >= 17)) || die "Java 17 or newer is required (found $java_major)"
 
-for port in $KAFKA_PORT $CONTROLLER_PORT "${HTTP_PORT[@]}" "${MANAGEMENT_PORT[@]}"; do
+for port in $KAFKA_PORT $CONTROLLER_PORT $(for s in "${SERVICES[@]}"; do echo "${HTTP_PORT[$s]} ${MANAGEMENT_PORT[$s]}"; done); do
   port_in_use "$port" && die "port $port is already in use (is another run-local.sh running?); free it and retry"
 done
 
 # --- build what is missing or stale ----------------------------------------------------------------------------------
-jar_of() { echo "$ROOT/$1/target/$1-$VERSION-exec.jar"; }
+module_of() { echo "${1%-2}"; } # api-gateway-2 is a second api-gateway
+jar_of() { local module; module=$(module_of "$1"); echo "$ROOT/$module/target/$module-$VERSION-exec.jar"; }
 needs_build=0
 [[ -d $ROOT/embedded-kafka/target/broker-lib ]] || needs_build=1
 for service in "${SERVICES[@]}"; do
   jar=$(jar_of "$service")
-  if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/pom.xml" "$ROOT/common-events" "$ROOT/$service" \
+  if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/pom.xml" "$ROOT/common-events" "$ROOT/$(module_of "$service")" \
       -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]]; then
     needs_build=1
   fi
@@ -84,7 +107,34 @@ if ((needs_build)); then
   mvn -B -q -Dmaven.test.skip=true package >"$LOGS/build.log" 2>&1 || { tail -40 "$LOGS/build.log"; die "build failed"; }
 fi
 
-mkdir -p "$LOGS" "$LOCAL/kafka"
+mkdir -p "$LOGS" "$LOCAL/kafka" "$PID_DIR"
+echo $$ >"$PID_DIR/run-local.pid"
+
+# started NAME PID: remembers a started process and writes its pid file.
+started() {
+  NAMES+=("$1")
+  PIDS+=("$2")
+  echo "$2" >"$PID_DIR/$1.pid"
+}
+
+start_kafka() {
+  (kafka_start "$LOCAL/kafka") >>"$LOGS/kafka.log" 2>&1 &
+}
+
+# start_service NAME: starts a service in the background (its pid in $!), logging to $LOGS/NAME.log.
+start_service() {
+  local service=$1 args=()
+  if [[ $(module_of "$service") == api-gateway ]]; then
+    # shellcheck disable=SC2206 # GATEWAY_ARGS is a list of arguments
+    args=($GATEWAY_ARGS)
+    [[ $service == api-gateway-2 ]] && args+=(--server.port="${HTTP_PORT[$service]}"
+      --management.server.port="${MANAGEMENT_PORT[$service]}"
+      --spring.kafka.streams.state-dir=target/local/state/api-gateway-2)
+  fi
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS -jar "$(jar_of "$service")" --spring.profiles.active=local \
+    "${args[@]}" >>"$LOGS/$service.log" 2>&1 &
+}
 
 # --- Kafka: one KRaft node, data kept under target/local/kafka across runs --------------------------------------------
 # shellcheck source=embedded-kafka/standalone-broker.sh
@@ -92,8 +142,8 @@ source "$ROOT/embedded-kafka/standalone-broker.sh"
 kafka_configure "$LOCAL/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >>"$LOGS/kafka.log" 2>&1 \
   || die "could not format Kafka storage; see $LOGS/kafka.log"
 say "starting Kafka on 127.0.0.1:$KAFKA_PORT"
-(kafka_start "$LOCAL/kafka") >>"$LOGS/kafka.log" 2>&1 &
-PIDS+=($!)
+start_kafka
+started kafka $!
 for _ in $(seq 1 120); do port_in_use $KAFKA_PORT && break; kill -0 "${PIDS[0]}" 2>/dev/null || die "Kafka exited; see $LOGS/kafka.log"; sleep 0.25; done
 port_in_use $KAFKA_PORT || die "Kafka did not open port $KAFKA_PORT; see $LOGS/kafka.log"
 
@@ -101,17 +151,16 @@ port_in_use $KAFKA_PORT || die "Kafka did not open port $KAFKA_PORT; see $LOGS/k
 key_sha256=$(printf '%s' "$API_KEY" | sha256sum | awk '{print $1}')
 for service in "${SERVICES[@]}"; do
   say "starting $service (http ${HTTP_PORT[$service]}, management ${MANAGEMENT_PORT[$service]})"
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS -jar "$(jar_of "$service")" --spring.profiles.active=local \
-    >"$LOGS/$service.log" 2>&1 &
-  PIDS+=($!)
+  : >"$LOGS/$service.log"
+  start_service "$service"
+  started "$service" $!
 done
 
-deadline=$((SECONDS + 180))
+deadline=$((SECONDS + START_TIMEOUT))
 for service in "${SERVICES[@]}"; do
   until [[ $(http_status "${MANAGEMENT_PORT[$service]}" /actuator/health/readiness 2>/dev/null) == 200 ]]; do
     for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process exited during start-up; see $LOGS/"; done
-    ((SECONDS < deadline)) || die "$service was not ready within 180 s; see $LOGS/$service.log"
+    ((SECONDS < deadline)) || die "$service was not ready within $START_TIMEOUT s; see $LOGS/$service.log"
     sleep 0.5
   done
   say "$service is ready"
@@ -126,7 +175,7 @@ cat <<READY
   Health        http://localhost:9080/actuator/health/readiness  (enrichment 9081, generation 9082)
   Metrics       http://localhost:9080/actuator/prometheus        (enrichment 9081, generation 9082)
   Kafka         127.0.0.1:$KAFKA_PORT
-  Logs          $LOGS/
+  Logs          $LOGS/          (pids in $PID_DIR/)
 
   Try:  curl -s -X POST http://localhost:8080/api/v1/trips -H "Authorization: Bearer $API_KEY" \\
           -H 'Content-Type: application/json' \\
@@ -136,10 +185,28 @@ cat <<READY
   Press Ctrl-C to stop.
 READY
 
-# Stay up until a signal arrives or a process dies.
+((GATEWAY_REPLICAS == 2)) && say "second gateway replica: http://localhost:8180 (management 9180)"
+[[ $ON_EXIT == stop ]] || say "when a process dies: $ON_EXIT (ITINERA_ON_EXIT)"
+
+# Stay up until a signal arrives or a process dies; what a death means is ITINERA_ON_EXIT's choice.
+declare -A REPORTED=()
 while true; do
-  for pid in "${PIDS[@]}"; do
-    kill -0 "$pid" 2>/dev/null || die "process $pid exited; see $LOGS/"
+  for i in "${!PIDS[@]}"; do
+    kill -0 "${PIDS[i]}" 2>/dev/null && continue
+    name=${NAMES[i]}
+    case $ON_EXIT in
+      stop) die "$name (pid ${PIDS[i]}) exited; see $LOGS/" ;;
+      keep)
+        [[ -n ${REPORTED[${PIDS[i]}]:-} ]] && continue
+        REPORTED[${PIDS[i]}]=1
+        rm -f "$PID_DIR/$name.pid"
+        say "$name (pid ${PIDS[i]}) exited; the others keep running" ;;
+      restart)
+        if [[ $name == kafka ]]; then start_kafka; else start_service "$name"; fi
+        PIDS[i]=$!
+        echo "${PIDS[i]}" >"$PID_DIR/$name.pid"
+        say "$name exited; restarted as pid ${PIDS[i]}" ;;
+    esac
   done
   sleep 1 &
   wait $! || true

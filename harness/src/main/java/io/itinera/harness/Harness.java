@@ -1,0 +1,50 @@
+package io.itinera.harness;
+
+import io.itinera.harness.bare.BareApplication;
+import io.itinera.harness.load.LoadOptions;
+import io.itinera.harness.load.LoadRun;
+import io.itinera.harness.planner.PlannerOptions;
+import io.itinera.harness.planner.PlannerRun;
+import java.util.Arrays;
+
+/** {@code java -jar harness-exec.jar load|planner|bare [--option value ...]}; docs/performance.md has the commands. */
+public final class Harness {
+
+    private static final String USAGE = """
+            usage: java -jar harness/target/harness-0.1.0-SNAPSHOT-exec.jar MODE [--option value ...]
+              load     open-model load on a running ./run-local.sh: --rates 2,4,6 --warmup 10s --measure 30s
+                       --follow sse|poll --slo 2s --past-knee 1 --url http://localhost:8080[,http://localhost:8180]
+                       --out DIR --seed 1 --suite-dir . --bootstrap 127.0.0.1:9092
+              planner  planner-only throughput: --threads N --trips 240 --warmup 15s --measure 30s --seed 1
+              bare     the bare WebFlux endpoint: --port 8088
+            """;
+
+    private Harness() {}
+
+    public static void main(String[] arguments) throws Exception {
+        if (arguments.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        Args args = new Args(Arrays.asList(arguments).subList(1, arguments.length));
+        switch (arguments[0]) {
+            case "load" -> {
+                new LoadRun(LoadOptions.from(args)).run();
+                System.exit(0);
+            }
+            case "planner" -> {
+                new PlannerRun(PlannerOptions.from(args)).run();
+                System.exit(0);
+            }
+            case "bare" -> {
+                int port = args.integer("port", 8088);
+                args.requireAllUsed();
+                BareApplication.start(port);
+            }
+            default -> {
+                System.err.print(USAGE);
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.itinera.harness.bare;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The yardstick of the accept path: {@code POST /api/v1/trips} decoded from JSON and answered {@code 202} with a
+ * {@code Location} and the same small body as the gateway, by WebFlux on Netty with nothing else (no security,
+ * validation, Kafka, observation or actuator).
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ImportAutoConfiguration({
+    PropertyPlaceholderAutoConfiguration.class,
+    NettyReactiveWebServerAutoConfiguration.class,
+    HttpHandlerAutoConfiguration.class,
+    WebFluxAutoConfiguration.class,
+    ErrorWebFluxAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    CodecsAutoConfiguration.class
+})
+public class BareApplication {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
+
+    @Bean
+    RouterFunction<ServerResponse> trips() {
+        return RouterFunctions.route(
+                RequestPredicates.POST("/api/v1/trips"),
+                request -> request.bodyToMono(JSON_OBJECT).flatMap(body -> {
+                    String id = UUID.randomUUID().toString();
+                    String self = "/api/v1/trips/" + id;
+                    return ServerResponse.accepted()
+                            .location(URI.create(self))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of("id", id, "status", "PENDING", "links", Map.of("self", self)));
+                }));
+    }
+
+    /** @param port the HTTP port (accept.sh uses 8088; 0 for any free one) */
+    public static ConfigurableApplicationContext start(int port) {
+        SpringApplication application = new SpringApplication(BareApplication.class);
+        application.setWebApplicationType(WebApplicationType.REACTIVE);
+        // No application.yml of a service on the classpath may configure this application.
+        application.setDefaultProperties(Map.of("spring.config.name", "itinera-harness-none", "server.port", port));
+        return application.run();
+    }
+}

@@ -1,0 +1,212 @@
+package io.itinera.harness.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/** Writes a load run's figures: {@code steps.csv}, {@code trips.csv}, {@code summary.txt} and {@code chart.png}. */
+final class LoadReport {
+
+    private static final double[] PERCENTILES = {50, 95, 99};
+
+    private final LoadOptions options;
+    private final List<String> processes;
+    private final List<String> groups;
+    private final Map<String, AtomicLong> clientErrors;
+
+    LoadReport(LoadOptions options, Map<String, Long> pids, List<String> groups, Map<String, AtomicLong> clientErrors) {
+        this.options = options;
+        this.processes = List.copyOf(pids.keySet());
+        this.groups = groups;
+        this.clientErrors = clientErrors;
+    }
+
+    void write(List<StepResult> results, List<TripRun> runs) throws IOException {
+        Files.createDirectories(options.out());
+        Files.writeString(options.out().resolve("steps.csv"), csv(results));
+        Files.writeString(options.out().resolve("trips.csv"), trips(runs));
+        String summary = summary(results);
+        Files.writeString(options.out().resolve("summary.txt"), summary);
+        LoadChart.write(results, options.out().resolve("chart.png"));
+        System.out.print(summary);
+        System.out.println("[load] written to " + options.out().toAbsolutePath());
+    }
+
+    String csv(List<StepResult> results) {
+        List<String> header = new ArrayList<>(List.of(
+                "step",
+                "offered_per_s",
+                "window_s",
+                "sent",
+                "accepted",
+                "accepted_per_s",
+                "ready_per_s",
+                "ready",
+                "failed",
+                "cancelled",
+                "unfinished",
+                "errors"));
+        for (String kind : List.of("post", "post_to_ready")) {
+            for (double p : PERCENTILES) {
+                header.add(kind + "_p" + (int) p + "_ms");
+            }
+        }
+        processes.forEach(process -> header.add("cpu_s_" + process));
+        processes.forEach(process -> header.add("cpu_ms_per_ready_" + process));
+        groups.forEach(group -> header.add("lag_max_" + group));
+        groups.forEach(group -> header.add("lag_end_" + group));
+        header.addAll(List.of("load_average", "scheduler_max_late_ms", "knee"));
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        for (StepResult result : results) {
+            List<String> row = new ArrayList<>(List.of(
+                    Integer.toString(result.window().step() + 1),
+                    number(result.offered()),
+                    number(result.window().seconds()),
+                    Integer.toString(result.sent()),
+                    Integer.toString(result.accepted()),
+                    number(result.acceptedPerSecond()),
+                    number(result.readyPerSecond()),
+                    Integer.toString(result.ready()),
+                    Integer.toString(result.failed()),
+                    Integer.toString(result.cancelled()),
+                    Integer.toString(result.unfinished()),
+                    errors(result.errors())));
+            for (Percentiles latency : List.of(result.post(), result.postToReady())) {
+                for (double p : PERCENTILES) {
+                    row.add(number(latency.millis(p)));
+                }
+            }
+            processes.forEach(process -> row.add(number(result.cpuSeconds().getOrDefault(process, Double.NaN))));
+            processes.forEach(process -> row.add(number(result.cpuMsPerReady(process))));
+            groups.forEach(group -> row.add(Long.toString(result.lagMax().getOrDefault(group, -1L))));
+            groups.forEach(group -> row.add(Long.toString(result.lagEnd().getOrDefault(group, -1L))));
+            row.add(number(result.window().loadAverage()));
+            row.add(number(result.window().maxLatenessNanos() / 1e6));
+            row.add(Boolean.toString(result.window().knee()));
+            csv.append(String.join(",", row)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String trips(List<TripRun> runs) {
+        StringBuilder csv = new StringBuilder(
+                "step,measured,days,id,post_status,post_ms,outcome,post_to_end_ms,final_status_code,final_status,error\n");
+        for (TripRun run : runs) {
+            csv.append(run.step + 1)
+                    .append(',')
+                    .append(run.measured)
+                    .append(',')
+                    .append(run.days)
+                    .append(',')
+                    .append(run.id == null ? "" : run.id)
+                    .append(',')
+                    .append(run.postStatus)
+                    .append(',')
+                    .append(
+                            run.postAnsweredNanos == 0
+                                    ? ""
+                                    : number((run.postAnsweredNanos - run.scheduledNanos) / 1e6))
+                    .append(',')
+                    .append(run.outcome())
+                    .append(',')
+                    .append(run.terminalStatus == null ? "" : number((run.terminalNanos - run.scheduledNanos) / 1e6))
+                    .append(',')
+                    .append(run.finalStatusCode)
+                    .append(',')
+                    .append(run.finalStatus == null ? "" : run.finalStatus)
+                    .append(',')
+                    .append(run.error == null ? "" : run.error)
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    String summary(List<StepResult> results) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(
+                Locale.ROOT,
+                "Load run: %s, follow %s, warm-up %ds + %ds per step, SLO %d ms, seed %d%n",
+                options.urls(),
+                options.follow().name().toLowerCase(Locale.ROOT),
+                options.warmup().toSeconds(),
+                options.measure().toSeconds(),
+                options.slo().toMillis(),
+                options.seed()));
+        for (StepResult r : results) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "offered %5.1f/s  accepted %5.1f/s  READY %5.2f/s  POST p50/p99 %s/%s ms"
+                            + "  POST→READY p50/p95/p99 %s/%s/%s ms  failed %d unfinished %d%s  load %.1f%s%n",
+                    r.offered(),
+                    r.acceptedPerSecond(),
+                    r.readyPerSecond(),
+                    whole(r.post().millis(50)),
+                    whole(r.post().millis(99)),
+                    whole(r.postToReady().millis(50)),
+                    whole(r.postToReady().millis(95)),
+                    whole(r.postToReady().millis(99)),
+                    r.failed(),
+                    r.unfinished(),
+                    r.errors().isEmpty() ? "" : "  errors " + errors(r.errors()),
+                    r.window().loadAverage(),
+                    r.window().knee() ? "  << knee" : ""));
+            text.append("        CPU ms per READY: ")
+                    .append(processes.stream()
+                            .map(process -> process + " " + whole(r.cpuMsPerReady(process)))
+                            .collect(Collectors.joining(", ")))
+                    .append("; lag max: ")
+                    .append(groups.stream()
+                            .map(group -> group + " " + r.lagMax().getOrDefault(group, -1L))
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        results.stream()
+                .filter(r -> !r.window().knee())
+                .reduce((first, second) -> second)
+                .ifPresentOrElse(
+                        best -> text.append(String.format(
+                                Locale.ROOT,
+                                "Sustained: %.1f trips/s offered, %.2f READY/s, p99 POST→READY %s ms%n",
+                                best.offered(),
+                                best.readyPerSecond(),
+                                whole(best.postToReady().millis(99)))),
+                        () -> text.append("Sustained: no step within the SLO\n"));
+        if (!clientErrors.isEmpty()) {
+            text.append("Client-side retries and errors (all steps): ")
+                    .append(clientErrors.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue().get())
+                            .sorted()
+                            .collect(Collectors.joining(" ")))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String errors(Map<String, Integer> errors) {
+        return errors.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (Double.isInfinite(value)) {
+            return "inf";
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String whole(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return Double.isInfinite(value) ? "inf" : String.format(Locale.ROOT, "%.0f", value);
+    }
+}

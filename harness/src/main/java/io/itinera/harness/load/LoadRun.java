@@ -1,0 +1,208 @@
+package io.itinera.harness.load;
+
+import io.itinera.harness.mix.TripMix;
+import io.itinera.harness.mix.TripSpec;
+import io.itinera.harness.system.ConsumerLag;
+import io.itinera.harness.system.CpuClock;
+import io.itinera.harness.system.ProcStat;
+import io.itinera.harness.system.SuiteProcesses;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open-model load run: per step, trips are scheduled at fixed intervals (1 / rate) from the step's start and sent
+ * at their time whatever the suite answers, so a slow suite sees the same arrivals as a fast one. Steps follow each
+ * other without pause until the knee (plus {@code pastKnee} steps), then the run waits for unfinished trips and
+ * reports.
+ */
+public final class LoadRun {
+
+    private final LoadOptions options;
+    private final List<TripRun> runs = new ArrayList<>();
+    private final List<LagSample> lagSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    record LagSample(long nanos, Map<String, Long> lag) {}
+
+    public LoadRun(LoadOptions options) {
+        this.options = options;
+    }
+
+    public void run() throws IOException, InterruptedException {
+        Map<String, Long> pids = SuiteProcesses.find(options.suiteDirectory());
+        System.out.println("[load] processes: " + pids);
+        for (String required : List.of("kafka", "api-gateway", "api-enrichment", "api-generation")) {
+            if (!pids.containsKey(required)) {
+                System.out.println("[load] WARNING: no " + required + " process found; its CPU is not reported");
+            }
+        }
+        CpuClock cpu = new CpuClock(pids, CpuClock.ticksPerSecond());
+        ExecutorService clientThreads = Executors.newFixedThreadPool(options.clientThreads(), daemon("http"));
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(clientThreads)
+                .build();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("timer"));
+        TripClient client = new TripClient(
+                http,
+                timer,
+                options.urls(),
+                options.apiKey(),
+                options.follow(),
+                options.pollInterval(),
+                options.followTimeout());
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("lag"));
+        try (ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), options.groups())) {
+            sampler.scheduleWithFixedDelay(
+                    () -> lagSamples.add(new LagSample(System.nanoTime(), lag.sample())),
+                    0,
+                    options.lagInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            List<StepWindow> windows = ramp(client, cpu);
+            drain();
+            sampler.shutdownNow();
+            List<StepResult> results = results(windows, cpu);
+            new LoadReport(options, pids, lag.groups(), client.errors()).write(results, runs);
+        } finally {
+            sampler.shutdownNow();
+            timer.shutdownNow();
+            clientThreads.shutdownNow();
+        }
+    }
+
+    private List<StepWindow> ramp(TripClient client, CpuClock cpu) {
+        TripMix mix = new TripMix(options.seed(), LocalDate.now());
+        List<StepWindow> windows = new ArrayList<>();
+        long stepStart = System.nanoTime();
+        int stepsAfterKnee = -1;
+        for (int step = 0; step < options.rates().size(); step++) {
+            double rate = options.rates().get(step);
+            long period = Math.round(1e9 / rate);
+            long windowStart = stepStart + options.warmup().toNanos();
+            long windowEnd = windowStart + options.measure().toNanos();
+            List<TripRun> stepRuns = new ArrayList<>();
+            Map<String, Long> cpuAtStart = null;
+            long maxLateness = 0;
+            System.out.printf("[load] step %d: %.1f trips/s%n", step + 1, rate);
+            for (long scheduled = stepStart; scheduled < windowEnd; scheduled += period) {
+                boolean measured = scheduled >= windowStart;
+                if (measured && cpuAtStart == null) {
+                    waitUntil(windowStart);
+                    cpuAtStart = cpu.sample();
+                }
+                waitUntil(scheduled);
+                TripSpec trip = mix.next();
+                TripRun run = new TripRun(step, measured, scheduled, trip.days());
+                runs.add(run);
+                stepRuns.add(run);
+                client.start(run, trip.toJson());
+                maxLateness = Math.max(maxLateness, run.sentNanos - scheduled);
+            }
+            waitUntil(windowEnd);
+            Map<String, Long> cpuAtEnd = cpu.sample();
+            if (cpuAtStart == null) {
+                cpuAtStart = cpuAtEnd;
+            }
+            long readyInWindow = runs.stream()
+                    .filter(run -> run.ready() && run.terminalNanos >= windowStart && run.terminalNanos < windowEnd)
+                    .count();
+            double readyPerSecond = readyInWindow / ((windowEnd - windowStart) / 1e9);
+            boolean knee = Knee.passed(
+                    stepRuns, rate, readyPerSecond, windowEnd, options.slo().toNanos());
+            windows.add(new StepWindow(
+                    step,
+                    rate,
+                    windowStart,
+                    windowEnd,
+                    cpuAtStart,
+                    cpuAtEnd,
+                    ProcStat.loadAverage(),
+                    maxLateness,
+                    knee));
+            long backlog = runs.stream().filter(run -> !run.done).count();
+            System.out.printf(
+                    "[load]   READY %.2f/s in the window, %d trips unfinished, load average %.2f%s%n",
+                    readyPerSecond, backlog, ProcStat.loadAverage(), knee ? ", past the knee" : "");
+            if (knee && stepsAfterKnee < 0) {
+                stepsAfterKnee = 0;
+            } else if (stepsAfterKnee >= 0) {
+                stepsAfterKnee++;
+            }
+            if (stepsAfterKnee >= options.pastKnee()) {
+                break;
+            }
+            if (backlog > options.maxBacklog()) {
+                System.out.println("[load] backlog above --max-backlog: the ramp stops here");
+                break;
+            }
+            stepStart = windowEnd;
+        }
+        return windows;
+    }
+
+    private void drain() throws InterruptedException {
+        long deadline = System.nanoTime() + options.drain().toNanos();
+        long unfinished;
+        while ((unfinished = runs.stream().filter(run -> !run.done).count()) > 0 && System.nanoTime() < deadline) {
+            System.out.printf("[load] waiting for %d unfinished trips%n", unfinished);
+            Thread.sleep(Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    private List<StepResult> results(List<StepWindow> windows, CpuClock cpu) {
+        List<StepResult> results = new ArrayList<>();
+        List<LagSample> samples;
+        synchronized (lagSamples) {
+            samples = List.copyOf(lagSamples);
+        }
+        for (StepWindow window : windows) {
+            List<TripRun> stepRuns =
+                    runs.stream().filter(run -> run.step == window.step()).toList();
+            Map<String, Long> lagMax = new LinkedHashMap<>();
+            Map<String, Long> lagEnd = new LinkedHashMap<>();
+            for (LagSample sample : samples) {
+                if (sample.nanos() >= window.startNanos() && sample.nanos() <= window.endNanos()) {
+                    sample.lag().forEach((group, value) -> {
+                        lagMax.merge(group, value, Math::max);
+                        lagEnd.put(group, value);
+                    });
+                }
+            }
+            results.add(StepResult.of(
+                    window,
+                    stepRuns,
+                    runs,
+                    cpu.secondsBetween(window.cpuAtStart(), window.cpuAtEnd()),
+                    lagMax,
+                    lagEnd));
+        }
+        return results;
+    }
+
+    /** Sleeps to an absolute time: intervals are never re-based on when the previous send finished. */
+    private static void waitUntil(long nanos) {
+        long remaining;
+        while ((remaining = nanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "harness-" + name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package io.itinera.harness.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of one step. Trips are the step's measured ones (scheduled inside its window), wherever they ended;
+ * {@code readyPerSecond} and the CPU figures are what happened inside the window, whichever step's trips it was.
+ */
+record StepResult(
+        StepWindow window,
+        int sent,
+        int accepted,
+        int ready,
+        int failed,
+        int cancelled,
+        int unfinished,
+        Map<String, Integer> errors,
+        Percentiles post,
+        Percentiles postToReady,
+        double readyPerSecond,
+        Map<String, Double> cpuSeconds,
+        Map<String, Long> lagMax,
+        Map<String, Long> lagEnd) {
+
+    static StepResult of(
+            StepWindow window,
+            List<TripRun> stepRuns,
+            List<TripRun> allRuns,
+            Map<String, Double> cpuSeconds,
+            Map<String, Long> lagMax,
+            Map<String, Long> lagEnd) {
+        List<TripRun> measured = stepRuns.stream().filter(run -> run.measured).toList();
+        Map<String, Integer> errors = new TreeMap<>();
+        int accepted = 0;
+        int ready = 0;
+        int failed = 0;
+        int cancelled = 0;
+        int unfinished = 0;
+        for (TripRun run : measured) {
+            if (run.accepted()) {
+                accepted++;
+            }
+            switch (run.outcome()) {
+                case "READY" -> ready++;
+                case "FAILED" -> failed++;
+                case "CANCELLED" -> cancelled++;
+                case TripRun.UNFINISHED -> unfinished++;
+                default -> {}
+            }
+            if (run.error != null) {
+                errors.merge(run.error, 1, Integer::sum);
+            }
+        }
+        long[] post = measured.stream()
+                .filter(run -> run.postAnsweredNanos > 0)
+                .mapToLong(run -> run.postAnsweredNanos - run.scheduledNanos)
+                .toArray();
+        long[] postToReady = measured.stream()
+                .filter(TripRun::accepted)
+                .filter(run -> !"FAILED".equals(run.terminalStatus) && !"CANCELLED".equals(run.terminalStatus))
+                .mapToLong(TripRun::readyLatencyNanos)
+                .toArray();
+        long readyInWindow = allRuns.stream()
+                .filter(run -> run.ready() && window.contains(run.terminalNanos))
+                .count();
+        return new StepResult(
+                window,
+                measured.size(),
+                accepted,
+                ready,
+                failed,
+                cancelled,
+                unfinished,
+                errors,
+                new Percentiles(post),
+                new Percentiles(postToReady),
+                readyInWindow / window.seconds(),
+                cpuSeconds,
+                lagMax,
+                lagEnd);
+    }
+
+    double offered() {
+        return window.rate();
+    }
+
+    double acceptedPerSecond() {
+        return accepted / window.seconds();
+    }
+
+    /** CPU milliseconds per READY trip of the window, per process. */
+    double cpuMsPerReady(String process) {
+        double seconds = cpuSeconds.getOrDefault(process, Double.NaN);
+        double readyTrips = readyPerSecond * window.seconds();
+        return readyTrips == 0 ? Double.NaN : seconds * 1000 / readyTrips;
+    }
+}

@@ -1,0 +1,200 @@
+package io.itinera.harness.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The trip API as a client uses it, asynchronously: POST a trip, follow it to a terminal status (its Server-Sent
+ * Events by default, or polling), then GET it once. Errors are counted by kind ({@code post:429},
+ * {@code follow:io:HttpTimeoutException}, ...), never thrown.
+ */
+final class TripClient {
+
+    static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELLED");
+    private static final String TRIPS = "/api/v1/trips";
+    private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
+    enum Follow {
+        SSE,
+        POLL
+    }
+
+    private final HttpClient http;
+    private final ScheduledExecutorService timer;
+    private final AtomicReferenceArray<URI> bases;
+    private final AtomicLong nextBase = new AtomicLong();
+    private final String authorization;
+    private final Follow follow;
+    private final Duration pollInterval;
+    private final Duration followTimeout;
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+
+    /** @param timer runs the follow-ups that wait (retries, polls) */
+    TripClient(
+            HttpClient http,
+            ScheduledExecutorService timer,
+            java.util.List<URI> bases,
+            String apiKey,
+            Follow follow,
+            Duration pollInterval,
+            Duration followTimeout) {
+        this.http = http;
+        this.timer = timer;
+        this.bases = new AtomicReferenceArray<>(bases.toArray(URI[]::new));
+        this.authorization = "Bearer " + apiKey;
+        this.follow = follow;
+        this.pollInterval = pollInterval;
+        this.followTimeout = followTimeout;
+    }
+
+    Map<String, AtomicLong> errors() {
+        return errors;
+    }
+
+    /** Sends the trip's POST now; everything after happens on the client's threads. */
+    void start(TripRun run, String body) {
+        URI base = bases.get((int) (nextBase.getAndIncrement() % bases.length()));
+        HttpRequest post = HttpRequest.newBuilder(base.resolve(TRIPS))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        run.sentNanos = System.nanoTime();
+        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            run.postAnsweredNanos = System.nanoTime();
+            if (failure != null) {
+                fail(run, "post:io:" + rootCause(failure));
+                return;
+            }
+            run.postStatus = response.statusCode();
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (response.statusCode() != 202 || location == null) {
+                fail(run, "post:" + response.statusCode());
+                return;
+            }
+            run.id = location.substring(location.lastIndexOf('/') + 1);
+            follow(run, base);
+        });
+    }
+
+    private void follow(TripRun run, URI base) {
+        if (System.nanoTime() - run.postAnsweredNanos > followTimeout.toNanos()) {
+            fail(run, "follow:timeout");
+        } else if (follow == Follow.SSE) {
+            stream(run, base);
+        } else {
+            poll(run, base);
+        }
+    }
+
+    private void stream(TripRun run, URI base) {
+        HttpRequest events = HttpRequest.newBuilder(base.resolve(TRIPS + "/" + run.id + "/events"))
+                .header("Authorization", authorization)
+                .header("Accept", "text/event-stream")
+                .build();
+        SseStatusReader reader = new SseStatusReader(status -> {
+            if (TERMINAL.contains(status) && run.terminalStatus == null) {
+                run.terminalNanos = System.nanoTime();
+                run.terminalStatus = status;
+                fetchFinal(run, base); // at once: the stream's end is not the trip's
+            }
+        });
+        http.sendAsync(
+                        events,
+                        info -> info.statusCode() == 200
+                                ? BodySubscribers.fromLineSubscriber(reader)
+                                : BodySubscribers.replacing(null))
+                .whenComplete((response, failure) -> {
+                    if (run.terminalStatus != null) {
+                        return;
+                    }
+                    // Not visible yet (404 while the saga catches up), a dropped stream or an error: follow again.
+                    count(failure != null ? "follow:io:" + rootCause(failure) : "follow:" + response.statusCode());
+                    later(() -> follow(run, base), RETRY_DELAY);
+                });
+    }
+
+    private void poll(TripRun run, URI base) {
+        http.sendAsync(get(base, run), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            String status = failure == null && response.statusCode() == 200
+                    ? JsonFields.topLevel(response.body(), "status")
+                    : null;
+            if (status != null && TERMINAL.contains(status)) {
+                run.terminalNanos = System.nanoTime();
+                run.terminalStatus = status;
+                finish(run, response.statusCode(), status);
+                return;
+            }
+            if (failure != null || (response.statusCode() != 200 && response.statusCode() != 404)) {
+                count(failure != null ? "follow:io:" + rootCause(failure) : "follow:" + response.statusCode());
+            }
+            later(() -> follow(run, base), pollInterval);
+        });
+    }
+
+    /** The one GET of the finished trip: the status it reports must be the one the stream ended with. */
+    private void fetchFinal(TripRun run, URI base) {
+        http.sendAsync(get(base, run), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                count("final:io:" + rootCause(failure));
+                finish(run, 0, null);
+                return;
+            }
+            String status = JsonFields.topLevel(response.body(), "status");
+            if (response.statusCode() != 200) {
+                count("final:" + response.statusCode());
+            } else if (!run.terminalStatus.equals(status)) {
+                count("final:status-" + status + "-after-" + run.terminalStatus);
+            }
+            finish(run, response.statusCode(), status);
+        });
+    }
+
+    private HttpRequest get(URI base, TripRun run) {
+        return HttpRequest.newBuilder(base.resolve(TRIPS + "/" + run.id))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .build();
+    }
+
+    private void finish(TripRun run, int code, @Nullable String status) {
+        run.finalStatusCode = code;
+        run.finalStatus = status;
+        run.done = true;
+    }
+
+    private void fail(TripRun run, String kind) {
+        count(kind);
+        run.error = kind;
+        run.done = true;
+    }
+
+    private void count(String kind) {
+        errors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private void later(Runnable task, Duration delay) {
+        timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
+    }
+}

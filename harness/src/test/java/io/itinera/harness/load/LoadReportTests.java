@@ -1,0 +1,65 @@
+package io.itinera.harness.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.harness.Args;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadReportTests {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void writesTheStepFiguresAsCsvSummaryAndChart() throws Exception {
+        // given a 10 s window at 2 trips/s: 20 trips READY after 400 ms, one FAILED, one unfinished
+        StepWindow window = new StepWindow(
+                0, 2.0, 0, 10 * SECOND, Map.of("api-gateway", 0L), Map.of("api-gateway", 200L), 1.5, 0, false);
+        List<TripRun> runs = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            TripRun run = new TripRun(0, true, i * SECOND / 2 - 400_000_000, 3);
+            run.postStatus = 202;
+            run.postAnsweredNanos = run.scheduledNanos + 20_000_000;
+            if (i < 20) {
+                run.terminalStatus = "READY";
+                run.terminalNanos = run.scheduledNanos + 400_000_000;
+            } else if (i == 20) {
+                run.terminalStatus = "FAILED";
+                run.terminalNanos = run.scheduledNanos + 300_000_000;
+            }
+            runs.add(run);
+        }
+        StepResult result = StepResult.of(
+                window, runs, runs, Map.of("api-gateway", 2.0), Map.of("api-gateway", 5L), Map.of("api-gateway", 0L));
+        LoadOptions options = LoadOptions.from(new Args(List.of("--out", out.toString())));
+
+        // when
+        new LoadReport(options, Map.of("api-gateway", 1L), List.of("api-gateway"), Map.of())
+                .write(List.of(result), runs);
+
+        // then
+        assertThat(result.ready()).isEqualTo(20);
+        assertThat(result.failed()).isEqualTo(1);
+        assertThat(result.unfinished()).isEqualTo(1);
+        assertThat(result.readyPerSecond()).isEqualTo(2.0);
+        assertThat(result.cpuMsPerReady("api-gateway")).isEqualTo(100.0);
+        assertThat(result.postToReady().millis(50)).isEqualTo(400.0);
+        assertThat(result.postToReady().millis(99)).isInfinite();
+        List<String> csv = Files.readAllLines(out.resolve("steps.csv"));
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1).split(",", -1)).hasSameSizeAs(csv.get(0).split(",", -1));
+        assertThat(csv.get(1)).startsWith("1,2.00,10.00,22,22,2.20,2.00,20,1,0,1,");
+        assertThat(Files.readString(out.resolve("summary.txt"))).contains("READY  2.00/s");
+        byte[] png = Files.readAllBytes(out.resolve("chart.png"));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readAllLines(out.resolve("trips.csv"))).hasSize(23);
+    }
+}
