@@ -61,6 +61,7 @@ public class BareApplication {
     public static ConfigurableApplicationContext start(int port) {
         SpringApplication application = new SpringApplication(BareApplication.class);
         application.setWebApplicationType(WebApplicationType.REACTIVE);
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         // No application.yml of a service on the classpath may configure this application.
         application.setDefaultProperties(Map.of("spring.config.name", "itinera-harness-none", "server.port", port));
         return application.run();

@@ -19,8 +19,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The chart of a load run: throughput (offered, accepted, READY per second) over latency percentiles, per step. */
 final class LoadChart {
 
-    private static final Color[] COLOURS = {
-        new Color(0x555555), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)
+    private static final Color[] THROUGHPUT = {new Color(0x7f7f7f), new Color(0x1f77b4), new Color(0x2ca02c)};
+    private static final Color[] LATENCY = {
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0xd62728), new Color(0x8c564b)
     };
 
     private LoadChart() {}
@@ -28,42 +29,44 @@ final class LoadChart {
     static void write(List<StepResult> results, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYSeriesCollection throughput = new XYSeriesCollection();
-        throughput.addSeries(series("offered", results, StepResult::offered));
-        throughput.addSeries(series("accepted/s", results, StepResult::acceptedPerSecond));
-        throughput.addSeries(series("READY/s", results, StepResult::readyPerSecond));
+        throughput.addSeries(series("offered", results, StepResult::offered, false));
+        throughput.addSeries(series("accepted/s", results, StepResult::acceptedPerSecond, false));
+        throughput.addSeries(series("READY/s", results, StepResult::readyPerSecond, false));
         XYSeriesCollection latency = new XYSeriesCollection();
-        latency.addSeries(series("POST→READY p50", results, r -> r.postToReady().millis(50)));
-        latency.addSeries(series("POST→READY p95", results, r -> r.postToReady().millis(95)));
-        latency.addSeries(series("POST→READY p99", results, r -> r.postToReady().millis(99)));
-        latency.addSeries(series("POST p99", results, r -> r.post().millis(99)));
+        // A log axis has no zero; an infinite percentile (unfinished trips) has no point: the summary says "inf".
+        latency.addSeries(series("POST→READY p50", results, r -> r.postToReady().millis(50), true));
+        latency.addSeries(series("POST→READY p95", results, r -> r.postToReady().millis(95), true));
+        latency.addSeries(series("POST→READY p99", results, r -> r.postToReady().millis(99), true));
+        latency.addSeries(series("POST p99", results, r -> r.post().millis(99), true));
 
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("offered trips per second"));
         plot.setGap(12);
-        plot.add(new XYPlot(throughput, null, new NumberAxis("trips per second"), renderer()), 1);
+        plot.add(new XYPlot(throughput, null, new NumberAxis("trips per second"), renderer(THROUGHPUT)), 1);
         LogarithmicAxis milliseconds = new LogarithmicAxis("latency, ms (log)");
         milliseconds.setAllowNegativesFlag(false);
         milliseconds.setStrictValuesFlag(false);
-        plot.add(new XYPlot(latency, null, milliseconds, renderer()), 1);
+        plot.add(new XYPlot(latency, null, milliseconds, renderer(LATENCY)), 1);
         JFreeChart chart = new JFreeChart("Itinera load: throughput and latency per step", plot);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 800);
     }
 
-    private static XYSeries series(String name, List<StepResult> results, ToDoubleFunction<StepResult> value) {
+    private static XYSeries series(
+            String name, List<StepResult> results, ToDoubleFunction<StepResult> value, boolean positiveOnly) {
         XYSeries series = new XYSeries(name);
         for (StepResult result : results) {
             double y = value.applyAsDouble(result);
-            if (Double.isFinite(y) && y > 0) {
+            if (Double.isFinite(y) && (y > 0 || !positiveOnly)) {
                 series.add(result.offered(), y);
             }
         }
         return series;
     }
 
-    private static XYLineAndShapeRenderer renderer() {
+    private static XYLineAndShapeRenderer renderer(Color[] colours) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < COLOURS.length; i++) {
-            renderer.setSeriesPaint(i, COLOURS[i]);
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         return renderer;

@@ -69,6 +69,7 @@ public final class LoadRun {
                     0,
                     options.lagInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
+            preflight(client);
             List<StepWindow> windows = ramp(client, cpu);
             drain();
             sampler.shutdownNow();
@@ -79,6 +80,28 @@ public final class LoadRun {
             timer.shutdownNow();
             clientThreads.shutdownNow();
         }
+    }
+
+    /**
+     * One trip through the whole pipeline before the ramp: a suite whose services report ready may still be joining
+     * groups or finishing old transactions, and its first trips would be charged to the first step.
+     */
+    private void preflight(TripClient client) throws InterruptedException {
+        TripRun probe = new TripRun(-1, false, System.nanoTime(), 1);
+        client.start(
+                probe, new TripMix(options.seed() - 1, LocalDate.now()).next().toJson());
+        long deadline = System.nanoTime() + options.followTimeout().toNanos();
+        while (!probe.done && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!probe.ready()) {
+            throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", "
+                    + probe.error + "); is it running with the rate limit off?");
+        }
+        System.out.printf(
+                "[load] first trip READY in %d ms; ramp starts%n",
+                (probe.terminalNanos - probe.scheduledNanos) / 1_000_000);
+        client.errors().clear();
     }
 
     private List<StepWindow> ramp(TripClient client, CpuClock cpu) {

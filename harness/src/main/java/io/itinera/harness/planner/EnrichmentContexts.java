@@ -41,6 +41,7 @@ public final class EnrichmentContexts implements AutoCloseable {
         SpringApplication application = new SpringApplication(Wiring.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         application.setDefaultProperties(Map.of("spring.config.name", "itinera-harness-none"));
         application.addInitializers(context -> addServiceConfiguration(context.getEnvironment()));
         this.context = application.run();

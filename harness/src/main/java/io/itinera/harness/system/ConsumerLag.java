@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class ConsumerLag implements AutoCloseable {
 
     public static final List<String> DEFAULT_GROUPS = List.of("api-enrichment", "api-generation", "api-gateway");
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final Admin admin;
     private final List<String> groups;
