@@ -21,12 +21,13 @@ fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 module="$(dirname "$here")"
 root="$(dirname "$module")"
-classes="$module/target/classes"
+# The runner is a test source (src/bench/java): it needs the test classes and the engine's classes, nothing else.
+classes="$module/target/test-classes:$module/target/classes"
 
-if [[ ! -f "$classes/io/itinera/generation/benchmark/ToptwBenchmark.class" ]]; then
-  echo "building api-generation (classes are missing)..." >&2
-  (cd "$root" && mvn -B -q -o -pl api-generation -am install -DskipTests) \
-    || (cd "$root" && mvn -B -q -pl api-generation -am install -DskipTests)
+if [[ ! -f "$module/target/test-classes/io/itinera/generation/benchmark/ToptwBenchmark.class" ]]; then
+  echo "compiling api-generation (the runner's classes are missing)..." >&2
+  (cd "$root" && mvn -B -q -o -pl api-generation -am test-compile) \
+    || (cd "$root" && mvn -B -q -pl api-generation -am test-compile)
 fi
 
 pin=()

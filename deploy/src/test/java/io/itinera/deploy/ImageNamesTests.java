@@ -2,10 +2,13 @@ package io.itinera.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +17,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 class ImageNamesTests {
 
     static final List<String> SERVICES = Repository.SERVICES;
+
+    private static final Pattern MAIN = Pattern.compile("static\\s+void\\s+main\\s*\\(");
 
     @ParameterizedTest
     @FieldSource("SERVICES")
@@ -25,11 +30,27 @@ class ImageNamesTests {
         assertThat(container.get("image")).isEqualTo(image);
     }
 
+    /**
+     * Jib takes the one class with a {@code main} method as the entry point (the pom names none): so the service's main
+     * sources hold exactly one, its {@code @SpringBootApplication}; tools and benchmarks live in test sources.
+     */
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void imageStartsTheSpringBootApplicationOfTheService(String service) throws ClassNotFoundException {
-        String mainClass = ParentPom.profileProperties("image-" + service).get("image.main-class");
+    void imageStartsTheOnlyMainClassOfTheServiceItsSpringBootApplication(String service) throws Exception {
+        Path sources = Repository.path(service + "/src/main/java");
+        List<String> mains;
+        try (Stream<Path> files = Files.walk(sources)) {
+            mains = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> MAIN.matcher(Repository.read(file)).find())
+                    .map(file -> sources.relativize(file)
+                            .toString()
+                            .replace(".java", "")
+                            .replace('/', '.'))
+                    .toList();
+        }
 
+        assertThat(mains).as("classes with a main method in %s", sources).hasSize(1);
+        String mainClass = mains.get(0);
         assertThat(mainClass).startsWith(KafkaUsage.basePackage(service) + ".");
         Class<?> application = Class.forName(mainClass, false, getClass().getClassLoader());
         assertThat(application.isAnnotationPresent(SpringBootApplication.class))

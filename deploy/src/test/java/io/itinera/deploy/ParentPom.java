@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The image settings in the parent pom.xml: Jib's target image, the image owner and per-service ports. */
+/** The image settings in the pom files: Jib's target image and the image owner (parent), the ports (each service). */
 final class ParentPom {
 
     private static final Document POM = parse(Repository.path("pom.xml"));
@@ -45,23 +45,17 @@ final class ParentPom {
         throw new AssertionError("no jib-maven-plugin in the parent pom");
     }
 
-    static Map<String, String> profileProperties(String profileId) {
-        NodeList profiles = POM.getElementsByTagName("profile");
-        for (int i = 0; i < profiles.getLength(); i++) {
-            Element profile = (Element) profiles.item(i);
-            if (child(profile, "id").getTextContent().equals(profileId)) {
-                Map<String, String> values = new LinkedHashMap<>();
-                NodeList properties = child(profile, "properties").getChildNodes();
-                for (int j = 0; j < properties.getLength(); j++) {
-                    if (properties.item(j) instanceof Element property) {
-                        values.put(
-                                property.getTagName(), property.getTextContent().trim());
-                    }
-                }
-                return values;
+    /** The {@code <properties>} of a module's own pom.xml, e.g. the ports its image exposes. */
+    static Map<String, String> moduleProperties(String module) {
+        Element properties = child(parse(Repository.path(module + "/pom.xml")).getDocumentElement(), "properties");
+        Map<String, String> values = new LinkedHashMap<>();
+        NodeList children = properties.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element property) {
+                values.put(property.getTagName(), property.getTextContent().trim());
             }
         }
-        throw new AssertionError("no profile " + profileId + " in the parent pom");
+        return values;
     }
 
     private static Element child(Node parent, String name) {

@@ -99,7 +99,7 @@ class ProbesAndPortsTests {
     @FieldSource("SERVICES")
     void imageExposesTheSamePorts(String service) {
         ServiceConfig config = ServiceConfig.of(service);
-        Map<String, String> ports = ParentPom.profileProperties("image-" + service);
+        Map<String, String> ports = ParentPom.moduleProperties(service);
 
         assertThat(ports)
                 .containsEntry("image.port.http", config.require("server.port"))

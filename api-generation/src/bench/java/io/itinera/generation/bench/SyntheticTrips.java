@@ -1,5 +1,6 @@
 package io.itinera.generation.bench;
 
+import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.PlanningContext;
@@ -33,19 +34,13 @@ public final class SyntheticTrips {
     private SyntheticTrips() {}
 
     public static TripRequest request(int days) {
-        return new TripRequest(
-                "Benchville",
-                null,
-                START,
-                START.plusDays(days - 1),
-                2,
-                List.of(Interest.ART, Interest.HISTORY, Interest.FOOD, Interest.VIEWPOINTS),
-                Pace.MODERATE,
-                Budget.MEDIUM,
-                List.of("poi-003", "poi-017"),
-                null,
-                "EUR",
-                TravelMode.TRANSIT);
+        return TripRequests.to("Benchville")
+                .dates(START, START.plusDays(days - 1))
+                .interests(Interest.ART, Interest.HISTORY, Interest.FOOD, Interest.VIEWPOINTS)
+                .mustSee(List.of("poi-003", "poi-017"))
+                .currency("EUR")
+                .mode(TravelMode.TRANSIT)
+                .build();
     }
 
     public static PlanningContext context(int days, int places, long seed) {

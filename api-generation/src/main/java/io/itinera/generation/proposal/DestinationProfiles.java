@@ -22,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** The destination profiles and the origins gazetteer shipped in {@code proposals/}, loaded once. */
 public final class DestinationProfiles {
 
+    /** Written by {@code ProfileGenerator} (test sources) from api-enrichment's data. */
+    static final String PROFILES = "destination-profiles.json";
+
+    static final String ORIGINS = "origins.tsv.gz";
+
     private final List<DestinationProfile> destinations;
     private final List<Origin> origins;
 
@@ -31,8 +36,8 @@ public final class DestinationProfiles {
     }
 
     public static DestinationProfiles load() {
-        try (InputStream profiles = resource(ProfileGenerator.PROFILES);
-                InputStream origins = resource(ProfileGenerator.ORIGINS)) {
+        try (InputStream profiles = resource(PROFILES);
+                InputStream origins = resource(ORIGINS)) {
             return new DestinationProfiles(readProfiles(profiles), readOrigins(new GZIPInputStream(origins)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the proposal resources", e);

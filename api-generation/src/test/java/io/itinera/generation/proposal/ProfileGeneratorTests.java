@@ -23,10 +23,10 @@ class ProfileGeneratorTests {
     void shippedProfilesMatchTheEnrichmentCatalog() throws IOException {
         String expected = ProfileGenerator.profiles(ENRICHMENT);
         if (Boolean.getBoolean("profiles.update")) {
-            Files.writeString(SHIPPED.resolve(ProfileGenerator.PROFILES), expected);
+            Files.writeString(SHIPPED.resolve(DestinationProfiles.PROFILES), expected);
         }
 
-        assertThat(Files.readString(SHIPPED.resolve(ProfileGenerator.PROFILES)))
+        assertThat(Files.readString(SHIPPED.resolve(DestinationProfiles.PROFILES)))
                 .as("destination profiles are stale: regenerate them (see the class comment)")
                 .isEqualTo(expected);
     }
@@ -35,10 +35,10 @@ class ProfileGeneratorTests {
     void shippedOriginsMatchTheWorldCities() throws IOException {
         String expected = ProfileGenerator.origins(ENRICHMENT);
         if (Boolean.getBoolean("profiles.update")) {
-            Files.write(SHIPPED.resolve(ProfileGenerator.ORIGINS), ProfileGenerator.gzip(expected));
+            Files.write(SHIPPED.resolve(DestinationProfiles.ORIGINS), ProfileGenerator.gzip(expected));
         }
 
-        byte[] shipped = Files.readAllBytes(SHIPPED.resolve(ProfileGenerator.ORIGINS));
+        byte[] shipped = Files.readAllBytes(SHIPPED.resolve(DestinationProfiles.ORIGINS));
         String text = new String(
                 new GZIPInputStream(new ByteArrayInputStream(shipped)).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text)

@@ -19,20 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Derives the proposal resources from api-enrichment's data, so that this worker never has to call enrichment: {@code
  * destination-profiles.json} from {@code catalog/destinations.json}, {@code catalog/pois/*.json} and {@code
- * weather/climate-normals.json}, and {@code origins.tsv.gz} from {@code destinations/world-cities.tsv.gz}. Run it
- * after the catalog changes (a test fails until then):
+ * weather/climate-normals.json}, and {@code origins.tsv.gz} from {@code destinations/world-cities.tsv.gz}. A build-time
+ * tool, so a test source: the service's jar has one {@code main}. Run it after the catalog changes (a test fails
+ * until then):
  *
  * <pre>
- * java -cp api-generation/target/classes:$(...) io.itinera.generation.proposal.ProfileGenerator \
+ * java -cp api-generation/target/test-classes:api-generation/target/classes:$(...) \
+ *     io.itinera.generation.proposal.ProfileGenerator \
  *     api-enrichment/src/main/resources api-generation/src/main/resources/proposals
  * </pre>
  *
  * or simply {@code mvn -pl api-generation test -Dtest=ProfileGeneratorTests -Dprofiles.update=true}.
  */
 public final class ProfileGenerator {
-
-    static final String PROFILES = "destination-profiles.json";
-    static final String ORIGINS = "origins.tsv.gz";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,8 +41,8 @@ public final class ProfileGenerator {
         Path enrichment = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        Files.writeString(out.resolve(PROFILES), profiles(enrichment));
-        Files.write(out.resolve(ORIGINS), gzip(origins(enrichment)));
+        Files.writeString(out.resolve(DestinationProfiles.PROFILES), profiles(enrichment));
+        Files.write(out.resolve(DestinationProfiles.ORIGINS), gzip(origins(enrichment)));
     }
 
     /** The profiles as stable JSON text: destinations in catalog order, interests in vocabulary order. */

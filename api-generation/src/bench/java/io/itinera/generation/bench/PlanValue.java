@@ -1,4 +1,4 @@
-package io.itinera.generation.planning;
+package io.itinera.generation.bench;
 
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
@@ -7,6 +7,9 @@ import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.generation.planning.GenerationProperties;
+import io.itinera.generation.planning.Scoring;
+import io.itinera.generation.planning.WeatherOutlook;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
