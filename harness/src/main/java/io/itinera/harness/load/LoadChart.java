@@ -4,12 +4,15 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -41,11 +44,20 @@ final class LoadChart {
 
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("offered trips per second"));
         plot.setGap(12);
-        plot.add(new XYPlot(throughput, null, new NumberAxis("trips per second"), renderer(THROUGHPUT)), 1);
+        // Values written at the points: a log axis labels only powers of ten.
+        plot.add(
+                new XYPlot(
+                        throughput,
+                        null,
+                        new NumberAxis("trips per second"),
+                        labelled(renderer(THROUGHPUT), new DecimalFormat("0.0"), 2)),
+                1);
         LogarithmicAxis milliseconds = new LogarithmicAxis("latency, ms (log)");
         milliseconds.setAllowNegativesFlag(false);
         milliseconds.setStrictValuesFlag(false);
-        plot.add(new XYPlot(latency, null, milliseconds, renderer(LATENCY)), 1);
+        plot.add(
+                new XYPlot(latency, null, milliseconds, labelled(renderer(LATENCY), new DecimalFormat("#,##0"), 0, 2)),
+                1);
         JFreeChart chart = new JFreeChart("Itinera load: throughput and latency per step", plot);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 800);
@@ -61,6 +73,15 @@ final class LoadChart {
             }
         }
         return series;
+    }
+
+    private static XYLineAndShapeRenderer labelled(
+            XYLineAndShapeRenderer renderer, NumberFormat format, int... series) {
+        for (int index : series) {
+            renderer.setSeriesItemLabelGenerator(index, new StandardXYItemLabelGenerator("{2}", format, format));
+            renderer.setSeriesItemLabelsVisible(index, true);
+        }
+        return renderer;
     }
 
     private static XYLineAndShapeRenderer renderer(Color[] colours) {
