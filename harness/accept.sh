@@ -49,13 +49,15 @@ wipe_data() {
   rm -rf target/local/kafka target/local/state
 }
 
-cleanup() {
-  ((${#PAUSED[@]})) && kill -CONT "${PAUSED[@]}" 2>/dev/null
-  [[ -n $BARE_PID ]] && kill -TERM "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
+cleanup() { # cleanup EXIT_STATUS: stops everything it started, then exits with the script's status
+  set +e # every step runs, whatever the one before returned
+  if ((${#PAUSED[@]})); then kill -CONT "${PAUSED[@]}" 2>/dev/null || true; fi
+  if [[ -n $BARE_PID ]]; then kill -TERM "$BARE_PID" 2>/dev/null; wait "$BARE_PID" 2>/dev/null || true; fi
   suite_stop
   wipe_data
+  exit "$1"
 }
-trap cleanup EXIT
+trap 'cleanup $?' EXIT
 
 wipe_data
 # shellcheck disable=SC2086 # ADMISSION_OFF is a list of arguments
@@ -87,7 +89,8 @@ fi
 RESULTS=$(mktemp)
 run() { # run TARGET PORT CONNECTIONS ROUND
   local line
-  line=$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --latency -s harness/accept.lua "http://127.0.0.1:$2" | grep '^RESULT')
+  line=$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --timeout 10s --latency -s harness/accept.lua "http://127.0.0.1:$2" \
+    | grep '^RESULT')
   read -r _ rps p50 p99 non2xx socket requests <<<"$line"
   printf '%-7s %5s %5s %10s %9s %9s %8s %8s %9s  load %s\n' "$1" "$4" "$3" "$rps" "$p50" "$p99" "$non2xx" "$socket" \
     "$requests" "$(cut -d' ' -f1 /proc/loadavg)"
@@ -105,7 +108,7 @@ echo
 echo "medians over $ROUNDS rounds of $DURATION (gateway/bare: share of the bare endpoint's throughput)"
 for c in $CONNECTIONS; do
   median() { awk -v t="$1" -v c="$c" -v f="$2" '$1 == t && $2 == c {print $f}' "$RESULTS" | sort -g \
-    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+    | awk '{v[NR] = $1} END {printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
   g=$(median gateway 3); b=$(median bare 3)
   printf '%4s connections: gateway %s req/s (p50 %s, p99 %s ms), bare %s req/s (p50 %s, p99 %s ms): %s %%\n' \
     "$c" "$g" "$(median gateway 4)" "$(median gateway 5)" "$b" "$(median bare 4)" "$(median bare 5)" \

@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/suite.sh"
 cd "$HARNESS_ROOT"
 harness_build
-trap suite_stop EXIT
+trap 'set +e; suite_stop' EXIT
 suite_running || suite_start ""
 # shellcheck disable=SC2086 # HARNESS_JAVA_OPTS is a list of options
 java $HARNESS_JAVA_OPTS -jar "$HARNESS_JAR" load --suite-dir "$HARNESS_ROOT" "$@"
