@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.core.io.ResourceLoader;
 
 /** The destinations and points of interest the service knows, in catalog order; immutable once loaded. */
 public final class Catalog {
@@ -13,6 +14,11 @@ public final class Catalog {
     private final List<CatalogDestination> destinations;
     private final Map<String, CatalogDestination> destinationsById;
     private final Map<String, List<CatalogPoi>> poisByDestination;
+
+    /** Loads and validates a catalog folder (e.g. {@code classpath:catalog/}), as the service does at start-up. */
+    public static Catalog load(ResourceLoader resources, String location) {
+        return new CatalogLoader(resources, location).load();
+    }
 
     Catalog(List<CatalogDestination> destinations, Map<String, List<CatalogPoi>> poisByDestination) {
         this.destinations = List.copyOf(destinations);

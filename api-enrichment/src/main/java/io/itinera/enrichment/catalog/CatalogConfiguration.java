@@ -15,7 +15,7 @@ class CatalogConfiguration {
 
     @Bean
     Catalog catalog(ResourceLoader resourceLoader, EnrichmentProperties properties) {
-        Catalog catalog = new CatalogLoader(resourceLoader, properties.catalogLocation()).load();
+        Catalog catalog = Catalog.load(resourceLoader, properties.catalogLocation());
         log.info(
                 "Loaded {} destinations and {} points of interest from {}",
                 catalog.destinations().size(),

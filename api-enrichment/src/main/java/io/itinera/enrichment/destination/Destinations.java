@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
 
 /**
  * Every destination the service knows: the curated ones (with offline points of interest) and the world's cities from
@@ -26,6 +27,11 @@ public final class Destinations {
     private final Map<String, CatalogDestination> byId;
     private final Set<String> curatedIds;
     private final NameIndex index;
+
+    /** The curated destinations merged with the GeoNames cities of a world-cities file, as the service loads them. */
+    public static Destinations load(List<CatalogDestination> curated, Resource worldCities) {
+        return new Destinations(curated, WorldCitiesLoader.load(worldCities));
+    }
 
     public Destinations(List<CatalogDestination> curated, List<CatalogDestination> world) {
         Map<String, CatalogDestination> merged = new LinkedHashMap<>();

@@ -15,8 +15,8 @@ class DestinationsConfiguration {
 
     @Bean
     Destinations destinations(Catalog catalog, ResourceLoader resources, DestinationProperties properties) {
-        Destinations destinations = new Destinations(
-                catalog.destinations(), WorldCitiesLoader.load(resources.getResource(properties.worldCities())));
+        Destinations destinations =
+                Destinations.load(catalog.destinations(), resources.getResource(properties.worldCities()));
         log.info(
                 "Knows {} destinations ({} curated) from {} and the catalog",
                 destinations.size(),

@@ -3,10 +3,15 @@ package io.itinera.enrichment.poi;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One CSV line split into fields (RFC 4180: commas, double quotes around a field, {@code ""} for a quote). */
+/** One CSV line split into fields, or one field written (RFC 4180: commas, double quotes around a field, {@code ""} for a quote). */
 final class Csv {
 
     private Csv() {}
+
+    /** A field in double quotes, quotes doubled; a line break becomes a space, since a record is one line. */
+    static String quoted(String value) {
+        return '"' + value.replaceAll("[\\r\\n]+", " ").replace("\"", "\"\"") + '"';
+    }
 
     static List<String> fields(String line, String where) {
         List<String> fields = new ArrayList<>();
