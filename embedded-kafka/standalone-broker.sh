@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A standalone single-node KRaft broker built from embedded-kafka/target/broker-lib (mvn -pl embedded-kafka package).
 # Sourced by run-local.sh and deploy/images/smoke-test.sh, so both start Kafka the same way.
 

@@ -101,7 +101,7 @@ done
 [[ -d embedded-kafka/target/broker-lib ]] || mvn -B -q -o -pl embedded-kafka package -DskipTests >>"$LOGS/build.log" 2>&1
 port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is in use"
 rm -rf "$WORK/kafka" && mkdir -p "$WORK/kafka"
-# shellcheck source=../../embedded-kafka/standalone-broker.sh
+# shellcheck source=embedded-kafka/standalone-broker.sh
 source "$ROOT/embedded-kafka/standalone-broker.sh"
 kafka_configure "$WORK/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >"$LOGS/kafka.log" 2>&1 || die "could not format Kafka storage"
 (kafka_start "$WORK/kafka") >>"$LOGS/kafka.log" 2>&1 &

@@ -8,6 +8,8 @@ import java.util.function.Predicate;
 final class Manifests {
 
     private static final List<Manifest> ALL = Repository.yamlFiles(Repository.DEPLOY).stream()
+            // deploy/host is the Ansible host layer, not Kubernetes objects.
+            .filter(file -> !file.startsWith(Repository.DEPLOY.resolve("host")))
             .filter(file -> !file.getFileName().toString().startsWith("."))
             .filter(file -> !file.getFileName().toString().endsWith(".test.yaml"))
             .flatMap(file -> Yaml.documents(file).stream().map(content -> new Manifest(file, content)))
