@@ -39,14 +39,38 @@ class FluxTests {
         assertThat(dependsOn("secrets"))
                 .as("Grafana in infra-controllers waits for its Secret")
                 .isEmpty();
-        for (String waits : List.of("infra-controllers", "apps", "monitoring")) {
+        for (String waits : List.of("infra-controllers", "monitoring")) {
             assertThat(flux(waits).get("spec.wait"))
                     .as("%s waits for its resources to be ready", waits)
                     .isEqualTo(true);
         }
         assertThat(flux("infra-configs").list("spec.healthChecks"))
                 .extracting(check -> check.get("kind"))
-                .contains("Kafka", "ClusterIssuer");
+                .containsExactly("Kafka");
+    }
+
+    /** A first rollout must not hang on Let's Encrypt: nothing waits for an ACME account or a certificate. */
+    @Test
+    void appsAreReadyWithTheirDeploymentsNotTheirCertificate() {
+        Manifest apps = flux("apps");
+        assertThat(apps.get("spec.wait"))
+                .as("wait: true would wait for the Certificate too")
+                .isEqualTo(false);
+        List<String> deployments = Manifests.ofKind("Deployment").stream()
+                .filter(deployment -> deployment.folder().startsWith("apps/"))
+                .map(Manifest::name)
+                .toList();
+        assertThat(apps.list("spec.healthChecks"))
+                .allSatisfy(check ->
+                        assertThat(check).containsEntry("kind", "Deployment").containsEntry("namespace", "itinera"))
+                .extracting(check -> check.get("name"))
+                .containsExactlyInAnyOrderElementsOf(deployments);
+        for (String name : List.of("infra-controllers", "infra-configs", "apps", "monitoring")) {
+            assertThat(flux(name).list("spec.healthChecks"))
+                    .extracting(check -> check.get("kind"))
+                    .as("%s", name)
+                    .doesNotContain("Certificate", "ClusterIssuer");
+        }
     }
 
     @Test
