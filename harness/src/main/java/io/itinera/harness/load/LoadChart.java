@@ -14,6 +14,7 @@ import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -45,13 +46,13 @@ final class LoadChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("offered trips per second"));
         plot.setGap(12);
         // Values written at the points: a log axis labels only powers of ten.
-        plot.add(
-                new XYPlot(
-                        throughput,
-                        null,
-                        new NumberAxis("trips per second"),
-                        labelled(renderer(THROUGHPUT), new DecimalFormat("0.0"), 2)),
-                1);
+        XYLineAndShapeRenderer throughputRenderer = labelled(renderer(THROUGHPUT), new DecimalFormat("0.00"), 2);
+        throughputRenderer.setSeriesStroke(
+                0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        XYPlot throughputPlot = new XYPlot(throughput, null, new NumberAxis("trips per second"), throughputRenderer);
+        // Offered first, so that accepted and READY, usually on top of it, stay visible.
+        throughputPlot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        plot.add(throughputPlot, 1);
         LogarithmicAxis milliseconds = new LogarithmicAxis("latency, ms (log)");
         milliseconds.setAllowNegativesFlag(false);
         milliseconds.setStrictValuesFlag(false);
