@@ -4,7 +4,7 @@
 #   - clusters/vps/cluster-settings.yaml: gateway_host is a real DNS name and acme_email a real address (Let's Encrypt
 #     rejects example.org/com/net, and cert-manager would retry for ever), cluster_issuer is one of the two issuers;
 #   - .sops.yaml names a real age recipient, not the placeholder;
-#   - secrets/vps lists the gateway's API keys and Grafana's admin Secret, both SOPS-encrypted.
+#   - secrets/vps lists the gateway's API keys, Grafana's admin and Alertmanager's configuration, SOPS-encrypted.
 # Usage: deploy/preflight.sh [DEPLOY_DIR]     exit 0: ready; 1: every problem listed on stderr
 set -euo pipefail
 DEPLOY=${1:-$(dirname "$0")}
@@ -35,7 +35,7 @@ fi
 grep -Eq 'age: *age1[02-9ac-hj-np-z]{58}$' "$DEPLOY/.sops.yaml" \
   || problem ".sops.yaml still has the placeholder age recipient (deploy/README.md, Secrets)"
 
-for secret in api-gateway-api-keys grafana-admin; do
+for secret in api-gateway-api-keys grafana-admin alertmanager-config; do
   file="$DEPLOY/secrets/vps/$secret.sops.yaml"
   if [[ ! -f $file ]]; then
     problem "secrets/vps/$secret.sops.yaml is missing (deploy/README.md, Secrets)"

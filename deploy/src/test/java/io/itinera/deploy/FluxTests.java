@@ -73,6 +73,18 @@ class FluxTests {
         }
     }
 
+    /** Every Kustomization's result reaches GitHub; the Provider's token is one of the SOPS Secrets preflight knows. */
+    @Test
+    void everyReconciliationIsReportedAsACommitStatus() {
+        Manifest alert = Manifests.named("Alert", "github-status");
+        Manifest provider = Manifests.named("Provider", alert.string("spec.providerRef.name"));
+        assertThat(provider.string("spec.type")).isEqualTo("github");
+        assertThat(alert.list("spec.eventSources")).containsExactly(Map.of("kind", "Kustomization", "name", "*"));
+        assertThat(alert.string("spec.eventSeverity")).isEqualTo("info");
+        assertThat(Repository.read(Repository.DEPLOY.resolve("README.md")))
+                .contains("secrets/vps/" + provider.string("spec.secretRef.name") + ".sops.yaml");
+    }
+
     @Test
     void secretsAreDecryptedWithSops() {
         assertThat(flux("secrets").map("spec.decryption"))

@@ -52,8 +52,9 @@ class PreflightTests {
         write(deploy.resolve(".sops.yaml"), "creation_rules:\n  - age: age1" + "q".repeat(58) + "\n");
         write(
                 deploy.resolve("secrets/vps/kustomization.yaml"),
-                "resources:\n  - api-gateway-api-keys.sops.yaml\n  - grafana-admin.sops.yaml\n");
-        for (String secret : new String[] {"api-gateway-api-keys", "grafana-admin"}) {
+                "resources:\n  - api-gateway-api-keys.sops.yaml\n  - grafana-admin.sops.yaml\n"
+                        + "  - alertmanager-config.sops.yaml\n");
+        for (String secret : new String[] {"api-gateway-api-keys", "grafana-admin", "alertmanager-config"}) {
             write(deploy.resolve("secrets/vps/" + secret + ".sops.yaml"), "kind: Secret\nsops:\n  age: []\n");
         }
         Run ready = preflight(deploy);
