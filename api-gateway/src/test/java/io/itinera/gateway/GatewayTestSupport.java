@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Test wiring shared by every gateway instance a test starts: a real broker, a private state directory, test keys. */
+/**
+ * Test wiring shared by every gateway instance a test starts: a real broker, a private state directory, test keys and
+ * the test identity provider's public key.
+ */
 public final class GatewayTestSupport {
 
     public static final String KEY_A = "test-key-client-a";
@@ -21,6 +24,11 @@ public final class GatewayTestSupport {
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
         registry.add("spring.kafka.streams.state-dir", () -> stateDir);
         registry.add("gateway.routes.enrichment-uri", EnrichmentStub::baseUrl);
+        // The resource-server mode is on in every test gateway, so that tokens and keys meet in every test.
+        registry.add("gateway.auth.jwt.enabled", () -> "true");
+        registry.add("gateway.auth.jwt.public-key", () -> "file:" + TestTokens.publicKeyFile());
+        registry.add("gateway.auth.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("gateway.auth.jwt.audience", () -> TestTokens.AUDIENCE);
     }
 
     public static Path newStateDir() {

@@ -24,11 +24,19 @@ import org.springframework.validation.annotation.Validated;
 public record ApiKeyProperties(
         @DefaultValue @Valid List<ApiKey> apiKeys, @Nullable Path apiKeysFile) {
 
+    static final String CLIENT_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
     /**
+     * @param clientId owns the client's trips; letters, digits, {@code . _ -} only, so that it can never look like a
+     *     namespaced JWT client ({@code jwt:...})
      * @param sha256 lower-case hex SHA-256 of the key's UTF-8 bytes, e.g. {@code printf '%s' "$KEY" | sha256sum}
      */
     public record ApiKey(
-            @NotBlank String clientId,
+            @NotBlank
+            @Pattern(
+                    regexp = CLIENT_ID,
+                    message = "must be 1 to 64 of A-Z a-z 0-9 . _ - (starting with a letter or digit)")
+            String clientId,
 
             @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits")
             String sha256) {}

@@ -29,13 +29,16 @@ import org.springframework.stereotype.Component;
 public class ApiKeyStore {
 
     static final Duration RECHECK = Duration.ofSeconds(2);
-    private static final Pattern LINE = Pattern.compile("(\\S+)\\s+([0-9a-f]{64})");
+    private static final Pattern LINE = Pattern.compile("(" + ApiKeyProperties.CLIENT_ID + ")\\s+([0-9a-f]{64})");
     private static final LogAccessor log = new LogAccessor(ApiKeyStore.class);
 
     private final List<ApiKeyProperties.ApiKey> configured;
     private final @Nullable Path file;
     private final Clock clock;
     private volatile List<ApiKeyProperties.ApiKey> fromFile = List.of();
+    /** Every key in force with its hash already decoded: computed when the keys change, not per request. */
+    private volatile List<Hashed> inForce = List.of();
+
     private volatile @Nullable FileTime fileVersion;
     private volatile Instant nextCheck = Instant.MIN;
 
@@ -47,7 +50,8 @@ public class ApiKeyStore {
             fromFile = read(file);
             fileVersion = modified(file);
         }
-        if (configured.isEmpty() && fromFile.isEmpty()) {
+        inForce = hashed(keys());
+        if (inForce.isEmpty()) {
             throw new IllegalStateException(
                     "no API keys configured: set gateway.api-keys[0].client-id/.sha256 or gateway.api-keys-file");
         }
@@ -58,12 +62,21 @@ public class ApiKeyStore {
         refreshIfDue();
         byte[] presented = sha256(key);
         ApiClient match = null;
-        for (ApiKeyProperties.ApiKey candidate : keys()) {
-            if (MessageDigest.isEqual(presented, HexFormat.of().parseHex(candidate.sha256()))) {
-                match = new ApiClient(candidate.clientId());
+        for (Hashed candidate : inForce) {
+            if (MessageDigest.isEqual(presented, candidate.sha256())) {
+                match = candidate.client();
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    private record Hashed(ApiClient client, byte[] sha256) {}
+
+    private static List<Hashed> hashed(List<ApiKeyProperties.ApiKey> keys) {
+        return keys.stream()
+                .map(key -> new Hashed(
+                        ApiClient.apiKey(key.clientId()), HexFormat.of().parseHex(key.sha256())))
+                .toList();
     }
 
     List<ApiKeyProperties.ApiKey> keys() {
@@ -83,6 +96,7 @@ public class ApiKeyStore {
             try {
                 fromFile = read(file);
                 fileVersion = version;
+                inForce = hashed(keys());
                 log.info(() -> "reloaded " + fromFile.size() + " API keys from " + file);
             } catch (RuntimeException e) {
                 log.error(e, () -> "keeping the previous API keys: cannot use " + file);
@@ -101,8 +115,8 @@ public class ApiKeyStore {
                 }
                 var match = LINE.matcher(line);
                 if (!match.matches()) {
-                    throw new IllegalArgumentException(
-                            file + " line " + (i + 1) + ": expected '<client-id> <64 hex digits of SHA-256>'");
+                    throw new IllegalArgumentException(file + " line " + (i + 1)
+                            + ": expected '<client-id> <64 hex digits of SHA-256>' (client ids: A-Z a-z 0-9 . _ -)");
                 }
                 keys.add(new ApiKeyProperties.ApiKey(match.group(1), match.group(2)));
             }

@@ -4,11 +4,8 @@ import io.itinera.gateway.problem.Problem;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -18,11 +15,10 @@ import reactor.core.publisher.Mono;
  * Limits each client to its token bucket, answering {@code 429} with {@code Retry-After} when it is empty, and
  * reporting the budget in {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} on every
  * answer. Buckets live in each replica's memory: N replicas allow up to N times the budget (see docs/api.md); Traefik
- * adds a per-IP limit in front.
+ * adds a per-IP limit in front. Part of the security chain, right after authentication (see
+ * {@link SecurityConfiguration}), so that it counts per authenticated client.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class RateLimitFilter implements WebFilter {
+final class RateLimitFilter implements WebFilter {
 
     private final RateLimitProperties properties;
     private final Clock clock;

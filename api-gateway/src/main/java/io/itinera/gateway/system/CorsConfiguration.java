@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** Browser access to the API from the configured origins only (none by default). */
+/** Browser access to the API from the configured origins only (none by default); applied by the security chain. */
 @Configuration(proxyBeanMethods = false)
 class CorsConfiguration {
 
     @Bean
-    CorsWebFilter corsWebFilter(HttpProperties properties) {
+    CorsConfigurationSource apiCorsConfigurationSource(HttpProperties properties) {
         org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOrigins(properties.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
@@ -30,6 +30,6 @@ class CorsConfiguration {
         if (!properties.corsAllowedOrigins().isEmpty()) {
             source.registerCorsConfiguration("/api/**", cors);
         }
-        return new CorsWebFilter(source);
+        return source;
     }
 }
