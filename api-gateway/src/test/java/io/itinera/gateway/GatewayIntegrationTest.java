@@ -13,7 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * application context (and one Kafka Streams instance) instead of starting one each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Generous: on a loaded 2-core machine the first requests of a fresh JVM can take longer than the default 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 public abstract class GatewayIntegrationTest {
 
