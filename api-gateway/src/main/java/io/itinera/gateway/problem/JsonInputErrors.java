@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.itinera.gateway.problem.Problem.FieldProblem;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebInputException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -15,12 +18,19 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Turns a body that JSON decoding rejected into field-level messages a client developer can act on. */
 final class JsonInputErrors {
 
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
+
     private JsonInputErrors() {}
 
     static List<FieldProblem> describe(ServerWebInputException error) {
-        DatabindException cause = databindCause(error);
-        if (cause == null) {
+        JacksonException cause = jacksonCause(error);
+        if (cause == null || cause instanceof StreamConstraintsException) {
             return List.of();
+        }
+        String message = cause.getOriginalMessage();
+        Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+        if (duplicate.find()) {
+            return List.of(new FieldProblem(duplicate.group(1), "appears more than once"));
         }
         String field = cause.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -37,12 +47,21 @@ final class JsonInputErrors {
         if (reason != null && reason.contains("No request body")) {
             return "The request body is missing.";
         }
+        if (jacksonCause(error) instanceof StreamConstraintsException) {
+            return "The request body exceeds this API's JSON limits (nesting depth, string, name or number length).";
+        }
         return "The request body is not valid JSON for this endpoint.";
     }
 
-    private static String messageFor(DatabindException cause) {
+    private static String messageFor(JacksonException cause) {
         if (cause instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (cause instanceof MismatchedInputException mismatched
+                && mismatched.getTargetType() != null
+                && mismatched.getTargetType().isEnum()) {
+            // Also an index such as "pace": 1: enums are sent by name only.
+            return "must be one of " + allowedValues(mismatched.getTargetType());
         }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Class<?> target = invalid.getTargetType();
@@ -78,10 +97,10 @@ final class JsonInputErrors {
                 .collect(Collectors.joining(", "));
     }
 
-    private static @Nullable DatabindException databindCause(Throwable error) {
+    private static @Nullable JacksonException jacksonCause(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DatabindException databind) {
-                return databind;
+            if (t instanceof JacksonException jackson) {
+                return jackson;
             }
         }
         return null;

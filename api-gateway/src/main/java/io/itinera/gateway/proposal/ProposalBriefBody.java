@@ -3,6 +3,7 @@ package io.itinera.gateway.proposal;
 import io.itinera.events.proposal.ProposalBrief;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
+import io.itinera.gateway.input.PlainText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /api/v1/proposals}: a loose brief for where to go. */
 record ProposalBriefBody(
-        @NotBlank @Size(max = 120) String origin,
+        @NotBlank @Size(max = 120) @PlainText String origin,
         @NotNull @Min(1) @Max(12) Integer month,
         @NotNull @Min(1) @Max(21) Integer tripDays,
         @NotEmpty @Size(max = 10) List<@NotNull Interest> interests,

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param maxRequestBody larger bodies are refused with 413 (chunked bodies are capped by the codec limit as well)
+ * @param maxRequestBody larger bodies are refused with 413, chunked ones as soon as they pass the limit
  * @param corsAllowedOrigins browser origins allowed to call the API; empty turns CORS off
  */
 @ConfigurationProperties("gateway.http")

@@ -48,12 +48,19 @@ class TripController {
     private final TripSubmissions submissions;
     private final TripQueries queries;
     private final HistoryEvents events;
+    private final DestinationCatalog catalog;
 
-    TripController(TripRules rules, TripSubmissions submissions, TripQueries queries, HistoryEvents events) {
+    TripController(
+            TripRules rules,
+            TripSubmissions submissions,
+            TripQueries queries,
+            HistoryEvents events,
+            DestinationCatalog catalog) {
         this.rules = rules;
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
+        this.catalog = catalog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,8 +80,10 @@ class TripController {
         if (!problems.isEmpty()) {
             return Mono.error(Problem.invalidRequest(problems));
         }
-        return submissions
-                .submit(ApiClient.of(exchange), RequestIdFilter.of(exchange), body.toRequest(), idempotencyKey)
+        ApiClient client = ApiClient.of(exchange);
+        return pinnedDestinationAgrees(body)
+                .then(Mono.defer(() ->
+                        submissions.submit(client, RequestIdFilter.of(exchange), body.toRequest(), idempotencyKey)))
                 .map(submission -> {
                     TripView.Links links = TripView.Links.of(submission.tripId());
                     ResponseEntity.BodyBuilder accepted =
@@ -151,6 +160,20 @@ class TripController {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
         return owned(id, exchange).flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after));
+    }
+
+    /** A destinationId must name the destination the client wrote, or the trip would plan another city. */
+    private Mono<Void> pinnedDestinationAgrees(TripRequestBody body) {
+        if (body.destinationId() == null) {
+            return Mono.empty();
+        }
+        return catalog.isNamed(body.destinationId(), body.destination().strip())
+                .flatMap(named -> named
+                        ? Mono.empty()
+                        : Mono.error(Problem.invalidRequest(List.of(new Problem.FieldProblem(
+                                "destinationId",
+                                "is not the destination named '"
+                                        + body.destination().strip() + "'")))));
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {

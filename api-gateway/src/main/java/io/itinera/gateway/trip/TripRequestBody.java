@@ -6,6 +6,7 @@ import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
+import io.itinera.gateway.input.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,15 +23,15 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /api/v1/trips}, validated field by field before anything is published. */
 record TripRequestBody(
-        @NotBlank @Size(max = 120) String destination,
-        @Nullable @Size(max = 64) String destinationId,
+        @NotBlank @Size(max = 120) @PlainText String destination,
+        @Nullable @Size(min = 1, max = 64) @PlainText String destinationId,
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
         @NotNull @Min(1) @Max(20) Integer travelers,
         @NotEmpty @Size(max = 10) List<@NotNull Interest> interests,
         @NotNull Pace pace,
         @NotNull Budget budget,
-        @Nullable @Size(max = 20) List<@NotBlank String> mustSee,
+        @Nullable @Size(max = 20) List<@NotBlank @Size(max = 100) @PlainText String> mustSee,
         @Nullable @Valid Lodging lodging,
 
         @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")

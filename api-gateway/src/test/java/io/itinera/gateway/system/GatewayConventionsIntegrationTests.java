@@ -9,11 +9,21 @@ import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +35,9 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
 
     @Autowired
     RequestMappingHandlerMapping controllers;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     RouteDefinitionLocator routes;
@@ -119,6 +132,47 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
                 .isEqualTo(413)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void oversizedChunkedBodiesAreRefusedToo() throws Exception {
+        byte[] body = ("{\"destination\":\"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/trips"))
+                                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                                // An InputStream of unknown length is sent chunked, without Content-Length.
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("/problems/body-too-large");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'GET /api/v1/trips?q=LONG_URI HTTP/1.1', 414",
+        "'GET /api/v1/trips HTTP/1.1\\r\\nX-Big: LONG_HEADER', 431",
+        "'GET /api/v1/trips HTTP/1.1\\r\\nBad Header: x', 400"
+    })
+    void requestsNettyCannotDecodeAreAnsweredWithProblemsToo(String head, int status) throws Exception {
+        String request = head.replace("\\r\\n", "\r\n")
+                        .replace("LONG_URI", "x".repeat(10_000))
+                        .replace("LONG_HEADER", "y".repeat(20_000))
+                + "\r\nHost: localhost\r\n\r\n";
+        String answer;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 " + status);
+        assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer).contains("\"status\":" + status);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.itinera.gateway.GatewayTestSupport.KEY_B;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -220,6 +221,104 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
                 {"destination":"Lisbon","startDate":"2020-05-10","endDate":"2020-05-12","travelers":2,
                  "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""";
         expectInvalid(body, "startDate", "must not be in the past");
+    }
+
+    /** A valid body with one field's raw JSON replaced. */
+    static String lisbonWith(String field, String rawJson) {
+        String body = lisbon();
+        String replaced = body.replaceFirst(
+                "\"" + field + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[0-9]+)",
+                "\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(rawJson));
+        assertThat(replaced).as("field %s present", field).isNotEqualTo(body);
+        return replaced;
+    }
+
+    @Test
+    void enumIndexesAreNotEnumValues() {
+        expectInvalid(lisbonWith("pace", "1"), "pace", "must be one of RELAXED, MODERATE, PACKED");
+        post(KEY_A, lisbonWith("interests", "[0,9]"))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("interests[0]");
+    }
+
+    @Test
+    void scalarsAreNotCoercedIntoAnotherTrip() {
+        expectInvalid(lisbonWith("travelers", "2.7"), "travelers", "must be a valid integer");
+        expectInvalid(lisbonWith("travelers", "\"2\""), "travelers", "must be a valid integer");
+        expectInvalid(lisbonWith("destination", "true"), "destination", "must be a valid string");
+    }
+
+    @Test
+    void duplicateKeysAreRejectedNotLastWins() {
+        String body = lisbon().replace("\"pace\":\"MODERATE\"", "\"pace\":\"MODERATE\",\"pace\":\"PACKED\"");
+        expectInvalid(body, "pace", "appears more than once");
+    }
+
+    @Test
+    void controlAndBidiOverrideCharactersAreRejectedInText() {
+        String message = "must not contain control or bidirectional-override characters";
+        expectInvalid(lisbonWith("destination", "\"Lis\\u0000bon\""), "destination", message);
+        expectInvalid(lisbonWith("destination", "\"\u202Enobsil\""), "destination", message);
+        String mustSee = lisbon().replace("\"budget\"", "\"mustSee\":[\"lisbon.belem\",\"a\u2066b\"],\"budget\"");
+        expectInvalid(mustSee, "mustSee[1]", message);
+    }
+
+    @Test
+    void mustSeeEntriesHaveALengthLimit() {
+        String mustSee = lisbon().replace("\"budget\"", "\"mustSee\":[\"" + "x".repeat(101) + "\"],\"budget\"");
+        expectInvalid(mustSee, "mustSee[0]", "size must be between 0 and 100");
+    }
+
+    @Test
+    void startDatesStayWithinTheWindow() {
+        String body = """
+                {"destination":"Lisbon","startDate":"+999999999-01-01","endDate":"+999999999-01-02","travelers":2,
+                 "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""";
+        post(KEY_A, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'startDate')].message")
+                .value(messages -> assertThat(messages.toString()).contains("must not be after"));
+        LocalDate tooFar = LocalDate.now().plusYears(2).plusDays(2);
+        expectInvalid(
+                lisbon().replaceAll("\\d{4}-\\d{2}-\\d{2}", tooFar.toString()),
+                "startDate",
+                "must not be after " + LocalDate.now(java.time.ZoneOffset.UTC).plusYears(2));
+    }
+
+    @Test
+    void aDestinationIdContradictingTheDestinationIsRejected() {
+        EnrichmentStub.answer(200, """
+                {"query":"Lisbon","count":1,"results":[{"id":"lisbon","name":"Lisbon","match":"exact"}]}""");
+        String porto = lisbon().replace(
+                        "\"destination\":\"Lisbon\"", "\"destination\":\"Lisbon\",\"destinationId\":\"porto\"");
+        expectInvalid(porto, "destinationId", "is not the destination named 'Lisbon'");
+
+        String pinned = lisbon().replace(
+                        "\"destination\":\"Lisbon\"", "\"destination\":\"Lisbon\",\"destinationId\":\"lisbon\"");
+        post(KEY_A, pinned).expectStatus().isAccepted();
+        assertThat(EnrichmentStub.seen())
+                .allSatisfy(seen -> assertThat(seen.pathAndQuery()).startsWith("/api/v1/destinations?q=Lisbon"));
+    }
+
+    @Test
+    void aPinnedDestinationCannotBeCheckedWhileSearchIsDown() {
+        EnrichmentStub.answer(503, "{}");
+        String pinned = lisbon().replace(
+                        "\"destination\":\"Lisbon\"", "\"destination\":\"Lisbon\",\"destinationId\":\"lisbon\"");
+        post(KEY_A, pinned)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/destinations-unavailable");
+        EnrichmentStub.answer(200, "{\"results\":[]}");
     }
 
     @Test
