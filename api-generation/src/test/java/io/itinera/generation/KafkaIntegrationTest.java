@@ -1,7 +1,7 @@
 package io.itinera.generation;
 
 import io.itinera.events.EventHeaders;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.kafka.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public abstract class KafkaIntegrationTest {
 
     /** Sends a value to the generation request topic as the gateway would, with a request id header. */
     protected void sendRequest(String tripId, Object value, String requestId) throws Exception {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.GENERATION_REQUEST, tripId, value);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(TopicNames.GENERATION_REQUEST, tripId, value);
         record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
     }

@@ -2,7 +2,7 @@ package io.itinera.enrichment.request;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,7 +32,7 @@ class EnrichmentListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.ENRICHMENT_REQUEST)
+    @KafkaListener(topics = TopicNames.ENRICHMENT_REQUEST)
     public void on(ConsumerRecord<String, EnrichmentRequested> record) {
         EnrichmentRequested requested = record.value();
         if (requested == null) {

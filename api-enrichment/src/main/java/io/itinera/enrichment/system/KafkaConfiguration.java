@@ -1,14 +1,13 @@
 package io.itinera.enrichment.system;
 
-import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.DeadLetters;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.KafkaEventPublisher;
 import io.itinera.events.kafka.KafkaReadinessIndicator;
 import io.itinera.events.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,17 +24,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** The topics api-enrichment writes (progress, completed, its dead letters) and the one it reads. */
-    static final List<TopicSpec> TOPICS = List.of(
-            Topics.spec(Topics.ENRICHMENT_REQUEST),
-            Topics.spec(Topics.ENRICHMENT_PROGRESS),
-            Topics.spec(Topics.ENRICHMENT_COMPLETED),
-            Topics.spec(Topics.deadLetter(Topics.ENRICHMENT_REQUEST)));
-
     @Bean
     EventPublisher eventPublisher(
             KafkaOperations<String, Object> kafka, @Value("${spring.application.name}") String source) {
-        return new EventPublisher(kafka, source);
+        return new KafkaEventPublisher(kafka, source);
     }
 
     /** Picked up by Boot's listener container factory. */
@@ -46,7 +38,7 @@ class KafkaConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics enrichmentTopics() {
-        return TopicDeclarations.of(TOPICS);
+        return TopicDeclarations.of(Topics.usedBy(Topics.ENRICHMENT));
     }
 
     /** Named so that its health component is {@code kafka}, which the readiness group includes. */

@@ -1,5 +1,6 @@
 package io.itinera.enrichment.provider;
 
+import io.itinera.events.TopicNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -219,8 +220,8 @@ class ProvidersWiringIntegrationTests {
                 .currency("GBP")
                 .build();
         try (TopicRecords<Object> completed =
-                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
-            kafka.send(Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
+            kafka.send(TopicNames.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
                     .get();
             List<ConsumerRecord<String, Object>> records = completed.awaitFor(
                     tripId, seen -> seen.stream().anyMatch(r -> r.value() instanceof EnrichmentCompleted));

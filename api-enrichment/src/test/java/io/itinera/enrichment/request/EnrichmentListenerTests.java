@@ -1,5 +1,6 @@
 package io.itinera.enrichment.request;
 
+import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -72,7 +73,7 @@ class EnrichmentListenerTests {
 
     @Test
     void skipsARecordWithoutValue() {
-        listener.on(new ConsumerRecord<>(Topics.ENRICHMENT_REQUEST, 0, 0, "trip-4", null));
+        listener.on(new ConsumerRecord<>(TopicNames.ENRICHMENT_REQUEST, 0, 0, "trip-4", null));
 
         verifyNoInteractions(enricher);
     }
@@ -92,7 +93,7 @@ class EnrichmentListenerTests {
                 .budget(Budget.LOW)
                 .build();
         ConsumerRecord<String, EnrichmentRequested> record =
-                new ConsumerRecord<>(Topics.ENRICHMENT_REQUEST, 0, 0, tripId, EnrichmentRequested.of(tripId, request));
+                new ConsumerRecord<>(TopicNames.ENRICHMENT_REQUEST, 0, 0, tripId, EnrichmentRequested.of(tripId, request));
         Headers headers = record.headers();
         EventHeaders.replace(headers, EventHeaders.REQUEST_ID, requestId);
         return record;

@@ -1,5 +1,6 @@
 package io.itinera.enrichment.request;
 
+import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -40,10 +41,10 @@ class TripEnricherTests {
         assertThat(publisher.published)
                 .extracting(RecordingPublisher.Published::topic)
                 .containsExactly(
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_COMPLETED);
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_COMPLETED);
         assertThat(publisher.published.subList(0, 3))
                 .extracting(p -> ((EnrichmentProgress) p.event()).progress())
                 .extracting(step -> step.step(), step -> step.percent())
@@ -67,7 +68,7 @@ class TripEnricherTests {
         // then
         assertThat(outcome).isEqualTo(Outcome.FAILED);
         assertThat(publisher.published).singleElement().satisfies(p -> {
-            assertThat(p.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED);
+            assertThat(p.topic()).isEqualTo(TopicNames.ENRICHMENT_COMPLETED);
             EnrichmentCompleted completed = (EnrichmentCompleted) p.event();
             assertThat(completed.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(completed.context()).isNull();

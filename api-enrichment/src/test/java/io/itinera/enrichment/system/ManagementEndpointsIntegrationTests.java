@@ -1,5 +1,6 @@
 package io.itinera.enrichment.system;
 
+import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,9 +80,9 @@ class ManagementEndpointsIntegrationTests {
         // given an enriched trip
         String tripId = UUID.randomUUID().toString();
         try (TopicRecords<Object> completed =
-                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
             kafka.send(
-                            Topics.ENRICHMENT_REQUEST,
+                            TopicNames.ENRICHMENT_REQUEST,
                             tripId,
                             EnrichmentRequested.of(
                                     tripId,

@@ -2,6 +2,7 @@ package io.itinera.gateway.saga;
 
 import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicSpec;
 import io.itinera.events.kafka.EventPublisher;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public class SagaCommands {
     }
 
     /** Publishes a command keyed by its trip or proposal id, with the HTTP request's id in its headers. */
-    public Mono<Void> publish(String topic, Event command, String requestId) {
+    public <T extends Event> Mono<Void> publish(TopicSpec<T> topic, T command, String requestId) {
         RecordHeaders correlation = new RecordHeaders();
         EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
         return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, correlation))

@@ -4,6 +4,7 @@ import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -88,7 +89,8 @@ final class TripFold implements Fold<TripSnapshot> {
                 null,
                 List.of(accepted),
                 List.of(submitted.eventId().toString()));
-        return new SagaStep<>(snapshot, List.of(EnrichmentRequested.of(submitted.tripId(), submitted.request())));
+        return SagaStep.of(
+                snapshot, Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()));
     }
 
     /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
@@ -116,8 +118,10 @@ final class TripFold implements Fold<TripSnapshot> {
                             new StageProgress("completed", 100, "Planning context ready"),
                             null)
                     .withContext(summarise(context));
-            return new SagaStep<>(
-                    generating, List.of(GenerationRequested.of(current.tripId(), current.request(), context)));
+            return SagaStep.of(
+                    generating,
+                    Topics.GENERATION_REQUEST,
+                    GenerationRequested.of(current.tripId(), current.request(), context));
         }
         Failure failure = failureOf(completed.failure(), "enrichment-failed", "Enrichment failed");
         return step(advance(

@@ -1,13 +1,11 @@
 package io.itinera.gateway.system;
 
-import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.KafkaEventPublisher;
 import io.itinera.events.kafka.KafkaReadinessIndicator;
 import io.itinera.events.kafka.TopicDeclarations;
 import java.time.Clock;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,30 +18,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** What the gateway writes, plus what its saga reads, so it can start before the workers. */
-    static List<TopicSpec> declaredTopics() {
-        return Stream.concat(
-                        Topics.ownedBy("api-gateway").stream(),
-                        Stream.of(
-                                        Topics.ENRICHMENT_PROGRESS,
-                                        Topics.ENRICHMENT_COMPLETED,
-                                        Topics.GENERATION_PROGRESS,
-                                        Topics.GENERATION_COMPLETED,
-                                        Topics.PROPOSAL_PROGRESS,
-                                        Topics.PROPOSAL_COMPLETED)
-                                .map(Topics::spec))
-                .toList();
-    }
-
     @Bean
     KafkaAdmin.NewTopics gatewayTopics() {
-        return TopicDeclarations.of(declaredTopics());
+        return TopicDeclarations.of(Topics.usedBy(Topics.GATEWAY));
     }
 
     @Bean
     EventPublisher eventPublisher(
             KafkaTemplate<String, Object> kafkaTemplate, @Value("${spring.application.name}") String source) {
-        return new EventPublisher(kafkaTemplate, source);
+        return new KafkaEventPublisher(kafkaTemplate, source);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
@@ -79,19 +80,19 @@ class SagaTopologyTests {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.putAll(SagaTopology.processingConfig((record, exception) -> deadLetters.add(record)));
         driver = new TopologyTestDriver(builder.build(), config);
-        commands = input(Topics.TRIP_COMMANDS);
-        enrichmentProgress = input(Topics.ENRICHMENT_PROGRESS);
-        enrichmentCompleted = input(Topics.ENRICHMENT_COMPLETED);
-        generationProgress = input(Topics.GENERATION_PROGRESS);
-        generationCompleted = input(Topics.GENERATION_COMPLETED);
+        commands = input(TopicNames.TRIP_COMMANDS);
+        enrichmentProgress = input(TopicNames.ENRICHMENT_PROGRESS);
+        enrichmentCompleted = input(TopicNames.ENRICHMENT_COMPLETED);
+        generationProgress = input(TopicNames.GENERATION_PROGRESS);
+        generationCompleted = input(TopicNames.GENERATION_COMPLETED);
         snapshots = driver.createOutputTopic(
-                Topics.TRIP_STATE, new StringDeserializer(), new EventDeserializer<>(TripSnapshot.class));
+                TopicNames.TRIP_STATE, new StringDeserializer(), new EventDeserializer<>(TripSnapshot.class));
         enrichmentRequests = driver.createOutputTopic(
-                Topics.ENRICHMENT_REQUEST,
+                TopicNames.ENRICHMENT_REQUEST,
                 new StringDeserializer(),
                 new EventDeserializer<>(EnrichmentRequested.class));
         generationRequests = driver.createOutputTopic(
-                Topics.GENERATION_REQUEST,
+                TopicNames.GENERATION_REQUEST,
                 new StringDeserializer(),
                 new EventDeserializer<>(GenerationRequested.class));
     }
@@ -207,23 +208,23 @@ class SagaTopologyTests {
 
     @Test
     void unreadableRecordDoesNotStopTheSaga() {
-        driver.createInputTopic(Topics.ENRICHMENT_COMPLETED, new StringSerializer(), new StringSerializer())
+        driver.createInputTopic(TopicNames.ENRICHMENT_COMPLETED, new StringSerializer(), new StringSerializer())
                 .pipeInput(TRIP, "{not json");
         commands.pipeInput(TRIP, submitted());
 
         assertThat(deadLetters)
                 .singleElement()
-                .satisfies(r -> assertThat(r.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED));
+                .satisfies(r -> assertThat(r.topic()).isEqualTo(TopicNames.ENRICHMENT_COMPLETED));
         assertThat(snapshots.readValue().status()).isEqualTo(TripStatus.PENDING);
     }
 
     @Test
     void proposalGoesFromBriefToRankedDestinations() {
-        TestInputTopic<String, Object> proposalCommands = input(Topics.PROPOSAL_COMMANDS);
+        TestInputTopic<String, Object> proposalCommands = input(TopicNames.PROPOSAL_COMMANDS);
         TestOutputTopic<String, ProposalSnapshot> proposals = driver.createOutputTopic(
-                Topics.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
+                TopicNames.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
         TestOutputTopic<String, ProposalRequested> rankingRequests = driver.createOutputTopic(
-                Topics.PROPOSAL_REQUEST, new StringDeserializer(), new EventDeserializer<>(ProposalRequested.class));
+                TopicNames.PROPOSAL_REQUEST, new StringDeserializer(), new EventDeserializer<>(ProposalRequested.class));
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
         ProposalCompleted completed = new ProposalCompleted(
                 1,
@@ -235,9 +236,9 @@ class SagaTopologyTests {
                 null);
 
         proposalCommands.pipeInput("prop-1", ProposalSubmitted.of("prop-1", "client-a", "req-9", brief));
-        input(Topics.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
-        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
-        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+        input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
+        input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+        input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
 
         assertThat(rankingRequests.readValue().brief()).isEqualTo(brief);
         List<ProposalSnapshot> states = proposals.readValuesToList();

@@ -1,6 +1,7 @@
 package io.itinera.generation.proposal;
 
 import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.EventPublisher;
 import io.itinera.events.proposal.ProposalCompleted;
@@ -29,7 +30,7 @@ class ProposalListener {
         this.publisher = publisher;
     }
 
-    @KafkaListener(topics = Topics.PROPOSAL_REQUEST)
+    @KafkaListener(topics = TopicNames.PROPOSAL_REQUEST)
     void on(ConsumerRecord<String, ProposalRequested> record) {
         ProposalRequested requested = record.value();
         if (requested == null) {

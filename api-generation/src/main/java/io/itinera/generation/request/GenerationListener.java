@@ -1,6 +1,7 @@
 package io.itinera.generation.request;
 
 import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
@@ -36,7 +37,7 @@ class GenerationListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(topics = Topics.GENERATION_REQUEST)
+    @KafkaListener(topics = TopicNames.GENERATION_REQUEST)
     void on(ConsumerRecord<String, GenerationRequested> record) {
         GenerationRequested requested = record.value();
         if (requested == null) {

@@ -3,10 +3,10 @@ package io.itinera.generation.system;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.DeadLetters;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.KafkaEventPublisher;
 import io.itinera.events.kafka.KafkaReadinessIndicator;
 import io.itinera.events.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,21 +20,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** The topics this service reads or writes, declared so that it starts in any order. */
-    static final List<String> TOPICS = List.of(
-            Topics.GENERATION_REQUEST,
-            Topics.deadLetter(Topics.GENERATION_REQUEST),
-            Topics.GENERATION_PROGRESS,
-            Topics.GENERATION_COMPLETED,
-            Topics.PROPOSAL_REQUEST,
-            Topics.deadLetter(Topics.PROPOSAL_REQUEST),
-            Topics.PROPOSAL_PROGRESS,
-            Topics.PROPOSAL_COMPLETED);
-
     @Bean
     EventPublisher eventPublisher(
             KafkaTemplate<String, Object> kafkaTemplate, @Value("${spring.application.name}") String service) {
-        return new EventPublisher(kafkaTemplate, service);
+        return new KafkaEventPublisher(kafkaTemplate, service);
     }
 
     @Bean
@@ -44,7 +33,7 @@ class KafkaConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics generationTopics() {
-        return TopicDeclarations.of(TOPICS.stream().map(Topics::spec).toList());
+        return TopicDeclarations.of(Topics.usedBy(Topics.GENERATION));
     }
 
     @Bean

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
@@ -36,8 +36,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
         try (TopicRecords<Object> events = TopicRecords.of(
                 bootstrapServers(),
                 new EventDeserializer<>(),
-                Topics.GENERATION_PROGRESS,
-                Topics.GENERATION_COMPLETED)) {
+                TopicNames.GENERATION_PROGRESS,
+                TopicNames.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, requested, "req-lisbon-1");
 
@@ -123,7 +123,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                         null));
 
         try (TopicRecords<Object> events =
-                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), TopicNames.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, empty, "req-empty");
 
