@@ -33,7 +33,7 @@ class ActuatorIntegrationTests extends KafkaIntegrationTest {
                 .isEqualTo("UP")
                 .jsonPath("$.components.kafka.status")
                 .isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.generation-listener")
+                .jsonPath("$.components.kafka.details.listeners")
                 .isEqualTo("running");
     }
 

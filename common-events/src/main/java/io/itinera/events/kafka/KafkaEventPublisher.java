@@ -20,15 +20,15 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 public class KafkaEventPublisher implements EventPublisher {
 
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
-
     private final KafkaOperations<String, Object> kafka;
     private final String source;
+    private final Duration sendTimeout;
 
     /** @param source the publishing service, e.g. {@code api-enrichment} */
-    public KafkaEventPublisher(KafkaOperations<String, Object> kafka, String source) {
+    public KafkaEventPublisher(KafkaOperations<String, Object> kafka, String source, Duration sendTimeout) {
         this.kafka = kafka;
         this.source = source;
+        this.sendTimeout = sendTimeout;
     }
 
     @Override
@@ -39,7 +39,7 @@ public class KafkaEventPublisher implements EventPublisher {
             EventHeaders.propagateRequestId(causedBy, record.headers());
         }
         try {
-            kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);
