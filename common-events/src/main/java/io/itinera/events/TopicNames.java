@@ -21,8 +21,8 @@ public final class TopicNames {
     public static final String TRIP_COMMANDS = "travel-trips.commands";
     public static final String TRIP_STATE = "travel-trips.state";
 
-    public static final String PROPOSAL_COMMANDS = "travel-proposals.commands";
-    public static final String PROPOSAL_STATE = "travel-proposals.state";
+    public static final String PROPOSAL_COMMANDS = "travel-proposal.commands";
+    public static final String PROPOSAL_STATE = "travel-proposal.state";
 
     private TopicNames() {}
 }

@@ -10,7 +10,7 @@ import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.TripSnapshot;
 import java.util.List;
@@ -58,8 +58,8 @@ public final class Topics {
             TopicSpec.events(TopicNames.GENERATION_COMPLETED, GenerationCompleted.class, GENERATION, GATEWAY);
 
     /** Commands from the gateway's HTTP layer to its proposal saga. */
-    public static final TopicSpec<ProposalSubmitted> PROPOSAL_COMMANDS =
-            TopicSpec.events(TopicNames.PROPOSAL_COMMANDS, ProposalSubmitted.class, GATEWAY, GATEWAY);
+    public static final TopicSpec<SubmitProposal> PROPOSAL_COMMANDS =
+            TopicSpec.events(TopicNames.PROPOSAL_COMMANDS, SubmitProposal.class, GATEWAY, GATEWAY);
 
     /** Compacted: the latest snapshot of every proposal request, materialised by every gateway replica. */
     public static final TopicSpec<ProposalSnapshot> PROPOSAL_STATE =

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -157,8 +158,8 @@ class ProvidersWiringIntegrationTests {
                 .filteredOn(ContextSource::fallback)
                 .extracting(ContextSource::part, ContextSource::source, ContextSource::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("weather", "climate-normals", "open-meteo: HTTP 500"),
-                        org.assertj.core.groups.Tuple.tuple("exchange-rate", "ecb-offline", "frankfurter: HTTP 500"));
+                        tuple("weather", "climate-normals", "open-meteo: HTTP 500"),
+                        tuple("exchange-rate", "ecb-offline", "frankfurter: HTTP 500"));
     }
 
     @Test

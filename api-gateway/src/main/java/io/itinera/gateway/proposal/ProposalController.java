@@ -2,7 +2,7 @@ package io.itinera.gateway.proposal;
 
 import io.itinera.events.Topics;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.live.HistoryEvents;
@@ -62,7 +62,7 @@ class ProposalController {
         ApiClient client = ApiClient.of(exchange);
         String requestId = RequestIdFilter.of(exchange);
         String id = UUID.randomUUID().toString();
-        ProposalSubmitted command = ProposalSubmitted.of(id, client.id(), requestId, body.toBrief());
+        SubmitProposal command = SubmitProposal.of(id, client.id(), requestId, body.toBrief());
         return commands.publish(Topics.PROPOSAL_COMMANDS, command, requestId)
                 .doOnSuccess(
                         ignored -> meters.counter("itinera.proposals.requested").increment())

@@ -10,7 +10,7 @@ import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
@@ -39,7 +39,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
         if (current != null && Histories.applied(current.appliedEventIds(), event)) {
             return SagaStep.unchanged();
         }
-        if (event instanceof ProposalSubmitted submitted) {
+        if (event instanceof SubmitProposal submitted) {
             return current == null ? submitted(submitted) : SagaStep.unchanged();
         }
         if (current == null || !OPEN.contains(current.status())) {
@@ -73,7 +73,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<ProposalSnapshot> submitted(ProposalSubmitted submitted) {
+    private SagaStep<ProposalSnapshot> submitted(SubmitProposal submitted) {
         Instant now = clock.instant();
         ProposalSnapshot snapshot = new ProposalSnapshot(
                 ProposalSnapshot.SCHEMA_VERSION,

@@ -12,12 +12,12 @@ import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.ProgressEntry;
-import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.TripSubmitted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,13 +47,13 @@ final class TripFold implements Fold<TripSnapshot> {
                 && current.appliedEventIds().contains(event.eventId().toString())) {
             return SagaStep.unchanged();
         }
-        if (event instanceof TripSubmitted submitted) {
+        if (event instanceof SubmitTrip submitted) {
             return current == null ? submitted(submitted) : SagaStep.unchanged();
         }
         if (current == null) {
             return SagaStep.unchanged();
         }
-        if (event instanceof TripCancelled cancelled) {
+        if (event instanceof CancelTrip cancelled) {
             return cancelled(current, cancelled);
         }
         if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
@@ -71,7 +71,7 @@ final class TripFold implements Fold<TripSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<TripSnapshot> submitted(TripSubmitted submitted) {
+    private SagaStep<TripSnapshot> submitted(SubmitTrip submitted) {
         Instant now = clock.instant();
         ProgressEntry accepted = new ProgressEntry(
                 1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
@@ -94,7 +94,7 @@ final class TripFold implements Fold<TripSnapshot> {
     }
 
     /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
-    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, TripCancelled cancelled) {
+    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, CancelTrip cancelled) {
         if (!current.clientId().equals(cancelled.clientId()) || current.status().isTerminal()) {
             return SagaStep.unchanged();
         }

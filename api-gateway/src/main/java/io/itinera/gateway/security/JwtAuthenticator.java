@@ -3,6 +3,7 @@ package io.itinera.gateway.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -73,7 +74,7 @@ public class JwtAuthenticator {
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read gateway.auth.jwt.public-key", e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("gateway.auth.jwt.public-key is not an RSA public key in PEM", e);
         }
     }

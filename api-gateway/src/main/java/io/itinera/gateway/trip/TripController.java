@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -166,7 +167,6 @@ class TripController {
     }
 
     private static List<Problem.FieldProblem> concat(List<Problem.FieldProblem> problems, Problem.FieldProblem more) {
-        return java.util.stream.Stream.concat(problems.stream(), java.util.stream.Stream.of(more))
-                .toList();
+        return Stream.concat(problems.stream(), Stream.of(more)).toList();
     }
 }

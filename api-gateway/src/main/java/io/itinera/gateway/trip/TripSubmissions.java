@@ -1,10 +1,10 @@
 package io.itinera.gateway.trip;
 
 import io.itinera.events.Topics;
-import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
-import io.itinera.events.trip.TripSubmitted;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.SagaCommands;
 import io.itinera.gateway.security.ApiClient;
@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.log.LogAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class TripSubmissions {
 
-    private static final LogAccessor log = new LogAccessor(TripSubmissions.class);
+    private static final Logger log = LoggerFactory.getLogger(TripSubmissions.class);
 
     private final SagaCommands commands;
     private final TripQueries queries;
@@ -49,10 +50,10 @@ class TripSubmissions {
     Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
         String tripId = idempotencyKey == null ? UUID.randomUUID().toString() : idempotentId(client, idempotencyKey);
         Mono<Submission> fresh = commands.publish(
-                        Topics.TRIP_COMMANDS, TripSubmitted.of(tripId, client.id(), requestId, request), requestId)
+                        Topics.TRIP_COMMANDS, SubmitTrip.of(tripId, client.id(), requestId, request), requestId)
                 .doOnSuccess(ignored -> {
                     meters.counter("itinera.trips.requested").increment();
-                    log.info(() -> "accepted trip %s for client %s".formatted(tripId, client.id()));
+                    log.info("accepted trip {} for client {}", tripId, client.id());
                 })
                 .then(awaitTrip(tripId, trip -> true))
                 .map(trip -> {
@@ -75,7 +76,7 @@ class TripSubmissions {
 
     /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */
     Mono<Optional<TripSnapshot>> cancel(ApiClient client, String requestId, String tripId) {
-        return commands.publish(Topics.TRIP_COMMANDS, TripCancelled.of(tripId, client.id(), requestId), requestId)
+        return commands.publish(Topics.TRIP_COMMANDS, CancelTrip.of(tripId, client.id(), requestId), requestId)
                 .then(awaitTrip(tripId, trip -> trip.status().isTerminal()));
     }
 

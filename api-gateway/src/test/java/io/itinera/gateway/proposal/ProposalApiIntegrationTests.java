@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -102,7 +103,7 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[*].field")
                 .value(fields -> assertThat(fields)
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .contains("origin", "month", "tripDays", "interests"));
     }
 

@@ -19,14 +19,14 @@ import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.TripSubmitted;
+import io.itinera.events.trip.SubmitTrip;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +48,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.itinera.events.trip.CancelTrip;
+import java.util.UUID;
 
 /** Drives the exact production saga graph without a broker. */
 class SagaTopologyTests {
@@ -158,7 +160,7 @@ class SagaTopologyTests {
 
     @Test
     void replayedAndDuplicatedEventsChangeNothing() {
-        TripSubmitted submitted = submitted();
+        SubmitTrip submitted = submitted();
         EnrichmentCompleted completed = EnrichmentCompleted.succeeded(TRIP, SampleEvents.context());
         commands.pipeInput(TRIP, submitted);
         enrichmentCompleted.pipeInput(TRIP, completed);
@@ -228,14 +230,14 @@ class SagaTopologyTests {
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
         ProposalCompleted completed = new ProposalCompleted(
                 1,
-                java.util.UUID.randomUUID(),
+                UUID.randomUUID(),
                 Instant.now(),
                 "prop-1",
                 Outcome.SUCCEEDED,
                 List.of(new DestinationProposal("porto", "Porto", "PT", 0.8, java.util.Map.of(), List.of("Close"))),
                 null);
 
-        proposalCommands.pipeInput("prop-1", ProposalSubmitted.of("prop-1", "client-a", "req-9", brief));
+        proposalCommands.pipeInput("prop-1", SubmitProposal.of("prop-1", "client-a", "req-9", brief));
         input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
         input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
         input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
@@ -256,8 +258,8 @@ class SagaTopologyTests {
     @Test
     void cancelledTripIgnoresLateWorkerResults() {
         commands.pipeInput(TRIP, submitted());
-        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "someone-else", "req-x"));
-        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "client-a", "req-y"));
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "someone-else", "req-x"));
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "client-a", "req-y"));
         enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
 
         assertThat(snapshots.readValuesToList())
@@ -266,8 +268,8 @@ class SagaTopologyTests {
         assertThat(generationRequests.isEmpty()).isTrue();
     }
 
-    private static TripSubmitted submitted() {
-        return TripSubmitted.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
+    private static SubmitTrip submitted() {
+        return SubmitTrip.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
     }
 
     private TestInputTopic<String, Object> input(String topic) {

@@ -2,6 +2,7 @@ package io.itinera.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -10,10 +11,13 @@ import com.nimbusds.jwt.SignedJWT;
 import io.itinera.gateway.problem.Problem;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,9 +68,9 @@ class JwtAuthenticationTests {
         ApiKeyStore keys = new ApiKeyStore(
                 new ApiKeyProperties(
                         List.of(new ApiKeyProperties.ApiKey(
-                                "keyed", java.util.HexFormat.of().formatHex(ApiKeyStore.sha256("plain-key")))),
+                                "keyed", HexFormat.of().formatHex(ApiKeyStore.sha256("plain-key")))),
                         null),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("jwt", authenticator);
         ApiKeyAuthenticationFilter filter =
@@ -108,7 +112,7 @@ class JwtAuthenticationTests {
                             .build());
             jwt.sign(new RSASSASigner(keys.getPrivate()));
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -124,7 +128,7 @@ class JwtAuthenticationTests {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,9 +10,9 @@ import io.itinera.events.SampleEvents;
 import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.serde.EventJson;
-import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripCommand;
-import io.itinera.events.trip.TripSubmitted;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class EventSchemasTests {
         Set<Class<?>> types = new LinkedHashSet<>();
         for (Class<?> type : Topics.all().stream().map(TopicSpec::type).toList()) {
             if (type == TripCommand.class) {
-                types.addAll(List.of(TripSubmitted.class, TripCancelled.class));
+                types.addAll(List.of(SubmitTrip.class, CancelTrip.class));
             } else {
                 types.add(type);
             }

@@ -10,7 +10,7 @@ import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.trip.TripCommand;
-import io.itinera.events.trip.TripSubmitted;
+import io.itinera.events.trip.SubmitTrip;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +31,7 @@ class EventSerdeTests {
     @MethodSource("topics")
     void everyEventRoundTripsThroughItsTopic(String topic) {
         Class<?> type = Topics.spec(topic).type();
-        Class<?> sampleType = type == TripCommand.class ? TripSubmitted.class : type;
+        Class<?> sampleType = type == TripCommand.class ? SubmitTrip.class : type;
         EventSerializer<Object> serializer = new EventSerializer<>();
         EventDeserializer<Object> deserializer = new EventDeserializer<>();
 
@@ -47,12 +47,23 @@ class EventSerdeTests {
 
     @Test
     void commandsCarryAShortTypeTokenNotAClassName() {
-        Object submitted = SampleEvents.samplesOf(TripSubmitted.class).get(0);
+        Object submitted = SampleEvents.samplesOf(SubmitTrip.class).get(0);
 
         String json = new String(
                 new EventSerializer<>().serialize(TopicNames.TRIP_COMMANDS, submitted), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"type\":\"trip-submitted\"").doesNotContain("io.itinera");
+        assertThat(json).contains("\"type\":\"submit-trip\"").doesNotContain("io.itinera");
+    }
+
+    @Test
+    void aCommandWrittenBeforeTheRenameIsStillRead() {
+        Object submitted = SampleEvents.samplesOf(SubmitTrip.class).get(0);
+        String json = new String(
+                new EventSerializer<>().serialize(TopicNames.TRIP_COMMANDS, submitted), StandardCharsets.UTF_8);
+        byte[] old = json.replace("\"type\":\"submit-trip\"", "\"type\":\"trip-submitted\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new EventDeserializer<>().deserialize(TopicNames.TRIP_COMMANDS, old)).isEqualTo(submitted);
     }
 
     @Test
