@@ -1,4 +1,4 @@
-package io.itinera.gateway.saga;
+package io.itinera.gateway.state;
 
 import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
@@ -6,8 +6,10 @@ import io.itinera.events.TopicSpec;
 import io.itinera.events.kafka.EventPublisher;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +36,43 @@ public class SagaCommands {
         EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
         return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, correlation))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Publishes a command that creates something (a trip, a proposal) and waits briefly until it is readable. With an
+     * idempotency key, the id was derived from the key: if the thing already exists, nothing is published and the
+     * existing one must have come from the same request.
+     *
+     * @param existing looks the thing up on this replica
+     * @param sameRequest whether an existing thing was created by this very request (else the key was reused)
+     * @return whether an earlier request with the same key created it
+     */
+    public <T extends Event, S> Mono<Boolean> submit(
+            TopicSpec<T> topic,
+            T command,
+            String requestId,
+            @Nullable String idempotencyKey,
+            Supplier<Optional<S>> existing,
+            Predicate<S> sameRequest,
+            Duration within) {
+        Mono<Boolean> fresh = publish(topic, command, requestId)
+                .then(awaitReadable(existing, within))
+                .map(created -> {
+                    // With a key, a concurrent request may have created it first: it must match ours.
+                    created.ifPresent(found -> Idempotency.requireSameRequest(sameRequest.test(found)));
+                    return false;
+                });
+        if (idempotencyKey == null) {
+            return fresh;
+        }
+        return Mono.fromCallable(existing::get)
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> found.isPresent()
+                        ? Mono.fromSupplier(() -> {
+                            Idempotency.requireSameRequest(sameRequest.test(found.get()));
+                            return true;
+                        })
+                        : fresh);
     }
 
     /**
