@@ -1,6 +1,5 @@
 package io.itinera.enrichment.provider;
 
-import io.itinera.events.TopicNames;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,7 +11,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.DayWeather;

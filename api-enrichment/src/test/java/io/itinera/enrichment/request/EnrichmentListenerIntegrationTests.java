@@ -1,6 +1,5 @@
 package io.itinera.enrichment.request;
 
-import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -8,6 +7,7 @@ import io.itinera.enrichment.EnrichmentIntegrationTest;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
@@ -47,7 +47,10 @@ class EnrichmentListenerIntegrationTests {
     @BeforeEach
     void readOutcomeTopics() {
         outcomes = TopicRecords.of(
-                bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_PROGRESS, TopicNames.ENRICHMENT_COMPLETED);
+                bootstrapServers,
+                new EventDeserializer<>(),
+                TopicNames.ENRICHMENT_PROGRESS,
+                TopicNames.ENRICHMENT_COMPLETED);
     }
 
     @AfterEach

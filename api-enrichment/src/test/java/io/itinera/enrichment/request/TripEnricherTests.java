@@ -1,6 +1,5 @@
 package io.itinera.enrichment.request;
 
-import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -14,7 +13,7 @@ import io.itinera.enrichment.poi.PointsOfInterest;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;

@@ -1,11 +1,10 @@
 package io.itinera.enrichment.system;
 
-import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;

@@ -1,12 +1,11 @@
 package io.itinera.gateway.saga;
 
-import io.itinera.events.TopicNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.SampleEvents;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -23,10 +22,11 @@ import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.SubmitTrip;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,8 +49,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.itinera.events.trip.CancelTrip;
-import java.util.UUID;
 
 /** Drives the exact production saga graph without a broker. */
 class SagaTopologyTests {
@@ -226,7 +225,9 @@ class SagaTopologyTests {
         TestOutputTopic<String, ProposalSnapshot> proposals = driver.createOutputTopic(
                 TopicNames.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
         TestOutputTopic<String, ProposalRequested> rankingRequests = driver.createOutputTopic(
-                TopicNames.PROPOSAL_REQUEST, new StringDeserializer(), new EventDeserializer<>(ProposalRequested.class));
+                TopicNames.PROPOSAL_REQUEST,
+                new StringDeserializer(),
+                new EventDeserializer<>(ProposalRequested.class));
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
         ProposalCompleted completed = new ProposalCompleted(
                 1,

@@ -9,8 +9,8 @@ import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.generation.GenerationCompleted;
-import io.itinera.events.trip.TripCommand;
 import io.itinera.events.trip.SubmitTrip;
+import io.itinera.events.trip.TripCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -63,7 +63,8 @@ class EventSerdeTests {
         byte[] old = json.replace("\"type\":\"submit-trip\"", "\"type\":\"trip-submitted\"")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(new EventDeserializer<>().deserialize(TopicNames.TRIP_COMMANDS, old)).isEqualTo(submitted);
+        assertThat(new EventDeserializer<>().deserialize(TopicNames.TRIP_COMMANDS, old))
+                .isEqualTo(submitted);
     }
 
     @Test
