@@ -21,6 +21,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.itinera.events.enrichment.PlanningContext;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
 
@@ -67,8 +69,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
             assertThat(progress)
                     .extracting(StageProgress::step, StageProgress::percent)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("day-planned", 50),
-                            org.assertj.core.groups.Tuple.tuple("day-planned", 100));
+                            tuple("day-planned", 50),
+                            tuple("day-planned", 100));
             assertThat(progress.get(0).message())
                     .startsWith("Planned 2027-05-10: ")
                     .endsWith(" stops");
@@ -113,7 +115,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
         GenerationRequested empty = GenerationRequested.of(
                 tripId,
                 full.request(),
-                new io.itinera.events.enrichment.PlanningContext(
+                new PlanningContext(
                         full.context().destination(),
                         full.context().days(),
                         List.of(),
