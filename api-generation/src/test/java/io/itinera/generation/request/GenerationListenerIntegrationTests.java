@@ -1,11 +1,13 @@
 package io.itinera.generation.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
 import io.itinera.events.TopicNames;
+import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
@@ -21,8 +23,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.itinera.events.enrichment.PlanningContext;
-import static org.assertj.core.groups.Tuple.tuple;
 
 class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
 
@@ -68,9 +68,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                     all.stream().filter(p -> p.step().equals("day-planned")).toList();
             assertThat(progress)
                     .extracting(StageProgress::step, StageProgress::percent)
-                    .containsExactly(
-                            tuple("day-planned", 50),
-                            tuple("day-planned", 100));
+                    .containsExactly(tuple("day-planned", 50), tuple("day-planned", 100));
             assertThat(progress.get(0).message())
                     .startsWith("Planned 2027-05-10: ")
                     .endsWith(" stops");
