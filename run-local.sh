@@ -104,7 +104,7 @@ if ((needs_build)); then
   command -v mvn >/dev/null || die "mvn not found: install Maven 3.8.7 or newer"
   say "building (mvn package without tests; full log in $LOGS/build.log)..."
   mkdir -p "$LOGS"
-  mvn -B -q -Dmaven.test.skip=true package >"$LOGS/build.log" 2>&1 || { tail -40 "$LOGS/build.log"; die "build failed"; }
+  mvn -B -q -DskipTests package >"$LOGS/build.log" 2>&1 || { tail -40 "$LOGS/build.log"; die "build failed"; }
 fi
 
 mkdir -p "$LOGS" "$LOCAL/kafka" "$PID_DIR"

@@ -13,7 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * application context (and one Kafka Streams instance) instead of starting one each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A POST waits up to 3 s for its effect to be readable; leave room for a cold saga on a busy 2-core machine.
+@AutoConfigureWebTestClient(timeout = "15s")
 @ActiveProfiles("test")
 public abstract class GatewayIntegrationTest {
 

@@ -170,11 +170,7 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec postWithKey(String key, String idempotencyKey, String body) {
-        // the first request of a cold test JVM may wait for the saga to start on a busy machine
-        return web.mutate()
-                .responseTimeout(Duration.ofSeconds(30))
-                .build()
-                .post()
+        return web.post()
                 .uri("/api/v1/proposals")
                 .header(HttpHeaders.AUTHORIZATION, bearer(key))
                 .header("Idempotency-Key", idempotencyKey)
