@@ -17,7 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one application context of the integration tests, against a real broker; every test class extends this so that
  * Spring's test context cache starts the service only once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+// The search's wall-clock safety net (250 ms) cut it short on a loaded machine before its first progress report; a
+// generous one lets the step budget alone end it, so that the reports the tests expect do not depend on CPU speed.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "generation.search.time-limit=60s"})
 public abstract class KafkaIntegrationTest {
 
     @Autowired
