@@ -32,7 +32,11 @@ class ArchitectureTests {
                         "..gateway.proposal..",
                         "..gateway.live..",
                         "..gateway.security..",
-                        "org.springframework.web.bind..")
+                        "..gateway.state..",
+                        "..gateway.problem..",
+                        "org.springframework.http..",
+                        "org.springframework.web..",
+                        "reactor..")
                 .check(classes);
     }
 

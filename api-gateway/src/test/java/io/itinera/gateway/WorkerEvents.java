@@ -2,6 +2,7 @@ package io.itinera.gateway;
 
 import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicSpec;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.kafka.KafkaTestBroker;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class WorkerEvents {
 
     private WorkerEvents() {}
 
-    public static void publish(String topic, Event event) {
+    public static <T extends Event> void publish(TopicSpec<T> topic, T event) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestBroker.bootstrapServers(),
@@ -27,14 +28,14 @@ public final class WorkerEvents {
                 "all");
         try (KafkaProducer<String, Object> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new EventSerializer<>())) {
-            ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.key(), event);
+            ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), event.key(), event);
             EventHeaders.stamp(record.headers(), event, "test-worker");
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
+            throw new IllegalStateException("could not publish to " + topic.name(), e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.itinera.generation;
 
 import io.itinera.events.EventHeaders;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.kafka.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -17,7 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one application context of the integration tests, against a real broker; every test class extends this so that
  * Spring's test context cache starts the service only once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+// The search's wall-clock safety net (250 ms) cut it short on a loaded machine before its first progress report; a
+// generous one lets the step budget alone end it, so that the reports the tests expect do not depend on CPU speed.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "generation.search.time-limit=60s"})
 public abstract class KafkaIntegrationTest {
 
     @Autowired
@@ -37,7 +41,7 @@ public abstract class KafkaIntegrationTest {
 
     /** Sends a value to the generation request topic as the gateway would, with a request id header. */
     protected void sendRequest(String tripId, Object value, String requestId) throws Exception {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.GENERATION_REQUEST, tripId, value);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(TopicNames.GENERATION_REQUEST, tripId, value);
         record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
     }

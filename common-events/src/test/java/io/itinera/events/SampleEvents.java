@@ -27,19 +27,19 @@ import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.ProgressEntry;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TravelMode;
-import io.itinera.events.trip.TripCancelled;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.TripSubmitted;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -208,11 +208,11 @@ public final class SampleEvents {
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, 3.5, 5);
         return Map.ofEntries(
                 Map.entry(
-                        TripSubmitted.class,
+                        SubmitTrip.class,
                         List.of(
-                                new TripSubmitted(1, id, NOW, TRIP, "client-a", "req-1", fullRequest()),
-                                new TripSubmitted(1, id, NOW, TRIP, "client-a", "req-1", minimalRequest()))),
-                Map.entry(TripCancelled.class, List.of(new TripCancelled(1, id, NOW, TRIP, "client-a", "req-2"))),
+                                new SubmitTrip(1, id, NOW, TRIP, "client-a", "req-1", fullRequest()),
+                                new SubmitTrip(1, id, NOW, TRIP, "client-a", "req-1", minimalRequest()))),
+                Map.entry(CancelTrip.class, List.of(new CancelTrip(1, id, NOW, TRIP, "client-a", "req-2"))),
                 Map.entry(TripSnapshot.class, List.of(snapshot())),
                 Map.entry(EnrichmentRequested.class, List.of(new EnrichmentRequested(1, id, NOW, TRIP, fullRequest()))),
                 Map.entry(EnrichmentProgress.class, List.of(new EnrichmentProgress(1, id, NOW, TRIP, progress))),
@@ -232,8 +232,8 @@ public final class SampleEvents {
                                 new GenerationCompleted(1, id, NOW, TRIP, Outcome.FAILED, null, failure))),
                 Map.entry(ProposalRequested.class, List.of(new ProposalRequested(1, id, NOW, "prop-1", brief))),
                 Map.entry(
-                        ProposalSubmitted.class,
-                        List.of(new ProposalSubmitted(1, id, NOW, "prop-1", "client-a", "req-3", brief))),
+                        SubmitProposal.class,
+                        List.of(new SubmitProposal(1, id, NOW, "prop-1", "client-a", "req-3", brief))),
                 Map.entry(
                         ProposalSnapshot.class,
                         List.of(new ProposalSnapshot(

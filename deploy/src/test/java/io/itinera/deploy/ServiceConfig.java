@@ -1,5 +1,6 @@
 package io.itinera.deploy;
 
+import io.itinera.events.kafka.KafkaDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * A service's configuration as Spring Boot sees it in the cluster: its {@code application.yml} (default profile),
- * overridden by the environment variables a manifest sets, with Boot's relaxed binding and placeholders.
+ * A service's configuration as Spring Boot sees it in the cluster: the shared Kafka defaults of common-events, under
+ * its {@code application.yml} (default profile), overridden by the environment variables a manifest sets, with Boot's relaxed binding and placeholders.
  */
 final class ServiceConfig {
 
@@ -37,6 +38,8 @@ final class ServiceConfig {
                         new LinkedHashMap<>(environmentVariables)));
         applicationYaml(service)
                 .forEach(source -> environment.getPropertySources().addLast(source));
+        // What every service gets from common-events, below its own application.yml, as at run time.
+        environment.getPropertySources().addLast(KafkaDefaults.propertySource());
         ConfigurationPropertySources.attach(environment);
         return new ServiceConfig(environment);
     }

@@ -1,4 +1,4 @@
-/** Cross-cutting wiring: Kafka plumbing, topics, readiness and the clock. */
+/** Cross-cutting wiring: the clock (the Kafka plumbing is auto-configured by common-events). */
 @NullMarked
 package io.itinera.enrichment.system;
 

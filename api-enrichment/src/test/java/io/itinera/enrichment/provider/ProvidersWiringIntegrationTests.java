@@ -6,11 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.DayWeather;
@@ -156,8 +157,8 @@ class ProvidersWiringIntegrationTests {
                 .filteredOn(ContextSource::fallback)
                 .extracting(ContextSource::part, ContextSource::source, ContextSource::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("weather", "climate-normals", "open-meteo: HTTP 500"),
-                        org.assertj.core.groups.Tuple.tuple("exchange-rate", "ecb-offline", "frankfurter: HTTP 500"));
+                        tuple("weather", "climate-normals", "open-meteo: HTTP 500"),
+                        tuple("exchange-rate", "ecb-offline", "frankfurter: HTTP 500"));
     }
 
     @Test
@@ -219,8 +220,8 @@ class ProvidersWiringIntegrationTests {
                 .currency("GBP")
                 .build();
         try (TopicRecords<Object> completed =
-                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
-            kafka.send(Topics.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
+            kafka.send(TopicNames.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
                     .get();
             List<ConsumerRecord<String, Object>> records = completed.awaitFor(
                     tripId, seen -> seen.stream().anyMatch(r -> r.value() instanceof EnrichmentCompleted));

@@ -2,7 +2,12 @@ package io.itinera.enrichment.provider;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -19,13 +24,13 @@ public final class TestProviders {
      */
     public static void warmUp(String baseUrl) {
         try {
-            java.net.http.HttpClient.newHttpClient()
+            HttpClient.newHttpClient()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/mappings"))
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/mappings"))
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                            HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import io.itinera.enrichment.EnrichmentIntegrationTest;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
@@ -46,7 +47,10 @@ class EnrichmentListenerIntegrationTests {
     @BeforeEach
     void readOutcomeTopics() {
         outcomes = TopicRecords.of(
-                bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_PROGRESS, Topics.ENRICHMENT_COMPLETED);
+                bootstrapServers,
+                new EventDeserializer<>(),
+                TopicNames.ENRICHMENT_PROGRESS,
+                TopicNames.ENRICHMENT_COMPLETED);
     }
 
     @AfterEach
@@ -59,7 +63,7 @@ class EnrichmentListenerIntegrationTests {
         // given
         String tripId = newTripId();
         ProducerRecord<String, Object> request = new ProducerRecord<>(
-                Topics.ENRICHMENT_REQUEST,
+                TopicNames.ENRICHMENT_REQUEST,
                 tripId,
                 EnrichmentRequested.of(
                         tripId,
@@ -100,7 +104,7 @@ class EnrichmentListenerIntegrationTests {
 
         // when
         kafka.send(
-                        Topics.ENRICHMENT_REQUEST,
+                        TopicNames.ENRICHMENT_REQUEST,
                         tripId,
                         EnrichmentRequested.of(
                                 tripId,
@@ -130,10 +134,10 @@ class EnrichmentListenerIntegrationTests {
         double deadLettersBefore = deadLetters();
 
         // when
-        kafka.send(Topics.ENRICHMENT_REQUEST, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8))
+        kafka.send(TopicNames.ENRICHMENT_REQUEST, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8))
                 .get();
         kafka.send(
-                        Topics.ENRICHMENT_REQUEST,
+                        TopicNames.ENRICHMENT_REQUEST,
                         goodTripId,
                         EnrichmentRequested.of(
                                 goodTripId,
@@ -144,7 +148,7 @@ class EnrichmentListenerIntegrationTests {
 
         // then
         try (TopicRecords<byte[]> deadLetters =
-                TopicRecords.raw(bootstrapServers, Topics.deadLetter(Topics.ENRICHMENT_REQUEST))) {
+                TopicRecords.raw(bootstrapServers, Topics.deadLetter(TopicNames.ENRICHMENT_REQUEST))) {
             assertThat(deadLetters.awaitFor(poisonKey, seen -> !seen.isEmpty()))
                     .singleElement()
                     .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
@@ -160,7 +164,7 @@ class EnrichmentListenerIntegrationTests {
 
     private double deadLetters() {
         var counter = meters.find(DeadLetters.COUNTER)
-                .tag("topic", Topics.ENRICHMENT_REQUEST)
+                .tag("topic", TopicNames.ENRICHMENT_REQUEST)
                 .counter();
         return counter == null ? 0 : counter.count();
     }

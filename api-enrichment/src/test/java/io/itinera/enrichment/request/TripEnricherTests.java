@@ -13,7 +13,7 @@ import io.itinera.enrichment.poi.PointsOfInterest;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
@@ -40,10 +40,10 @@ class TripEnricherTests {
         assertThat(publisher.published)
                 .extracting(RecordingPublisher.Published::topic)
                 .containsExactly(
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_PROGRESS,
-                        Topics.ENRICHMENT_COMPLETED);
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_PROGRESS,
+                        TopicNames.ENRICHMENT_COMPLETED);
         assertThat(publisher.published.subList(0, 3))
                 .extracting(p -> ((EnrichmentProgress) p.event()).progress())
                 .extracting(step -> step.step(), step -> step.percent())
@@ -67,7 +67,7 @@ class TripEnricherTests {
         // then
         assertThat(outcome).isEqualTo(Outcome.FAILED);
         assertThat(publisher.published).singleElement().satisfies(p -> {
-            assertThat(p.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED);
+            assertThat(p.topic()).isEqualTo(TopicNames.ENRICHMENT_COMPLETED);
             EnrichmentCompleted completed = (EnrichmentCompleted) p.event();
             assertThat(completed.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(completed.context()).isNull();

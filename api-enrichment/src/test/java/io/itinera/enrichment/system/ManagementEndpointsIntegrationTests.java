@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -79,9 +79,9 @@ class ManagementEndpointsIntegrationTests {
         // given an enriched trip
         String tripId = UUID.randomUUID().toString();
         try (TopicRecords<Object> completed =
-                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), Topics.ENRICHMENT_COMPLETED)) {
+                TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
             kafka.send(
-                            Topics.ENRICHMENT_REQUEST,
+                            TopicNames.ENRICHMENT_REQUEST,
                             tripId,
                             EnrichmentRequested.of(
                                     tripId,

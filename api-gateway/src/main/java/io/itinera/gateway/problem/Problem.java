@@ -2,6 +2,7 @@ package io.itinera.gateway.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -40,7 +41,7 @@ public class Problem extends ErrorResponseException {
                 HttpStatus.NOT_FOUND,
                 "not-found",
                 what + " not found",
-                "No " + what.toLowerCase(java.util.Locale.ROOT) + " with id '" + id + "' exists for this client.");
+                "No " + what.toLowerCase(Locale.ROOT) + " with id '" + id + "' exists for this client.");
     }
 
     public static Problem unauthorized(String detail) {

@@ -3,9 +3,13 @@ package io.itinera.gateway.problem;
 import io.itinera.gateway.problem.Problem.FieldProblem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,8 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-2)
 public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
-    private static final org.apache.commons.logging.Log log =
-            org.apache.commons.logging.LogFactory.getLog(ProblemWebExceptionHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
     private final JsonMapper json;
 
@@ -63,7 +66,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof WebExchangeBindException invalid) {
             List<FieldProblem> errors = invalid.getFieldErrors().stream()
                     .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage())))
-                    .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                    .sorted(Comparator.comparing(FieldProblem::field))
                     .toList();
             return Rendered.of(Problem.invalidRequest(errors).getBody(), errors);
         }
@@ -98,7 +101,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null
                 ? "http-" + status.value()
-                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private record Rendered(Map<String, Object> body) {

@@ -1,24 +1,20 @@
 package io.itinera.gateway.proposal;
 
-import io.itinera.events.Topics;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.live.HistoryEvents;
-import io.itinera.gateway.saga.ReadModels;
-import io.itinera.gateway.saga.SagaCommands;
-import io.itinera.gateway.saga.SagaTopology;
+import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
+import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.system.RequestIdFilter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,38 +37,41 @@ import reactor.core.publisher.Mono;
 class ProposalController {
 
     static final String PATH = "/api/v1/proposals";
-    private static final Duration ACCEPT_WAIT = Duration.ofSeconds(3);
 
-    private final SagaCommands commands;
-    private final ReadModels readModels;
+    private final ProposalSubmissions submissions;
+    private final ProposalQueries queries;
     private final HistoryEvents events;
-    private final MeterRegistry meters;
 
-    ProposalController(SagaCommands commands, ReadModels readModels, HistoryEvents events, MeterRegistry meters) {
-        this.commands = commands;
-        this.readModels = readModels;
+    ProposalController(ProposalSubmissions submissions, ProposalQueries queries, HistoryEvents events) {
+        this.submissions = submissions;
+        this.queries = queries;
         this.events = events;
-        this.meters = meters;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask for destination proposals", description = "Answers 202 with where to follow them.")
     Mono<ResponseEntity<ProposalView.Accepted>> create(
-            @Valid @RequestBody ProposalBriefBody body, ServerWebExchange exchange) {
-        ApiClient client = ApiClient.of(exchange);
-        String requestId = RequestIdFilter.of(exchange);
-        String id = UUID.randomUUID().toString();
-        ProposalSubmitted command = ProposalSubmitted.of(id, client.id(), requestId, body.toBrief());
-        return commands.publish(Topics.PROPOSAL_COMMANDS, command, requestId)
-                .doOnSuccess(
-                        ignored -> meters.counter("itinera.proposals.requested").increment())
-                .then(commands.awaitReadable(() -> find(id, client.id()), ACCEPT_WAIT))
-                .then(Mono.fromSupplier(() -> {
-                    ProposalView.Links links = ProposalView.Links.of(id);
-                    return ResponseEntity.accepted()
-                            .location(URI.create(links.self()))
-                            .body(new ProposalView.Accepted(id, TripStatus.PENDING, links));
-                }));
+            @Valid @RequestBody ProposalBriefBody body,
+            @Parameter(description = "Makes retries safe: the same key and body return the original response")
+                    @RequestHeader(name = Idempotency.HEADER, required = false)
+                    @Nullable
+                    String idempotencyKey,
+            ServerWebExchange exchange) {
+        Optional<Problem.FieldProblem> badKey = Idempotency.check(idempotencyKey);
+        if (badKey.isPresent()) {
+            return Mono.error(Problem.invalidRequest(List.of(badKey.get())));
+        }
+        return submissions
+                .submit(ApiClient.of(exchange), RequestIdFilter.of(exchange), body.toBrief(), idempotencyKey)
+                .map(submission -> {
+                    ProposalView.Links links = ProposalView.Links.of(submission.proposalId());
+                    ResponseEntity.BodyBuilder accepted =
+                            ResponseEntity.accepted().location(URI.create(links.self()));
+                    if (submission.replayed()) {
+                        accepted.header(Idempotency.REPLAYED, "true");
+                    }
+                    return accepted.body(new ProposalView.Accepted(submission.proposalId(), TripStatus.PENDING, links));
+                });
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,15 +88,10 @@ class ProposalController {
             ServerWebExchange exchange) {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
-        return owned(id, exchange).flatMapMany(proposal -> events.follow(() -> find(id, clientId), after));
+        return owned(id, exchange).flatMapMany(proposal -> events.follow(() -> queries.find(id, clientId), after));
     }
 
     private Mono<ProposalSnapshot> owned(String id, ServerWebExchange exchange) {
-        return readModels.owned(
-                SagaTopology.PROPOSALS_STORE, id, ApiClient.of(exchange).id(), "Proposal");
-    }
-
-    private Optional<ProposalSnapshot> find(String id, String clientId) {
-        return readModels.findOwned(SagaTopology.PROPOSALS_STORE, id, clientId);
+        return queries.owned(id, ApiClient.of(exchange).id());
     }
 }

@@ -4,11 +4,13 @@ import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.proposal.DestinationProposal;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
@@ -37,7 +39,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
         if (current != null && Histories.applied(current.appliedEventIds(), event)) {
             return SagaStep.unchanged();
         }
-        if (event instanceof ProposalSubmitted submitted) {
+        if (event instanceof SubmitProposal submitted) {
             return current == null ? submitted(submitted) : SagaStep.unchanged();
         }
         if (current == null || !OPEN.contains(current.status())) {
@@ -71,7 +73,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<ProposalSnapshot> submitted(ProposalSubmitted submitted) {
+    private SagaStep<ProposalSnapshot> submitted(SubmitProposal submitted) {
         Instant now = clock.instant();
         ProposalSnapshot snapshot = new ProposalSnapshot(
                 ProposalSnapshot.SCHEMA_VERSION,
@@ -87,7 +89,8 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
                 List.of(new ProgressEntry(
                         1, submitted.occurredAt(), "proposal", TripStatus.PENDING, "accepted", 0, "Brief accepted")),
                 List.of(submitted.eventId().toString()));
-        return new SagaStep<>(snapshot, List.of(ProposalRequested.of(submitted.proposalId(), submitted.brief())));
+        return SagaStep.of(
+                snapshot, Topics.PROPOSAL_REQUEST, ProposalRequested.of(submitted.proposalId(), submitted.brief()));
     }
 
     private ProposalSnapshot advance(
@@ -95,7 +98,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
             Event event,
             TripStatus status,
             StageProgress progress,
-            List<io.itinera.events.proposal.DestinationProposal> proposals,
+            List<DestinationProposal> proposals,
             @Nullable Failure failure) {
         return new ProposalSnapshot(
                 current.schemaVersion(),

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +27,7 @@ public class SagaMetrics {
     static final String STAGE_LATENCY = "itinera.trip.stage.latency";
     static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
 
-    private static final org.springframework.core.log.LogAccessor log =
-            new org.springframework.core.log.LogAccessor(SagaMetrics.class);
+    private static final Logger log = LoggerFactory.getLogger(SagaMetrics.class);
 
     private final MeterRegistry registry;
 
@@ -39,7 +40,7 @@ public class SagaMetrics {
         if (from == after.status()) {
             return;
         }
-        log.info(() -> "trip %s: %s -> %s".formatted(after.tripId(), from == null ? "new" : from, after.status()));
+        log.info("trip {}: {} -> {}", after.tripId(), from == null ? "new" : from, after.status());
         if (after.status() == TripStatus.GENERATING) {
             stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
         }

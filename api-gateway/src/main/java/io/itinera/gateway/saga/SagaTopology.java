@@ -1,19 +1,16 @@
 package io.itinera.gateway.saga;
 
 import io.itinera.events.Event;
+import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
-import io.itinera.events.enrichment.EnrichmentRequested;
-import io.itinera.events.generation.GenerationRequested;
-import io.itinera.events.proposal.ProposalRequested;
-import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerde;
 import io.itinera.events.serde.EventSerializer;
-import io.itinera.events.trip.TripSnapshot;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -49,7 +46,7 @@ public final class SagaTopology {
     public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
     public static final String PROPOSALS_STORE = "proposals-by-id";
 
-    static final List<String> TRIP_INPUTS = List.of(
+    static final List<String> TRIP_INPUTS = names(
             Topics.TRIP_COMMANDS,
             Topics.ENRICHMENT_PROGRESS,
             Topics.ENRICHMENT_COMPLETED,
@@ -57,11 +54,17 @@ public final class SagaTopology {
             Topics.GENERATION_COMPLETED);
 
     static final List<String> PROPOSAL_INPUTS =
-            List.of(Topics.PROPOSAL_COMMANDS, Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED);
+            names(Topics.PROPOSAL_COMMANDS, Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED);
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<Event> EVENTS = Serdes.serdeFrom(new EventSerializer<>(), new EventDeserializer<>());
-    private static final Serde<Object> OUTPUTS = Serdes.serdeFrom(new EventSerializer<>(), new EventDeserializer<>());
+
+    /** Writes each outgoing record's value; the topic it goes to is the record's own. */
+    private static final Serde<Outgoing<?>> OUTPUTS = Serdes.serdeFrom(
+            (topic, outgoing) -> outgoing == null ? null : new EventSerializer<>().serialize(topic, outgoing.value()),
+            (topic, bytes) -> {
+                throw new UnsupportedOperationException("the sagas never read their outputs back as Outgoing");
+            });
 
     private SagaTopology() {}
 
@@ -90,19 +93,19 @@ public final class SagaTopology {
                 "trip",
                 TRIP_INPUTS,
                 TRIP_SAGA_STORE,
-                EventSerde.of(TripSnapshot.class),
+                Topics.TRIP_STATE,
                 new TripFold(clock),
                 metrics::transition);
-        readModel(builder, Topics.TRIP_STATE, TRIPS_STORE, EventSerde.of(TripSnapshot.class));
+        readModel(builder, Topics.TRIP_STATE, TRIPS_STORE);
         saga(
                 builder,
                 "proposal",
                 PROPOSAL_INPUTS,
                 PROPOSAL_SAGA_STORE,
-                EventSerde.of(ProposalSnapshot.class),
+                Topics.PROPOSAL_STATE,
                 new ProposalFold(clock),
                 metrics::proposalTransition);
-        readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE, EventSerde.of(ProposalSnapshot.class));
+        readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
         return new SagaTopology();
     }
 
@@ -111,44 +114,33 @@ public final class SagaTopology {
             String name,
             List<String> inputs,
             String storeName,
-            Serde<S> snapshots,
+            TopicSpec<S> stateTopic,
             Fold<S> fold,
             BiConsumer<@Nullable S, S> onChange) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), KEYS, snapshots));
-        KStream<String, Object> outputs = builder.stream(
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName), KEYS, EventSerde.of(stateTopic)));
+        KStream<String, Outgoing<?>> outputs = builder.stream(
                         inputs, Consumed.with(KEYS, EVENTS).withName(name + "-events"))
-                .process(() -> new SagaProcessor<>(fold, storeName, onChange), Named.as(name + "-saga"), storeName);
+                .process(
+                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange),
+                        Named.as(name + "-saga"),
+                        storeName);
         outputs.to(
-                (key, value, context) -> topicOf(value),
+                (key, outgoing, context) -> outgoing.topic().name(),
                 Produced.with(KEYS, OUTPUTS).withName(name + "-saga-outputs"));
     }
 
-    private static <S> void readModel(StreamsBuilder builder, String topic, String storeName, Serde<S> snapshots) {
+    private static <S> void readModel(StreamsBuilder builder, TopicSpec<S> topic, String storeName) {
+        Serde<S> snapshots = EventSerde.of(topic);
         builder.globalTable(
-                topic,
+                topic.name(),
                 Consumed.with(KEYS, snapshots).withName(storeName + "-source"),
                 Materialized.<String, S, KeyValueStore<Bytes, byte[]>>as(storeName)
                         .withKeySerde(KEYS)
                         .withValueSerde(snapshots));
     }
 
-    static String topicOf(Object value) {
-        if (value instanceof TripSnapshot) {
-            return Topics.TRIP_STATE;
-        }
-        if (value instanceof ProposalSnapshot) {
-            return Topics.PROPOSAL_STATE;
-        }
-        if (value instanceof EnrichmentRequested) {
-            return Topics.ENRICHMENT_REQUEST;
-        }
-        if (value instanceof GenerationRequested) {
-            return Topics.GENERATION_REQUEST;
-        }
-        if (value instanceof ProposalRequested) {
-            return Topics.PROPOSAL_REQUEST;
-        }
-        throw new IllegalStateException(
-                "the sagas do not publish " + value.getClass().getName());
+    private static List<String> names(TopicSpec<?>... topics) {
+        return Stream.of(topics).map(TopicSpec::name).toList();
     }
 }

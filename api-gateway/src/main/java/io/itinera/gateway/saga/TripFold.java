@@ -4,6 +4,7 @@ import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -11,12 +12,12 @@ import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.ProgressEntry;
-import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.TripSubmitted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,13 +47,13 @@ final class TripFold implements Fold<TripSnapshot> {
                 && current.appliedEventIds().contains(event.eventId().toString())) {
             return SagaStep.unchanged();
         }
-        if (event instanceof TripSubmitted submitted) {
+        if (event instanceof SubmitTrip submitted) {
             return current == null ? submitted(submitted) : SagaStep.unchanged();
         }
         if (current == null) {
             return SagaStep.unchanged();
         }
-        if (event instanceof TripCancelled cancelled) {
+        if (event instanceof CancelTrip cancelled) {
             return cancelled(current, cancelled);
         }
         if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
@@ -70,7 +71,7 @@ final class TripFold implements Fold<TripSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<TripSnapshot> submitted(TripSubmitted submitted) {
+    private SagaStep<TripSnapshot> submitted(SubmitTrip submitted) {
         Instant now = clock.instant();
         ProgressEntry accepted = new ProgressEntry(
                 1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
@@ -88,11 +89,12 @@ final class TripFold implements Fold<TripSnapshot> {
                 null,
                 List.of(accepted),
                 List.of(submitted.eventId().toString()));
-        return new SagaStep<>(snapshot, List.of(EnrichmentRequested.of(submitted.tripId(), submitted.request())));
+        return SagaStep.of(
+                snapshot, Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()));
     }
 
     /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
-    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, TripCancelled cancelled) {
+    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, CancelTrip cancelled) {
         if (!current.clientId().equals(cancelled.clientId()) || current.status().isTerminal()) {
             return SagaStep.unchanged();
         }
@@ -116,8 +118,10 @@ final class TripFold implements Fold<TripSnapshot> {
                             new StageProgress("completed", 100, "Planning context ready"),
                             null)
                     .withContext(summarise(context));
-            return new SagaStep<>(
-                    generating, List.of(GenerationRequested.of(current.tripId(), current.request(), context)));
+            return SagaStep.of(
+                    generating,
+                    Topics.GENERATION_REQUEST,
+                    GenerationRequested.of(current.tripId(), current.request(), context));
         }
         Failure failure = failureOf(completed.failure(), "enrichment-failed", "Enrichment failed");
         return step(advance(

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.log.LogAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ public class ApiKeyStore {
 
     static final Duration RECHECK = Duration.ofSeconds(2);
     private static final Pattern LINE = Pattern.compile("(" + ApiKeyProperties.CLIENT_ID + ")\\s+([0-9a-f]{64})");
-    private static final LogAccessor log = new LogAccessor(ApiKeyStore.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyStore.class);
 
     private final List<ApiKeyProperties.ApiKey> configured;
     private final @Nullable Path file;
@@ -97,9 +98,9 @@ public class ApiKeyStore {
                 fromFile = read(file);
                 fileVersion = version;
                 inForce = hashed(keys());
-                log.info(() -> "reloaded " + fromFile.size() + " API keys from " + file);
+                log.info("reloaded {} API keys from {}", fromFile.size(), file);
             } catch (RuntimeException e) {
-                log.error(e, () -> "keeping the previous API keys: cannot use " + file);
+                log.error("keeping the previous API keys: cannot use {}", file, e);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
+import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.system.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,9 +42,6 @@ import reactor.core.scheduler.Schedulers;
 class TripController {
 
     static final String PATH = "/api/v1/trips";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-    private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final TripRules rules;
     private final TripSubmissions submissions;
@@ -68,14 +67,14 @@ class TripController {
     Mono<ResponseEntity<TripAccepted>> create(
             @Valid @RequestBody TripRequestBody body,
             @Parameter(description = "Makes retries safe: the same key and body return the original response")
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = Idempotency.HEADER, required = false)
                     @Nullable
                     String idempotencyKey,
             ServerWebExchange exchange) {
         List<Problem.FieldProblem> problems = rules.check(body);
-        if (idempotencyKey != null && !SANE_KEY.matcher(idempotencyKey).matches()) {
-            problems = concat(
-                    problems, new Problem.FieldProblem(IDEMPOTENCY_KEY, "must be 1 to 255 printable ASCII characters"));
+        Optional<Problem.FieldProblem> badKey = Idempotency.check(idempotencyKey);
+        if (badKey.isPresent()) {
+            problems = concat(problems, badKey.get());
         }
         if (!problems.isEmpty()) {
             return Mono.error(Problem.invalidRequest(problems));
@@ -89,7 +88,7 @@ class TripController {
                     ResponseEntity.BodyBuilder accepted =
                             ResponseEntity.accepted().location(URI.create(links.self()));
                     if (submission.replayed()) {
-                        accepted.header("Idempotent-Replayed", "true");
+                        accepted.header(Idempotency.REPLAYED, "true");
                     }
                     return accepted.body(new TripAccepted(submission.tripId(), TripStatus.PENDING, links));
                 });
@@ -189,7 +188,6 @@ class TripController {
     }
 
     private static List<Problem.FieldProblem> concat(List<Problem.FieldProblem> problems, Problem.FieldProblem more) {
-        return java.util.stream.Stream.concat(problems.stream(), java.util.stream.Stream.of(more))
-                .toList();
+        return Stream.concat(problems.stream(), Stream.of(more)).toList();
     }
 }

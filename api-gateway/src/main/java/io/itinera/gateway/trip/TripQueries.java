@@ -2,8 +2,8 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.gateway.saga.ReadModels;
 import io.itinera.gateway.saga.SagaTopology;
+import io.itinera.gateway.state.ReadModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
@@ -64,15 +64,15 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(itinerary.days())
                 .hasSize(3)
                 .allSatisfy(day -> assertThat(day.stops()).hasSizeGreaterThanOrEqualTo(3));
-        GenerationRequested planned = TopicReader.find(Topics.GENERATION_REQUEST, GenerationRequested.class, id);
+        GenerationRequested planned = TopicReader.find(TopicNames.GENERATION_REQUEST, GenerationRequested.class, id);
         ItineraryAssertions.assertFeasible(itinerary, planned.request(), planned.context());
         assertThat(trip.get("progress").valueStream().map(p -> p.get("stage").asString()))
                 .contains("trip", "enrichment", "generation");
         // One trace from the HTTP request through the saga and both workers.
-        String traceId = traceIdOf(TopicReader.findRecord(Topics.TRIP_COMMANDS, TripCommand.class, id));
-        assertThat(traceIdOf(TopicReader.findRecord(Topics.ENRICHMENT_COMPLETED, EnrichmentCompleted.class, id)))
+        String traceId = traceIdOf(TopicReader.findRecord(TopicNames.TRIP_COMMANDS, TripCommand.class, id));
+        assertThat(traceIdOf(TopicReader.findRecord(TopicNames.ENRICHMENT_COMPLETED, EnrichmentCompleted.class, id)))
                 .isEqualTo(traceId);
-        assertThat(traceIdOf(TopicReader.findRecord(Topics.GENERATION_COMPLETED, GenerationCompleted.class, id)))
+        assertThat(traceIdOf(TopicReader.findRecord(TopicNames.GENERATION_COMPLETED, GenerationCompleted.class, id)))
                 .isEqualTo(traceId);
     }
 

@@ -11,6 +11,7 @@ import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Leg;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.TripRequest;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ final class ItineraryAssertions {
     static void assertFeasible(Itinerary itinerary, TripRequest request, PlanningContext context) {
         Map<String, PointOfInterest> pois =
                 context.pois().stream().collect(Collectors.toMap(PointOfInterest::id, Function.identity()));
-        Map<java.time.LocalDate, TripDay> days =
+        Map<LocalDate, TripDay> days =
                 context.days().stream().collect(Collectors.toMap(TripDay::date, Function.identity()));
         assertThat(itinerary.days())
                 .extracting(ItineraryDay::date)

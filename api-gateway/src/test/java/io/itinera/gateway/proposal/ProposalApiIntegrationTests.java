@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /** The proposal API on a real broker, with api-generation's events published by the test. */
@@ -102,7 +104,7 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[*].field")
                 .value(fields -> assertThat(fields)
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .contains("origin", "month", "tripDays", "interests"));
     }
 
@@ -121,10 +123,57 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
                 null);
     }
 
+    @Test
+    void retryingWithTheSameIdempotencyKeyReturnsTheOriginalProposal() {
+        String first = postWithKey(KEY_A, "brief-1", BRIEF)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+
+        postWithKey(KEY_A, "brief-1", BRIEF)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/v1/proposals/" + first)
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(first);
+        postWithKey(KEY_A, "brief-1", BRIEF.replace("\"month\":5", "\"month\":6"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/idempotency-key-reused");
+        postWithKey(KEY_A, "bad key", BRIEF)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("Idempotency-Key");
+    }
+
     private WebTestClient.ResponseSpec post(String key, String body) {
         return web.post()
                 .uri("/api/v1/proposals")
                 .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec postWithKey(String key, String idempotencyKey, String body) {
+        return web.post()
+                .uri("/api/v1/proposals")
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
@@ -142,7 +191,7 @@ class ProposalApiIntegrationTests extends GatewayIntegrationTest {
                 .getResponseBody();
     }
 
-    private reactor.core.publisher.Flux<ServerSentEvent<JsonNode>> events(String id) {
+    private Flux<ServerSentEvent<JsonNode>> events(String id) {
         return web.mutate()
                 .responseTimeout(Duration.ofSeconds(30))
                 .build()

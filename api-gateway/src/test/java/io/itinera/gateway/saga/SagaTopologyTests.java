@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.SampleEvents;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
@@ -18,14 +18,15 @@ import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
-import io.itinera.events.proposal.ProposalSubmitted;
+import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
-import io.itinera.events.trip.TripSubmitted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -79,19 +81,19 @@ class SagaTopologyTests {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.putAll(SagaTopology.processingConfig((record, exception) -> deadLetters.add(record)));
         driver = new TopologyTestDriver(builder.build(), config);
-        commands = input(Topics.TRIP_COMMANDS);
-        enrichmentProgress = input(Topics.ENRICHMENT_PROGRESS);
-        enrichmentCompleted = input(Topics.ENRICHMENT_COMPLETED);
-        generationProgress = input(Topics.GENERATION_PROGRESS);
-        generationCompleted = input(Topics.GENERATION_COMPLETED);
+        commands = input(TopicNames.TRIP_COMMANDS);
+        enrichmentProgress = input(TopicNames.ENRICHMENT_PROGRESS);
+        enrichmentCompleted = input(TopicNames.ENRICHMENT_COMPLETED);
+        generationProgress = input(TopicNames.GENERATION_PROGRESS);
+        generationCompleted = input(TopicNames.GENERATION_COMPLETED);
         snapshots = driver.createOutputTopic(
-                Topics.TRIP_STATE, new StringDeserializer(), new EventDeserializer<>(TripSnapshot.class));
+                TopicNames.TRIP_STATE, new StringDeserializer(), new EventDeserializer<>(TripSnapshot.class));
         enrichmentRequests = driver.createOutputTopic(
-                Topics.ENRICHMENT_REQUEST,
+                TopicNames.ENRICHMENT_REQUEST,
                 new StringDeserializer(),
                 new EventDeserializer<>(EnrichmentRequested.class));
         generationRequests = driver.createOutputTopic(
-                Topics.GENERATION_REQUEST,
+                TopicNames.GENERATION_REQUEST,
                 new StringDeserializer(),
                 new EventDeserializer<>(GenerationRequested.class));
     }
@@ -157,7 +159,7 @@ class SagaTopologyTests {
 
     @Test
     void replayedAndDuplicatedEventsChangeNothing() {
-        TripSubmitted submitted = submitted();
+        SubmitTrip submitted = submitted();
         EnrichmentCompleted completed = EnrichmentCompleted.succeeded(TRIP, SampleEvents.context());
         commands.pipeInput(TRIP, submitted);
         enrichmentCompleted.pipeInput(TRIP, completed);
@@ -207,37 +209,39 @@ class SagaTopologyTests {
 
     @Test
     void unreadableRecordDoesNotStopTheSaga() {
-        driver.createInputTopic(Topics.ENRICHMENT_COMPLETED, new StringSerializer(), new StringSerializer())
+        driver.createInputTopic(TopicNames.ENRICHMENT_COMPLETED, new StringSerializer(), new StringSerializer())
                 .pipeInput(TRIP, "{not json");
         commands.pipeInput(TRIP, submitted());
 
         assertThat(deadLetters)
                 .singleElement()
-                .satisfies(r -> assertThat(r.topic()).isEqualTo(Topics.ENRICHMENT_COMPLETED));
+                .satisfies(r -> assertThat(r.topic()).isEqualTo(TopicNames.ENRICHMENT_COMPLETED));
         assertThat(snapshots.readValue().status()).isEqualTo(TripStatus.PENDING);
     }
 
     @Test
     void proposalGoesFromBriefToRankedDestinations() {
-        TestInputTopic<String, Object> proposalCommands = input(Topics.PROPOSAL_COMMANDS);
+        TestInputTopic<String, Object> proposalCommands = input(TopicNames.PROPOSAL_COMMANDS);
         TestOutputTopic<String, ProposalSnapshot> proposals = driver.createOutputTopic(
-                Topics.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
+                TopicNames.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
         TestOutputTopic<String, ProposalRequested> rankingRequests = driver.createOutputTopic(
-                Topics.PROPOSAL_REQUEST, new StringDeserializer(), new EventDeserializer<>(ProposalRequested.class));
+                TopicNames.PROPOSAL_REQUEST,
+                new StringDeserializer(),
+                new EventDeserializer<>(ProposalRequested.class));
         ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
         ProposalCompleted completed = new ProposalCompleted(
                 1,
-                java.util.UUID.randomUUID(),
+                UUID.randomUUID(),
                 Instant.now(),
                 "prop-1",
                 Outcome.SUCCEEDED,
                 List.of(new DestinationProposal("porto", "Porto", "PT", 0.8, java.util.Map.of(), List.of("Close"))),
                 null);
 
-        proposalCommands.pipeInput("prop-1", ProposalSubmitted.of("prop-1", "client-a", "req-9", brief));
-        input(Topics.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
-        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
-        input(Topics.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+        proposalCommands.pipeInput("prop-1", SubmitProposal.of("prop-1", "client-a", "req-9", brief));
+        input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
+        input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
+        input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
 
         assertThat(rankingRequests.readValue().brief()).isEqualTo(brief);
         List<ProposalSnapshot> states = proposals.readValuesToList();
@@ -255,8 +259,8 @@ class SagaTopologyTests {
     @Test
     void cancelledTripIgnoresLateWorkerResults() {
         commands.pipeInput(TRIP, submitted());
-        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "someone-else", "req-x"));
-        commands.pipeInput(TRIP, io.itinera.events.trip.TripCancelled.of(TRIP, "client-a", "req-y"));
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "someone-else", "req-x"));
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "client-a", "req-y"));
         enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
 
         assertThat(snapshots.readValuesToList())
@@ -265,8 +269,8 @@ class SagaTopologyTests {
         assertThat(generationRequests.isEmpty()).isTrue();
     }
 
-    private static TripSubmitted submitted() {
-        return TripSubmitted.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
+    private static SubmitTrip submitted() {
+        return SubmitTrip.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
     }
 
     private TestInputTopic<String, Object> input(String topic) {

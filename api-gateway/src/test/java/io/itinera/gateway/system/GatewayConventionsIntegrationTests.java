@@ -5,6 +5,7 @@ import static io.itinera.gateway.GatewayTestSupport.KEY_C;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.serde.EventJson;
 import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.swagger.parser.OpenAPIParser;
@@ -250,7 +251,7 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
         SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, null);
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
-        JsonNode json = io.itinera.events.serde.EventJson.mapper().readTree(document);
+        JsonNode json = EventJson.mapper().readTree(document);
         Set<String> documented = new TreeSet<>();
         json.get("paths")
                 .properties()

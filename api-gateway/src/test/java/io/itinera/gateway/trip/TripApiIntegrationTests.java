@@ -9,6 +9,7 @@ import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -211,7 +212,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
                 .isEqualTo("/problems/invalid-request")
                 .jsonPath("$.errors[*].field")
                 .value(fields -> assertThat(fields)
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .contains("budget", "destination", "endDate", "interests", "pace", "startDate", "travelers"));
     }
 
@@ -385,7 +386,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == '%s')].message".formatted(field))
                 .value(messages -> assertThat(messages)
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
                         .containsExactly(message));
     }
 }

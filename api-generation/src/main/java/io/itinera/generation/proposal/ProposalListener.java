@@ -1,19 +1,20 @@
 package io.itinera.generation.proposal;
 
-import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.Stage;
+import io.itinera.events.kafka.StageHandler;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Ranks destinations for each requested proposal and publishes progress and the outcome. */
+/** Ranks destinations for each requested proposal and publishes progress and the outcome; timed as a stage. */
 @Component
 class ProposalListener {
 
@@ -23,21 +24,17 @@ class ProposalListener {
 
     private final ProposalRanker ranker;
     private final EventPublisher publisher;
+    private final StageHandler stages;
 
-    ProposalListener(ProposalRanker ranker, EventPublisher publisher) {
+    ProposalListener(ProposalRanker ranker, EventPublisher publisher, StageHandler stages) {
         this.ranker = ranker;
         this.publisher = publisher;
+        this.stages = stages;
     }
 
-    @KafkaListener(topics = Topics.PROPOSAL_REQUEST)
+    @KafkaListener(topics = TopicNames.PROPOSAL_REQUEST)
     void on(ConsumerRecord<String, ProposalRequested> record) {
-        ProposalRequested requested = record.value();
-        if (requested == null) {
-            throw new IllegalArgumentException("proposal request without a value at offset " + record.offset());
-        }
-        MDC.put("proposalId", requested.proposalId());
-        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
-        try {
+        stages.handle(record, Stage.PROPOSAL, requested -> {
             ProposalCompleted completed = ranker.rank(
                     requested.proposalId(),
                     requested.brief(),
@@ -50,9 +47,7 @@ class ProposalListener {
                     "proposal {}: {} destinations",
                     completed.outcome(),
                     completed.proposals().size());
-        } finally {
-            MDC.remove("proposalId");
-            MDC.remove("requestId");
-        }
+            return completed.outcome();
+        });
     }
 }

@@ -1,19 +1,19 @@
 package io.itinera.generation.request;
 
-import io.itinera.events.EventHeaders;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.Stage;
+import io.itinera.events.kafka.StageHandler;
 import io.itinera.generation.planning.ProgressListener;
-import io.itinera.generation.system.StageMetrics;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,39 +28,30 @@ class GenerationListener {
 
     private final ItineraryGenerator generator;
     private final EventPublisher publisher;
-    private final StageMetrics metrics;
+    private final StageHandler stages;
 
-    GenerationListener(ItineraryGenerator generator, EventPublisher publisher, StageMetrics metrics) {
+    GenerationListener(ItineraryGenerator generator, EventPublisher publisher, StageHandler stages) {
         this.generator = generator;
         this.publisher = publisher;
-        this.metrics = metrics;
+        this.stages = stages;
     }
 
-    @KafkaListener(topics = Topics.GENERATION_REQUEST)
+    @KafkaListener(topics = TopicNames.GENERATION_REQUEST)
     void on(ConsumerRecord<String, GenerationRequested> record) {
-        GenerationRequested requested = record.value();
-        if (requested == null) {
-            throw new IllegalArgumentException("generation request without a value at offset " + record.offset());
-        }
-        MDC.put("tripId", requested.tripId());
-        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
-        try {
+        stages.handle(record, Stage.GENERATION, requested -> {
             log.info(
                     "planning {} days in {}",
                     requested.context().days().size(),
                     requested.request().destination());
-            GenerationCompleted completed = metrics.time(
-                    StageMetrics.GENERATION, () -> generateAndPublish(record, requested), GenerationCompleted::outcome);
+            GenerationCompleted completed = generateAndPublish(record, requested);
             log.info(
                     "generation {}{}",
                     completed.outcome(),
                     completed.failure() == null
                             ? ""
                             : ": " + completed.failure().code());
-        } finally {
-            MDC.remove("tripId");
-            MDC.remove("requestId");
-        }
+            return completed.outcome();
+        });
     }
 
     private GenerationCompleted generateAndPublish(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.proposal.DestinationProposal;
 import io.itinera.events.proposal.ProposalBrief;
 import io.itinera.events.proposal.ProposalCompleted;
@@ -32,7 +32,10 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
                 new ProposalBrief("Berlin", 5, 4, List.of(Interest.ART, Interest.HISTORY), Budget.MEDIUM, 5.0, 3);
 
         try (TopicRecords<Object> events = TopicRecords.of(
-                bootstrapServers(), new EventDeserializer<>(), Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED)) {
+                bootstrapServers(),
+                new EventDeserializer<>(),
+                TopicNames.PROPOSAL_PROGRESS,
+                TopicNames.PROPOSAL_COMPLETED)) {
             // when
             send(proposalId, ProposalRequested.of(proposalId, brief));
 
@@ -78,7 +81,7 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
         ProposalBrief brief = new ProposalBrief("Atlantis", 7, 3, List.of(Interest.FOOD), Budget.LOW, null, 5);
 
         try (TopicRecords<Object> events =
-                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.PROPOSAL_COMPLETED)) {
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), TopicNames.PROPOSAL_COMPLETED)) {
             send(proposalId, ProposalRequested.of(proposalId, brief));
 
             ProposalCompleted completed = (ProposalCompleted)
@@ -92,7 +95,8 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
     }
 
     private void send(String proposalId, ProposalRequested requested) throws Exception {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.PROPOSAL_REQUEST, proposalId, requested);
+        ProducerRecord<String, Object> record =
+                new ProducerRecord<>(TopicNames.PROPOSAL_REQUEST, proposalId, requested);
         record.headers().add(EventHeaders.REQUEST_ID, "req-proposal".getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
     }

@@ -1,11 +1,13 @@
 package io.itinera.generation.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
+import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
@@ -36,8 +38,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
         try (TopicRecords<Object> events = TopicRecords.of(
                 bootstrapServers(),
                 new EventDeserializer<>(),
-                Topics.GENERATION_PROGRESS,
-                Topics.GENERATION_COMPLETED)) {
+                TopicNames.GENERATION_PROGRESS,
+                TopicNames.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, requested, "req-lisbon-1");
 
@@ -66,9 +68,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                     all.stream().filter(p -> p.step().equals("day-planned")).toList();
             assertThat(progress)
                     .extracting(StageProgress::step, StageProgress::percent)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("day-planned", 50),
-                            org.assertj.core.groups.Tuple.tuple("day-planned", 100));
+                    .containsExactly(tuple("day-planned", 50), tuple("day-planned", 100));
             assertThat(progress.get(0).message())
                     .startsWith("Planned 2027-05-10: ")
                     .endsWith(" stops");
@@ -113,7 +113,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
         GenerationRequested empty = GenerationRequested.of(
                 tripId,
                 full.request(),
-                new io.itinera.events.enrichment.PlanningContext(
+                new PlanningContext(
                         full.context().destination(),
                         full.context().days(),
                         List.of(),
@@ -123,7 +123,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                         null));
 
         try (TopicRecords<Object> events =
-                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), TopicNames.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, empty, "req-empty");
 

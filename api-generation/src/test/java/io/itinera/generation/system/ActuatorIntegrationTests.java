@@ -2,7 +2,7 @@ package io.itinera.generation.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.itinera.events.Topics;
+import io.itinera.events.TopicNames;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
 import io.itinera.generation.LisbonTrip;
@@ -33,7 +33,7 @@ class ActuatorIntegrationTests extends KafkaIntegrationTest {
                 .isEqualTo("UP")
                 .jsonPath("$.components.kafka.status")
                 .isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.generation-listener")
+                .jsonPath("$.components.kafka.details.listeners")
                 .isEqualTo("running");
     }
 
@@ -55,7 +55,7 @@ class ActuatorIntegrationTests extends KafkaIntegrationTest {
         // given a planned trip
         String tripId = newTripId();
         try (TopicRecords<Object> completed =
-                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
+                TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), TopicNames.GENERATION_COMPLETED)) {
             sendRequest(tripId, LisbonTrip.requested(tripId), "req-metrics");
             completed.awaitRecords(tripId, read -> assertThat(read).hasSize(1));
         }

@@ -3,6 +3,7 @@ package io.itinera.generation.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.Outcome;
+import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.kafka.DeadLetters;
@@ -27,9 +28,9 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
         byte[] poison = "{\"tripId\": not json".getBytes(StandardCharsets.UTF_8);
 
         try (TopicRecords<byte[]> deadLetters =
-                        TopicRecords.raw(bootstrapServers(), Topics.deadLetter(Topics.GENERATION_REQUEST));
-                TopicRecords<Object> completed =
-                        TopicRecords.of(bootstrapServers(), new EventDeserializer<>(), Topics.GENERATION_COMPLETED)) {
+                        TopicRecords.raw(bootstrapServers(), Topics.deadLetter(TopicNames.GENERATION_REQUEST));
+                TopicRecords<Object> completed = TopicRecords.of(
+                        bootstrapServers(), new EventDeserializer<>(), TopicNames.GENERATION_COMPLETED)) {
             // when
             sendRequest(tripId, poison, "req-poison");
             sendRequest(tripId, LisbonTrip.requested(tripId), "req-good");
@@ -42,7 +43,7 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
                     .singleElement()
                     .satisfies(record -> assertThat(((GenerationCompleted) record.value()).outcome())
                             .isEqualTo(Outcome.SUCCEEDED));
-            assertThat(meters.counter(DeadLetters.COUNTER, "topic", Topics.GENERATION_REQUEST)
+            assertThat(meters.counter(DeadLetters.COUNTER, "topic", TopicNames.GENERATION_REQUEST)
                             .count())
                     .isGreaterThanOrEqualTo(1.0);
         }

@@ -1,8 +1,9 @@
 package io.itinera.events.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -19,25 +20,27 @@ public final class DeadLetters {
     /** Counter of records sent to a dead-letter topic, tagged by source topic; alert on any increase. */
     public static final String COUNTER = "itinera.kafka.dead.letters";
 
-    private static final LogAccessor log = new LogAccessor(DeadLetters.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {}
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters) {
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template, MeterRegistry meters, ItineraKafkaProperties.Retry retry) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template);
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxAttempts(3);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxAttempts(retry.maxAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 (record, exception) -> {
-                    log.error(() -> "dead-lettering record topic=%s partition=%d offset=%d key=%s after %s"
-                            .formatted(
-                                    record.topic(),
-                                    record.partition(),
-                                    record.offset(),
-                                    record.key(),
-                                    NestedExceptionUtils.getMostSpecificCause(exception)
-                                            .getClass()
-                                            .getName()));
+                    log.error(
+                            "dead-lettering record topic={} partition={} offset={} key={} after {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.key(),
+                            NestedExceptionUtils.getMostSpecificCause(exception)
+                                    .getClass()
+                                    .getName());
                     meters.counter(COUNTER, "topic", record.topic()).increment();
                     publisher.accept(record, exception);
                 },

@@ -1,48 +1,21 @@
 package io.itinera.events.kafka;
 
 import io.itinera.events.Event;
-import io.itinera.events.EventHeaders;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
+import io.itinera.events.TopicSpec;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
-import org.springframework.kafka.core.KafkaOperations;
 
 /**
  * Publishes an event keyed by its trip (or proposal) id with CloudEvents headers and the request id of the record that
- * caused it; the template's observation adds the W3C {@code traceparent} of the current span. Waits for the broker's acknowledgement so that a failed send fails the caller, whose listener
- * then retries instead of losing the event.
+ * caused it. Call sites depend on this interface only, so that how a send is awaited (today: before {@code publish}
+ * returns) can change behind it without touching them.
  */
-public class EventPublisher {
+public interface EventPublisher {
 
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
-
-    private final KafkaOperations<String, Object> kafka;
-    private final String source;
-
-    /** @param source the publishing service, e.g. {@code api-enrichment} */
-    public EventPublisher(KafkaOperations<String, Object> kafka, String source) {
-        this.kafka = kafka;
-        this.source = source;
-    }
-
-    public void publish(String topic, Event event, @Nullable Headers causedBy) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, event.key(), event);
-        EventHeaders.stamp(record.headers(), event, source);
-        if (causedBy != null) {
-            EventHeaders.propagateRequestId(causedBy, record.headers());
-        }
-        try {
-            kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while publishing to " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("could not publish " + event.getClass().getSimpleName() + " to " + topic, e);
-        }
-    }
+    /**
+     * Publishes to a topic of the table; the compiler checks that the event is what the topic holds.
+     *
+     * @param causedBy the headers of the record being handled, whose correlation ids travel on; {@code null} for none
+     */
+    <T extends Event> void publish(TopicSpec<T> topic, T event, @Nullable Headers causedBy);
 }

@@ -1,6 +1,7 @@
 package io.itinera.events.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -62,7 +63,7 @@ public class KafkaReadinessIndicator implements HealthIndicator, DisposableBean 
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new java.util.HashMap<>(adminConfig);
+            Map<String, Object> config = new HashMap<>(adminConfig);
             config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis());
             config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis());
             admin = Admin.create(config);

@@ -16,12 +16,12 @@ public final class TopicDeclarations {
 
     private TopicDeclarations() {}
 
-    public static KafkaAdmin.NewTopics of(Collection<TopicSpec> specs) {
+    public static KafkaAdmin.NewTopics of(Collection<? extends TopicSpec<?>> specs) {
         return new KafkaAdmin.NewTopics(
                 specs.stream().map(TopicDeclarations::toNewTopic).toArray(NewTopic[]::new));
     }
 
-    static NewTopic toNewTopic(TopicSpec spec) {
+    static NewTopic toNewTopic(TopicSpec<?> spec) {
         TopicBuilder builder =
                 TopicBuilder.name(spec.name()).partitions(spec.partitions()).replicas(1);
         if (spec.compacted()) {

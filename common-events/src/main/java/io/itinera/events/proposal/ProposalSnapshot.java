@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one proposal request after folding its events; the value of the compacted
- * {@code travel-proposals.state} topic. Its status uses the trip's vocabulary: {@code PENDING}, {@code GENERATING}
+ * {@code travel-proposal.state} topic. Its status uses the trip's vocabulary: {@code PENDING}, {@code GENERATING}
  * while api-generation ranks, then {@code READY} or {@code FAILED}.
  *
  * @param proposals the ranked destinations, best first, once {@code READY}

@@ -1,13 +1,15 @@
 package io.itinera.events.serde;
 
+import io.itinera.events.TopicSpec;
+import io.itinera.events.Topics;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * Reads JSON into the event record a topic holds: the type given in code, or else the one {@link TopicTypes} names for
- * the topic, so that one consumer configuration serves every listener.
+ * Reads JSON into the event record a topic holds: the type given in code, or else the one the topic table ({@link Topics})
+ * names for the topic (a dead-letter topic holds what its source holds), so that one consumer configuration serves every listener.
  */
 public class EventDeserializer<T> implements Deserializer<T> {
 
@@ -30,7 +32,8 @@ public class EventDeserializer<T> implements Deserializer<T> {
         }
         Class<?> target = type != null
                 ? type
-                : TopicTypes.of(topic)
+                : Topics.find(topic)
+                        .<Class<?>>map(TopicSpec::type)
                         .orElseThrow(() -> new SerializationException("no event type is registered for " + topic));
         try {
             return (T) EventJson.mapper().readValue(data, target);

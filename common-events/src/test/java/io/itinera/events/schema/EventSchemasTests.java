@@ -7,11 +7,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.itinera.events.SampleEvents;
+import io.itinera.events.TopicSpec;
+import io.itinera.events.Topics;
 import io.itinera.events.serde.EventJson;
-import io.itinera.events.serde.TopicTypes;
-import io.itinera.events.trip.TripCancelled;
+import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripCommand;
-import io.itinera.events.trip.TripSubmitted;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +37,9 @@ class EventSchemasTests {
     /** Every record type written to a topic. */
     static Stream<Class<?>> eventTypes() {
         Set<Class<?>> types = new LinkedHashSet<>();
-        for (Class<?> type : TopicTypes.all().values()) {
+        for (Class<?> type : Topics.all().stream().map(TopicSpec::type).toList()) {
             if (type == TripCommand.class) {
-                types.addAll(List.of(TripSubmitted.class, TripCancelled.class));
+                types.addAll(List.of(SubmitTrip.class, CancelTrip.class));
             } else {
                 types.add(type);
             }

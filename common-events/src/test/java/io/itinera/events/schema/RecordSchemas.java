@@ -149,7 +149,8 @@ final class RecordSchemas {
                 for (JsonSubTypes.Type subtype :
                         parent.getAnnotation(JsonSubTypes.class).value()) {
                     if (subtype.value() == type) {
-                        return subtype.name();
+                        // The token written is the name, or the first of the names (the rest are read only).
+                        return subtype.name().isEmpty() ? subtype.names()[0] : subtype.name();
                     }
                 }
             }

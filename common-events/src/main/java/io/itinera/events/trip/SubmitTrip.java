@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A client asked for a trip; the saga starts it.
+ * Command: start a trip the client asked for; the saga starts it.
  *
  * @param clientId the authenticated API client that owns the trip
  * @param requestId the HTTP request id, carried into logs and headers
  */
-public record TripSubmitted(
+public record SubmitTrip(
         int schemaVersion,
         UUID eventId,
         Instant occurredAt,
@@ -26,8 +26,7 @@ public record TripSubmitted(
         return tripId;
     }
 
-    public static TripSubmitted of(String tripId, String clientId, String requestId, TripRequest request) {
-        return new TripSubmitted(
-                SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), tripId, clientId, requestId, request);
+    public static SubmitTrip of(String tripId, String clientId, String requestId, TripRequest request) {
+        return new SubmitTrip(SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), tripId, clientId, requestId, request);
     }
 }

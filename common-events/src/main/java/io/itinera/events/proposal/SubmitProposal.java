@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A client asked for destination proposals; the gateway's proposal saga starts the ranking.
+ * Command: find destinations for a client's brief; the gateway's proposal saga starts the ranking.
  *
  * @param clientId the authenticated API client that owns the proposal
  * @param requestId the HTTP request id, carried into logs and headers
  */
-public record ProposalSubmitted(
+public record SubmitProposal(
         int schemaVersion,
         UUID eventId,
         Instant occurredAt,
@@ -27,8 +27,8 @@ public record ProposalSubmitted(
         return proposalId;
     }
 
-    public static ProposalSubmitted of(String proposalId, String clientId, String requestId, ProposalBrief brief) {
-        return new ProposalSubmitted(
+    public static SubmitProposal of(String proposalId, String clientId, String requestId, ProposalBrief brief) {
+        return new SubmitProposal(
                 SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), proposalId, clientId, requestId, brief);
     }
 }

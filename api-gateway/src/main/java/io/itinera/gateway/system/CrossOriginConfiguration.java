@@ -4,16 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /** Browser access to the API from the configured origins only (none by default); applied by the security chain. */
 @Configuration(proxyBeanMethods = false)
-class CorsConfiguration {
+class CrossOriginConfiguration {
 
     @Bean
     CorsConfigurationSource apiCorsConfigurationSource(HttpProperties properties) {
-        org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+        CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
         cors.setAllowedHeaders(

@@ -1,7 +1,8 @@
-package io.itinera.gateway.saga;
+package io.itinera.gateway.state;
 
 import io.itinera.events.trip.Followable;
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.saga.SagaTopology;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A client cancelled its trip; the saga stops it and ignores whatever the workers still report.
+ * Command: cancel a client's trip; the saga stops it and ignores whatever the workers still report.
  *
  * @param clientId the authenticated API client asking; only the trip's owner may cancel it
  */
-public record TripCancelled(
+public record CancelTrip(
         int schemaVersion, UUID eventId, Instant occurredAt, String tripId, String clientId, String requestId)
         implements TripCommand {
 
@@ -19,7 +19,7 @@ public record TripCancelled(
         return tripId;
     }
 
-    public static TripCancelled of(String tripId, String clientId, String requestId) {
-        return new TripCancelled(SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), tripId, clientId, requestId);
+    public static CancelTrip of(String tripId, String clientId, String requestId) {
+        return new CancelTrip(SCHEMA_VERSION, UUID.randomUUID(), Instant.now(), tripId, clientId, requestId);
     }
 }

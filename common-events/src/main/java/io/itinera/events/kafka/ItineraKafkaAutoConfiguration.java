@@ -1,0 +1,115 @@
+package io.itinera.events.kafka;
+
+import io.itinera.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Collection;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * The Kafka plumbing every Itinera service shares, so that a service keeps only its own listeners and topologies:
+ * stamped publishing, retries then dead letters (picked up by Boot's listener container factory), the service's topics
+ * from the topic table, the listener helper, and readiness on the broker and the service's consumers. Every bean backs
+ * off when the application defines its own.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBean(KafkaTemplate.class)
+@EnableConfigurationProperties(ItineraKafkaProperties.class)
+public class ItineraKafkaAutoConfiguration {
+
+    /** The health component name the services' readiness groups include. */
+    static final String HEALTH_INDICATOR = "kafkaHealthIndicator";
+
+    static final String TOPICS = "itineraTopics";
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, ItineraKafkaProperties properties) {
+        return new KafkaEventPublisher(kafkaTemplate, properties.service(), properties.sendTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorHandler kafkaErrorHandler(
+            KafkaTemplate<String, Object> kafkaTemplate,
+            ObjectProvider<MeterRegistry> meters,
+            ItineraKafkaProperties properties) {
+        return DeadLetters.errorHandler(kafkaTemplate, registry(meters), properties.retry());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StageHandler stageHandler(ObjectProvider<MeterRegistry> meters) {
+        return new StageHandler(registry(meters));
+    }
+
+    @Bean(name = TOPICS)
+    @ConditionalOnMissingBean(name = TOPICS)
+    @ConditionalOnBooleanProperty(name = "itinera.kafka.declare-topics", matchIfMissing = true)
+    KafkaAdmin.NewTopics itineraTopics(ItineraKafkaProperties properties) {
+        return TopicDeclarations.of(Topics.usedBy(properties.service()));
+    }
+
+    private static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(() -> Metrics.globalRegistry);
+    }
+
+    /** Ready when the broker answers and the consumers run: the Streams topology if there is one, else listeners. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBean(KafkaAdmin.class)
+    static class ReadinessConfiguration {
+
+        @Bean(name = HEALTH_INDICATOR)
+        @ConditionalOnMissingBean(name = HEALTH_INDICATOR)
+        KafkaReadinessIndicator kafkaHealthIndicator(
+                KafkaAdmin admin,
+                ObjectProvider<StreamsState> streams,
+                ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+            StreamsState streamsState = streams.getIfAvailable();
+            if (streamsState != null) {
+                return new KafkaReadinessIndicator(admin.getConfigurationProperties(), streamsState, "streams");
+            }
+            return new KafkaReadinessIndicator(
+                    admin.getConfigurationProperties(),
+                    () -> allRunning(listeners.stream()
+                            .flatMap(registry -> registry.getListenerContainers().stream())
+                            .toList()),
+                    "listeners");
+        }
+
+        private static boolean allRunning(Collection<MessageListenerContainer> containers) {
+            return !containers.isEmpty() && containers.stream().allMatch(MessageListenerContainer::isRunning);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaStreams.class)
+    @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+    static class StreamsStateConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        StreamsState streamsState(StreamsBuilderFactoryBean streams) {
+            return new StreamsState(streams);
+        }
+    }
+}

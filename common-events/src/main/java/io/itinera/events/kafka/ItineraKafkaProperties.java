@@ -1,0 +1,33 @@
+package io.itinera.events.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of the shared Kafka plumbing ({@code itinera.kafka.*}); everything has a default, so a service sets
+ * none of them.
+ *
+ * @param service the writing service in CloudEvents {@code source} and the row of the topic table whose topics are
+ *     declared; defaults to {@code spring.application.name}
+ * @param declareTopics whether the service creates its topics at start-up (off where an operator manages them)
+ * @param sendTimeout how long a publish waits for the broker's acknowledgement
+ * @param retry how often a listener retries a record before dead-lettering it
+ */
+@ConfigurationProperties("itinera.kafka")
+public record ItineraKafkaProperties(
+        String service,
+        @DefaultValue("true") boolean declareTopics,
+        @DefaultValue("15s") Duration sendTimeout,
+        @DefaultValue Retry retry) {
+
+    /**
+     * Blocking retries with exponential back-off; bounded so that a poison record reaches its dead-letter topic fast.
+     *
+     * @param maxAttempts retries after the first delivery
+     */
+    public record Retry(
+            @DefaultValue("200ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("3") int maxAttempts) {}
+}

@@ -1,0 +1,60 @@
+package io.itinera.events.kafka;
+
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventSerializer;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * The Kafka settings every Itinera service shares, added as the lowest-precedence property source so that any
+ * {@code application.yml}, environment variable or test property overrides them: JSON events without type headers,
+ * durable idempotent producers, consumers that read only committed records (the gateway writes with exactly-once
+ * transactions) and survive a poison pill, and observation so one trace spans producer and consumer.
+ */
+public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String SOURCE_NAME = "itineraKafkaDefaults";
+
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("itinera.kafka.service", "${spring.application.name}"),
+            Map.entry("spring.kafka.producer.acks", "all"),
+            Map.entry("spring.kafka.producer.key-serializer", StringSerializer.class.getName()),
+            Map.entry("spring.kafka.producer.value-serializer", EventSerializer.class.getName()),
+            Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
+            Map.entry("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName()),
+            Map.entry("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName()),
+            Map.entry(
+                    "spring.kafka.consumer.properties." + ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+                    EventDeserializer.class.getName()),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.streams.application-id", "${spring.application.name}"),
+            Map.entry("spring.kafka.streams.properties.consumer.isolation.level", "read_committed"),
+            Map.entry("spring.kafka.streams.properties.producer.acks", "all"));
+
+    /** The shared defaults, for code that reads a service's configuration without starting it (the deploy checks). */
+    public static MapPropertySource propertySource() {
+        return new MapPropertySource(SOURCE_NAME, DEFAULTS);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(propertySource());
+    }
+
+    /** After the config data ({@code application.yml}) is loaded, so that adding last really puts these below it. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,56 @@
+package io.itinera.events.kafka;
+
+import io.itinera.events.EventHeaders;
+import io.itinera.events.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+
+/**
+ * How every listener handles one record of its stage: the record's key (trip or proposal id) and request id in the
+ * logging context, the work timed as {@value #TIMER} tagged with stage and outcome, and one policy for a record
+ * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic.
+ */
+public class StageHandler {
+
+    public static final String TIMER = "itinera.stage.duration";
+    public static final String MDC_REQUEST_ID = "requestId";
+
+    private final MeterRegistry meters;
+
+    public StageHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /**
+     * Runs the work on the record's value; work that throws counts as failed and the exception reaches the error
+     * handler (retries, then the dead-letter topic).
+     */
+    public <T> void handle(ConsumerRecord<String, T> record, Stage stage, Function<T, Outcome> work) {
+        T value = record.value();
+        if (value == null) {
+            throw new IllegalArgumentException("%s record without a value: topic=%s partition=%d offset=%d"
+                    .formatted(stage.name(), record.topic(), record.partition(), record.offset()));
+        }
+        if (record.key() != null) {
+            MDC.put(stage.keyName(), record.key());
+        }
+        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put(MDC_REQUEST_ID, id));
+        Timer.Sample sample = Timer.start(meters);
+        Outcome outcome = Outcome.FAILED;
+        try {
+            outcome = work.apply(value);
+        } finally {
+            sample.stop(Timer.builder(TIMER)
+                    .description("Time a worker spends on one record of its stage")
+                    .tag("stage", stage.name())
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(meters));
+            MDC.remove(stage.keyName());
+            MDC.remove(MDC_REQUEST_ID);
+        }
+    }
+}
