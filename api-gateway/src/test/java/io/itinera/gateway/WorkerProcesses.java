@@ -22,8 +22,10 @@ import org.awaitility.Awaitility;
  */
 public final class WorkerProcesses {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    // Generous: three JVMs starting at once on a loaded 2-core machine.
+    private static final Duration STARTUP = Duration.ofSeconds(240);
     private static boolean started;
+    private static int gatewayPort;
 
     private WorkerProcesses() {}
 
@@ -42,16 +44,41 @@ public final class WorkerProcesses {
         }
         String bootstrap = KafkaTestBroker.bootstrapServers();
         List<Worker> workers = new ArrayList<>();
-        workers.add(
-                launch("api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, enrichmentArguments));
-        workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, List.of()));
+        workers.add(launch(
+                "api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, 0, enrichmentArguments));
+        workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, 0, List.of()));
         for (Worker worker : workers) {
             worker.awaitReady();
         }
         started = true;
     }
 
-    private static Worker launch(String name, String jar, String bootstrap, List<String> extraArguments) {
+    /**
+     * Starts the gateway's executable jar too (once per JVM), for tests that meet the suite only over HTTP, as a client
+     * does; the jar's path comes from the {@code itinera.gateway.jar} system property.
+     *
+     * @param arguments e.g. the API keys it accepts (its default profile refuses to start without one)
+     * @return the port of its API
+     */
+    public static synchronized int startGateway(List<String> arguments) {
+        if (gatewayPort == 0) {
+            int port = freePort();
+            List<String> all = new ArrayList<>(arguments);
+            all.add("--spring.kafka.streams.state-dir=" + GatewayTestSupport.newStateDir());
+            launch(
+                            "api-gateway",
+                            System.getProperty("itinera.gateway.jar"),
+                            KafkaTestBroker.bootstrapServers(),
+                            port,
+                            all)
+                    .awaitReady();
+            gatewayPort = port;
+        }
+        return gatewayPort;
+    }
+
+    private static Worker launch(
+            String name, String jar, String bootstrap, int serverPort, List<String> extraArguments) {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("executable jar of " + name + " not found at " + jar
                     + ": run the build from the root (mvn verify)");
@@ -67,7 +94,7 @@ public final class WorkerProcesses {
                     "-jar",
                     jar,
                     "--spring.kafka.bootstrap-servers=" + bootstrap,
-                    "--server.port=0",
+                    "--server.port=" + serverPort,
                     "--management.server.port=" + managementPort));
             command.addAll(extraArguments);
             Process process = new ProcessBuilder(command)

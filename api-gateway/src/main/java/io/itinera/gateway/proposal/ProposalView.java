@@ -6,6 +6,7 @@ import io.itinera.events.proposal.ProposalBrief;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ record ProposalView(
         List<ProgressEntry> progress,
         Links links) {
 
+    @Schema(name = "ProposalError")
     record ErrorView(String type, String detail) {
 
         static @Nullable ErrorView of(@Nullable Failure failure) {
@@ -29,6 +31,7 @@ record ProposalView(
         }
     }
 
+    @Schema(name = "ProposalLinks")
     record Links(String self, String events) {
 
         static Links of(String id) {
@@ -38,6 +41,7 @@ record ProposalView(
     }
 
     /** The answer to an accepted {@code POST}. */
+    @Schema(name = "ProposalAccepted")
     record Accepted(String id, TripStatus status, Links links) {}
 
     static ProposalView of(ProposalSnapshot proposal) {

@@ -2,6 +2,7 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 record TripPage(List<Summary> data, @Nullable String nextCursor, Links links) {
 
     /** A trip in a listing: enough to choose which one to open. */
+    @Schema(name = "TripSummary")
     record Summary(
             String id,
             TripStatus status,
@@ -38,5 +40,6 @@ record TripPage(List<Summary> data, @Nullable String nextCursor, Links links) {
         }
     }
 
+    @Schema(name = "PageLinks")
     record Links(String self, @Nullable String next) {}
 }

@@ -7,6 +7,7 @@ import io.itinera.events.trip.Pace;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.gateway.input.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,6 +41,7 @@ record TripRequestBody(
         @Nullable TravelMode mode) {
 
     /** Where each day starts and ends. */
+    @Schema(name = "Lodging")
     record Lodging(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {}

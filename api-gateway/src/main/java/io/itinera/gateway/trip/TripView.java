@@ -7,6 +7,7 @@ import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ record TripView(
         List<ProgressEntry> progress,
         Links links) {
 
+    @Schema(name = "TripError")
     record ErrorView(String type, String title, String detail) {
 
         static @Nullable ErrorView of(@Nullable Failure failure) {
@@ -43,6 +45,7 @@ record TripView(
         }
     }
 
+    @Schema(name = "TripLinks")
     record Links(String self, String events) {
 
         static Links of(String tripId) {
