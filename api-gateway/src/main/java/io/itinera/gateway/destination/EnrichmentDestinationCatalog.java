@@ -5,7 +5,10 @@ import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.trip.DestinationCatalog;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Answers {@link DestinationCatalog} with api-enrichment's destination search: the name must find the pinned id as a
  * whole name (exact or with a small typo), the same rule api-enrichment applies when it resolves an unpinned trip.
- * Only trips that pin a destination pay for this call.
+ * Verdicts are remembered (the catalog is offline data that changes with a release), so the accept path pays for the
+ * call once per pair, not per request; failures are not remembered.
  */
 @Component
 class EnrichmentDestinationCatalog implements DestinationCatalog {
@@ -24,8 +28,10 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
     private static final Set<String> WHOLE_NAME = Set.of("exact", "typo");
     private static final int CANDIDATES = 50;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final int REMEMBERED = 10_000;
 
     private final WebClient enrichment;
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     EnrichmentDestinationCatalog(WebClient.Builder builder, RouteProperties routes) {
         this.enrichment = builder.baseUrl(routes.enrichmentUri().toString()).build();
@@ -41,6 +47,20 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
 
     @Override
     public Mono<Boolean> isNamed(String destinationId, String name) {
+        String pair = destinationId + "\n" + name.toLowerCase(Locale.ROOT);
+        Boolean known = verdicts.get(pair);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return lookup(destinationId, name).doOnNext(verdict -> {
+            if (verdicts.size() >= REMEMBERED) {
+                verdicts.clear();
+            }
+            verdicts.put(pair, verdict);
+        });
+    }
+
+    private Mono<Boolean> lookup(String destinationId, String name) {
         return enrichment
                 .get()
                 .uri(uri -> uri.path(DestinationsApiDocumentation.PATH)

@@ -309,8 +309,9 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
     @Test
     void aPinnedDestinationCannotBeCheckedWhileSearchIsDown() {
         EnrichmentStub.answer(503, "{}");
+        // A pair no other test has checked: verdicts are remembered.
         String pinned = lisbon().replace(
-                        "\"destination\":\"Lisbon\"", "\"destination\":\"Lisbon\",\"destinationId\":\"lisbon\"");
+                        "\"destination\":\"Lisbon\"", "\"destination\":\"Lisboa\",\"destinationId\":\"lisbon\"");
         post(KEY_A, pinned)
                 .expectStatus()
                 .isEqualTo(503)
