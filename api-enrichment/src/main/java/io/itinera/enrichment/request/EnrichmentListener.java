@@ -22,6 +22,9 @@ class EnrichmentListener {
 
     @KafkaListener(topics = TopicNames.ENRICHMENT_REQUEST)
     void on(ConsumerRecord<String, EnrichmentRequested> record) {
-        stages.handle(record, Stage.ENRICHMENT, requested -> enricher.enrich(requested, record.headers()));
+        stages.handle(
+                record,
+                Stage.ENRICHMENT,
+                requested -> enricher.enrich(requested, record.headers(), stages.progressThrottle()));
     }
 }

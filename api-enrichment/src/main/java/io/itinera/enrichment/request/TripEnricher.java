@@ -14,16 +14,19 @@ import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.ProgressThrottle;
 import io.itinera.events.trip.TripRequest;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Enriches one trip step by step, reporting progress after each step and ending with exactly one completed event. An
- * unknown destination ends the trip with a failure event; only technical errors escape, so that the listener retries.
+ * Enriches one trip step by step, ending with exactly one completed event; after a step it reports progress only when
+ * the throttle says the stage has run long enough for it to be worth a record. An unknown destination ends the trip
+ * with a failure event; only technical errors escape, so that the listener retries.
  */
 @Component
 class TripEnricher {
@@ -55,7 +58,7 @@ class TripEnricher {
         this.publisher = publisher;
     }
 
-    Outcome enrich(EnrichmentRequested requested, Headers causedBy) {
+    Outcome enrich(EnrichmentRequested requested, Headers causedBy, ProgressThrottle throttle) {
         String tripId = requested.tripId();
         TripRequest request = requested.request();
         Optional<CatalogDestination> resolved = resolver.resolve(request);
@@ -69,18 +72,20 @@ class TripEnricher {
                 tripId,
                 "destination-resolved",
                 30,
-                "Destination resolved: %s, %s".formatted(destination.name(), destination.country()),
+                () -> "Destination resolved: %s, %s".formatted(destination.name(), destination.country()),
+                throttle,
                 causedBy);
         Candidates candidates = pointsOfInterest.of(destination);
         progress(
                 tripId,
                 "points-of-interest",
                 70,
-                "Found %d points of interest in %s (%s)"
+                () -> "Found %d points of interest in %s (%s)"
                         .formatted(
                                 candidates.pois().size(),
                                 destination.name(),
                                 candidates.source().source()),
+                throttle,
                 causedBy);
         PlanningContext context = contextBuilder.build(
                 request, destination, candidates, destinations.isCurated(destination) ? CURATED : GEONAMES);
@@ -88,7 +93,9 @@ class TripEnricher {
                 tripId,
                 "opening-hours",
                 95,
-                "Opening hours worked out for %d days".formatted(context.days().size()),
+                () -> "Opening hours worked out for %d days"
+                        .formatted(context.days().size()),
+                throttle,
                 causedBy);
         complete(EnrichmentCompleted.succeeded(tripId, context), causedBy);
         log.info(
@@ -106,8 +113,17 @@ class TripEnricher {
         return Outcome.SUCCEEDED;
     }
 
-    private void progress(String tripId, String step, int percent, String message, Headers causedBy) {
-        publisher.publish(Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(tripId, step, percent, message), causedBy);
+    private void progress(
+            String tripId,
+            String step,
+            int percent,
+            Supplier<String> message,
+            ProgressThrottle throttle,
+            Headers causedBy) {
+        if (throttle.due()) {
+            publisher.publishProgress(
+                    Topics.ENRICHMENT_PROGRESS, EnrichmentProgress.of(tripId, step, percent, message.get()), causedBy);
+        }
     }
 
     private void complete(EnrichmentCompleted completed, Headers causedBy) {

@@ -59,7 +59,7 @@ class EnrichmentListenerIntegrationTests {
     }
 
     @Test
-    void enrichesALisbonTripWithThreeProgressEventsAndOneSucceededCompletion() throws Exception {
+    void enrichesALisbonTripWithOneSucceededCompletionAndProgressOnlyWhereDue() throws Exception {
         // given
         String tripId = newTripId();
         ProducerRecord<String, Object> request = new ProducerRecord<>(
@@ -76,12 +76,16 @@ class EnrichmentListenerIntegrationTests {
         kafka.send(request).get();
 
         // then
-        List<ConsumerRecord<String, Object>> records = outcomes.awaitFor(
-                tripId, seen -> completions(seen).size() == 1 && progress(seen).size() == 3);
+        List<ConsumerRecord<String, Object>> records =
+                outcomes.awaitFor(tripId, seen -> completions(seen).size() == 1);
+        // progress is throttled (itinera.kafka.progress.min-interval): a fast enrichment may report no step at all,
+        // a slow one the steps it was in when the interval had passed, in order (TripEnricherTests: both cases)
         assertThat(progress(records))
                 .extracting(StageProgress::step, StageProgress::percent)
-                .containsExactly(
+                .doesNotHaveDuplicates()
+                .isSubsetOf(
                         tuple("destination-resolved", 30), tuple("points-of-interest", 70), tuple("opening-hours", 95));
+        assertThat(progress(records)).extracting(StageProgress::percent).isSorted();
         EnrichmentCompleted completed = completions(records).get(0);
         assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(completed.context()).isNotNull();

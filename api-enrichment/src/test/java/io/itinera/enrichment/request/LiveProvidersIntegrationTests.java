@@ -27,6 +27,7 @@ import io.itinera.enrichment.provider.ProviderResult;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
+import io.itinera.events.RecordingPublisher;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.DayWeather;
@@ -35,6 +36,8 @@ import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TripDay;
+import io.itinera.events.kafka.ProgressThrottle;
+import io.itinera.events.kafka.StageHandler;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TripRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -359,7 +362,10 @@ class LiveProvidersIntegrationTests {
                 .currency("USD")
                 .build();
 
-        Outcome outcome = enricher.enrich(EnrichmentRequested.of("trip", request), new RecordHeaders());
+        Outcome outcome = enricher.enrich(
+                EnrichmentRequested.of("trip", request),
+                new RecordHeaders(),
+                new ProgressThrottle(StageHandler.PROGRESS_MIN_INTERVAL, System::nanoTime));
 
         assertThat(outcome).isEqualTo(Outcome.SUCCEEDED);
         EnrichmentCompleted completed = (EnrichmentCompleted)

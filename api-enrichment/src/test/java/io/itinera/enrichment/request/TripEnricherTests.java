@@ -13,37 +13,51 @@ import io.itinera.enrichment.poi.PointsOfInterest;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
+import io.itinera.events.RecordingPublisher;
 import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.kafka.ProgressThrottle;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class TripEnricherTests {
 
+    private static final Duration INTERVAL = Duration.ofMillis(250);
+
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final TripEnricher enricher = enricher(publisher);
 
+    /** The throttle's clock: it moves only when a test says the enrichment took time. */
+    private final AtomicLong nanos = new AtomicLong();
+
     @Test
-    void reportsThreeStepsThenSucceedsWithTheContext() {
+    void aSlowEnrichmentReportsThreeStepsThenSucceedsWithTheContext() {
+        // given: every step takes longer than the progress interval
+        ProgressThrottle slow = new ProgressThrottle(
+                INTERVAL, () -> nanos.addAndGet(INTERVAL.plusMillis(50).toNanos()));
+
         // when
-        Outcome outcome = enricher.enrich(requested("trip-1", "Lisboa", null), new RecordHeaders());
+        Outcome outcome = enricher.enrich(requested("trip-1", "Lisboa", null), new RecordHeaders(), slow);
 
         // then
         assertThat(outcome).isEqualTo(Outcome.SUCCEEDED);
         assertThat(publisher.published)
-                .extracting(RecordingPublisher.Published::topic)
+                .extracting(RecordingPublisher.Published::topic, RecordingPublisher.Published::acknowledged)
+                .as("progress is sent without waiting, the completion only once acknowledged")
                 .containsExactly(
-                        TopicNames.ENRICHMENT_PROGRESS,
-                        TopicNames.ENRICHMENT_PROGRESS,
-                        TopicNames.ENRICHMENT_PROGRESS,
-                        TopicNames.ENRICHMENT_COMPLETED);
+                        tuple(TopicNames.ENRICHMENT_PROGRESS, false),
+                        tuple(TopicNames.ENRICHMENT_PROGRESS, false),
+                        tuple(TopicNames.ENRICHMENT_PROGRESS, false),
+                        tuple(TopicNames.ENRICHMENT_COMPLETED, true));
         assertThat(publisher.published.subList(0, 3))
                 .extracting(p -> ((EnrichmentProgress) p.event()).progress())
                 .extracting(step -> step.step(), step -> step.percent())
@@ -60,9 +74,26 @@ class TripEnricherTests {
     }
 
     @Test
+    void aFastEnrichmentSendsOnlyItsCompletion() {
+        // when: no time passes on the throttle's clock
+        Outcome outcome = enricher.enrich(requested("trip-4", "Lisboa", null), new RecordHeaders(), fast());
+
+        // then
+        assertThat(outcome).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(publisher.published).singleElement().satisfies(p -> {
+            assertThat(p.topic()).isEqualTo(TopicNames.ENRICHMENT_COMPLETED);
+            assertThat(p.acknowledged()).isTrue();
+            assertThat(((EnrichmentCompleted) p.event()).context()).isNotNull();
+        });
+    }
+
+    @Test
     void anUnknownDestinationEndsInAFailedCompletionWithoutProgress() {
-        // when
-        Outcome outcome = enricher.enrich(requested("trip-2", "Atlantis", null), new RecordHeaders());
+        // when: even a slow one reports no step it did not reach
+        Outcome outcome = enricher.enrich(
+                requested("trip-2", "Atlantis", null),
+                new RecordHeaders(),
+                new ProgressThrottle(Duration.ZERO, nanos::get));
 
         // then
         assertThat(outcome).isEqualTo(Outcome.FAILED);
@@ -81,12 +112,16 @@ class TripEnricherTests {
 
     @Test
     void anUnknownPinnedIdIsNamedInTheFailure() {
-        enricher.enrich(requested("trip-3", "Lisbon", "lisbon-2"), new RecordHeaders());
+        enricher.enrich(requested("trip-3", "Lisbon", "lisbon-2"), new RecordHeaders(), fast());
 
         EnrichmentCompleted completed =
                 (EnrichmentCompleted) publisher.published.get(0).event();
         assertThat(completed.failure()).isNotNull();
         assertThat(completed.failure().reason()).startsWith("No destination has the id 'lisbon-2'.");
+    }
+
+    private ProgressThrottle fast() {
+        return new ProgressThrottle(INTERVAL, nanos::get);
     }
 
     private static TripEnricher enricher(RecordingPublisher publisher) {

@@ -7,6 +7,7 @@ import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.ProgressThrottle;
 import io.itinera.events.kafka.Stage;
 import io.itinera.events.kafka.StageHandler;
 import io.itinera.generation.planning.ProgressListener;
@@ -17,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Plans the itinerary of each requested trip and publishes a progress event per day and the outcome. */
+/**
+ * Plans the itinerary of each requested trip and publishes the outcome; progress (a day planned, the search advancing)
+ * only when the planning has run long enough since its start or its last report to be worth a record.
+ */
 @Component
 class GenerationListener {
 
@@ -56,10 +60,14 @@ class GenerationListener {
 
     private GenerationCompleted generateAndPublish(
             ConsumerRecord<String, GenerationRequested> record, GenerationRequested requested) {
+        ProgressThrottle throttle = stages.progressThrottle();
         GenerationCompleted completed = generator.generate(requested, new ProgressListener() {
             @Override
             public void dayPlanned(ItineraryDay day, int dayNumber, int totalDays) {
-                publisher.publish(
+                if (!throttle.due()) {
+                    return;
+                }
+                publisher.publishProgress(
                         Topics.GENERATION_PROGRESS,
                         GenerationProgress.of(
                                 requested.tripId(), STEP_DAY_PLANNED, dayNumber * 100 / totalDays, describe(day)),
@@ -68,7 +76,10 @@ class GenerationListener {
 
             @Override
             public void searching(int percent, double bestScore) {
-                publisher.publish(
+                if (!throttle.due()) {
+                    return;
+                }
+                publisher.publishProgress(
                         Topics.GENERATION_PROGRESS,
                         GenerationProgress.of(
                                 requested.tripId(),

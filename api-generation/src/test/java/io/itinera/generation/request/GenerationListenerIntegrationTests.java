@@ -30,7 +30,7 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
     GenerationProperties properties;
 
     @Test
-    void plansARequestedTripReportingEachDayAndTheFeasibleItinerary() throws Exception {
+    void plansARequestedTripReportingProgressWhereDueAndTheFeasibleItinerary() throws Exception {
         // given
         String tripId = newTripId();
         GenerationRequested requested = LisbonTrip.requested(tripId);
@@ -44,34 +44,31 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
             sendRequest(tripId, requested, "req-lisbon-1");
 
             // then
-            // two topics are read side by side, so wait for all of it rather than rely on the order it arrives in
-            List<ConsumerRecord<String, Object>> records = events.awaitRecords(tripId, read -> {
-                assertThat(read)
-                        .filteredOn(record -> record.value() instanceof GenerationCompleted)
-                        .hasSize(1);
-                assertThat(read)
-                        .filteredOn(record -> record.value() instanceof GenerationProgress progress
-                                && progress.progress().step().equals("day-planned"))
-                        .hasSize(2);
-            });
+            List<ConsumerRecord<String, Object>> records = events.awaitRecords(
+                    tripId,
+                    read -> assertThat(read)
+                            .filteredOn(record -> record.value() instanceof GenerationCompleted)
+                            .hasSize(1));
+            // progress is throttled (itinera.kafka.progress.min-interval), so this trip may report any of its steps
+            // or none; what it reports keeps its order and shape (GenerationListenerTests: a slow planner reports)
             List<StageProgress> all = records.stream()
                     .filter(record -> record.value() instanceof GenerationProgress)
                     .map(record -> ((GenerationProgress) record.value()).progress())
                     .toList();
+            assertThat(all).extracting(StageProgress::percent).isSorted();
             List<StageProgress> searching =
                     all.stream().filter(p -> p.step().equals("searching")).toList();
-            assertThat(searching)
-                    .isNotEmpty()
-                    .allSatisfy(p -> assertThat(p.percent()).isLessThan(50));
-            assertThat(all.get(0).step()).isEqualTo("searching");
+            assertThat(searching).allSatisfy(p -> assertThat(p.percent()).isLessThan(50));
             List<StageProgress> progress =
                     all.stream().filter(p -> p.step().equals("day-planned")).toList();
             assertThat(progress)
                     .extracting(StageProgress::step, StageProgress::percent)
-                    .containsExactly(tuple("day-planned", 50), tuple("day-planned", 100));
-            assertThat(progress.get(0).message())
-                    .startsWith("Planned 2027-05-10: ")
-                    .endsWith(" stops");
+                    .doesNotHaveDuplicates()
+                    .isSubsetOf(tuple("day-planned", 50), tuple("day-planned", 100));
+            assertThat(progress)
+                    .allSatisfy(p -> assertThat(p.message())
+                            .startsWith("Planned 2027-05-1")
+                            .endsWith(" stops"));
 
             ConsumerRecord<String, Object> completedRecord = records.stream()
                     .filter(record -> record.value() instanceof GenerationCompleted)

@@ -25,7 +25,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The Kafka plumbing every Itinera service shares, so that a service keeps only its own listeners and topologies:
- * stamped publishing, retries then dead letters (picked up by Boot's listener container factory), the service's topics
+ * stamped publishing (progress asynchronously, throttled per stage), retries then dead letters (picked up by Boot's listener container factory), the service's topics
  * from the topic table, the listener helper, and readiness on the broker and the service's consumers. Every bean backs
  * off when the application defines its own.
  */
@@ -42,8 +42,11 @@ public class ItineraKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaTemplate<String, Object> kafkaTemplate, ItineraKafkaProperties properties) {
-        return new KafkaEventPublisher(kafkaTemplate, properties.service(), properties.sendTimeout());
+    EventPublisher eventPublisher(
+            KafkaTemplate<String, Object> kafkaTemplate,
+            ObjectProvider<MeterRegistry> meters,
+            ItineraKafkaProperties properties) {
+        return new KafkaEventPublisher(kafkaTemplate, properties.service(), properties.sendTimeout(), registry(meters));
     }
 
     @Bean
@@ -57,8 +60,8 @@ public class ItineraKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StageHandler stageHandler(ObjectProvider<MeterRegistry> meters) {
-        return new StageHandler(registry(meters));
+    StageHandler stageHandler(ObjectProvider<MeterRegistry> meters, ItineraKafkaProperties properties) {
+        return new StageHandler(registry(meters), properties.progress().minInterval(), System::nanoTime);
     }
 
     @Bean(name = TOPICS)

@@ -13,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declareTopics whether the service creates its topics at start-up (off where an operator manages them)
  * @param sendTimeout how long a publish waits for the broker's acknowledgement
  * @param retry how often a listener retries a record before dead-lettering it
+ * @param progress how often a worker reports a stage's progress
  */
 @ConfigurationProperties("itinera.kafka")
 public record ItineraKafkaProperties(
         String service,
         @DefaultValue("true") boolean declareTopics,
         @DefaultValue("15s") Duration sendTimeout,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Progress progress) {
 
     /**
      * Blocking retries with exponential back-off; bounded so that a poison record reaches its dead-letter topic fast.
@@ -30,4 +32,10 @@ public record ItineraKafkaProperties(
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("3") int maxAttempts) {}
+
+    /**
+     * Progress is informational: a stage reports it only once it has been running for at least {@code minInterval}
+     * since its start or its last report, so fast stages send only their completion.
+     */
+    public record Progress(@DefaultValue("250ms") Duration minInterval) {}
 }

@@ -3,6 +3,8 @@ package io.itinera.events.kafka;
 import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,35 +13,40 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
- * Publishes through a Kafka template and waits for the broker's acknowledgement, so that a failed send fails the
- * caller, whose listener then retries instead of losing the event. The template's observation adds the W3C
- * {@code traceparent} of the current span.
+ * Publishes through a Kafka template. {@link #publish} waits for the broker's acknowledgement, so that a failed send
+ * fails the caller, whose listener then retries instead of losing the event; {@link #publishProgress} does not wait and
+ * counts a failure as {@value #PROGRESS_FAILED}. The template's observation adds the W3C {@code traceparent} of the
+ * current span.
  */
 public class KafkaEventPublisher implements EventPublisher {
+
+    public static final String PROGRESS_FAILED = "itinera.kafka.progress.failed";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private final KafkaOperations<String, Object> kafka;
     private final String source;
     private final Duration sendTimeout;
+    private final MeterRegistry meters;
 
     /** @param source the publishing service, e.g. {@code api-enrichment} */
-    public KafkaEventPublisher(KafkaOperations<String, Object> kafka, String source, Duration sendTimeout) {
+    public KafkaEventPublisher(
+            KafkaOperations<String, Object> kafka, String source, Duration sendTimeout, MeterRegistry meters) {
         this.kafka = kafka;
         this.source = source;
         this.sendTimeout = sendTimeout;
+        this.meters = meters;
     }
 
     @Override
     public <T extends Event> void publish(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), event.key(), event);
-        EventHeaders.stamp(record.headers(), event, source);
-        if (causedBy != null) {
-            EventHeaders.propagateRequestId(causedBy, record.headers());
-        }
         try {
-            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(record(topic, event, causedBy)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);
@@ -47,5 +54,38 @@ public class KafkaEventPublisher implements EventPublisher {
             throw new KafkaException(
                     "could not publish " + event.getClass().getSimpleName() + " to " + topic.name(), e);
         }
+    }
+
+    @Override
+    public <T extends Event> void publishProgress(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
+        try {
+            kafka.send(record(topic, event, causedBy)).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    progressFailed(topic, event, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the template may fail before it hands the record to the producer (serialisation, metadata timeout)
+            progressFailed(topic, event, e);
+        }
+    }
+
+    private <T extends Event> ProducerRecord<String, Object> record(
+            TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), event.key(), event);
+        EventHeaders.stamp(record.headers(), event, source);
+        if (causedBy != null) {
+            EventHeaders.propagateRequestId(causedBy, record.headers());
+        }
+        return record;
+    }
+
+    private void progressFailed(TopicSpec<?> topic, Event event, Throwable failure) {
+        log.warn("Could not publish progress of {} to {}: {}", event.key(), topic.name(), failure.toString());
+        Counter.builder(PROGRESS_FAILED)
+                .description("Progress events that could not be published (the record was handled all the same)")
+                .tag("topic", topic.name())
+                .register(meters)
+                .increment();
     }
 }

@@ -4,25 +4,48 @@ import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 
 /**
  * How every listener handles one record of its stage: the record's key (trip or proposal id) and request id in the
  * logging context, the work timed as {@value #TIMER} tagged with stage and outcome, and one policy for a record
- * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic.
+ * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic. It also hands
+ * out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth a record.
  */
 public class StageHandler {
 
     public static final String TIMER = "itinera.stage.duration";
     public static final String MDC_REQUEST_ID = "requestId";
 
+    /** The default of {@code itinera.kafka.progress.min-interval}. */
+    public static final Duration PROGRESS_MIN_INTERVAL = Duration.ofMillis(250);
+
     private final MeterRegistry meters;
+    private final Duration progressMinInterval;
+    private final LongSupplier nanoTime;
 
     public StageHandler(MeterRegistry meters) {
+        this(meters, PROGRESS_MIN_INTERVAL, System::nanoTime);
+    }
+
+    /**
+     * @param progressMinInterval how long a stage runs before (and between) progress reports
+     * @param nanoTime the monotonic clock of the progress throttles, {@code System::nanoTime} outside tests
+     */
+    public StageHandler(MeterRegistry meters, Duration progressMinInterval, LongSupplier nanoTime) {
         this.meters = meters;
+        this.progressMinInterval = progressMinInterval;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A throttle for the progress of one record's work, started now. */
+    public ProgressThrottle progressThrottle() {
+        return new ProgressThrottle(progressMinInterval, nanoTime);
     }
 
     /**

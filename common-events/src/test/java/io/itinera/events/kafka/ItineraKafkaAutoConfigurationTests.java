@@ -93,6 +93,7 @@ class ItineraKafkaAutoConfigurationTests {
                     assertThat(properties.retry().maxAttempts()).isEqualTo(5);
                     assertThat(properties.sendTimeout()).hasSeconds(2);
                     assertThat(properties.declareTopics()).isTrue();
+                    assertThat(properties.progress().minInterval()).hasMillis(250);
                 });
     }
 
