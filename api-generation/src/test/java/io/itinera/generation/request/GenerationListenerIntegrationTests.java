@@ -23,11 +23,27 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
 
     @Autowired
     GenerationProperties properties;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void plansAsManyTripsAtOnceAsTheNodeHasCores() {
+        assertThat(listeners.getListenerContainers())
+                .filteredOn(container -> List.of(container.getContainerProperties().getTopics())
+                        .contains(TopicNames.GENERATION_REQUEST))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ConcurrentMessageListenerContainer.class,
+                        container -> assertThat(container.getConcurrency()).isEqualTo(2));
+    }
 
     @Test
     void plansARequestedTripReportingProgressWhereDueAndTheFeasibleItinerary() throws Exception {
