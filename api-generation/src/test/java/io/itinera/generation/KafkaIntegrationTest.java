@@ -35,14 +35,18 @@ public abstract class KafkaIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
     }
 
+    /** The W3C trace context every request of {@link #sendRequest} carries, as the saga's records do. */
+    protected static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     protected static String newTripId() {
         return "trip-" + UUID.randomUUID();
     }
 
-    /** Sends a value to the generation request topic as the gateway would, with a request id header. */
+    /** Sends a value to the generation request topic as the gateway would, with request id and trace headers. */
     protected void sendRequest(String tripId, Object value, String requestId) throws Exception {
         ProducerRecord<String, Object> record = new ProducerRecord<>(TopicNames.GENERATION_REQUEST, tripId, value);
         record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.TRACEPARENT, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).get();
     }
 

@@ -33,6 +33,8 @@ import org.springframework.kafka.core.KafkaOperations;
 @EnrichmentIntegrationTest
 class EnrichmentListenerIntegrationTests {
 
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     @Autowired
     KafkaOperations<String, Object> kafka;
 
@@ -71,6 +73,7 @@ class EnrichmentListenerIntegrationTests {
                                 .interests(Interest.HISTORY, Interest.FOOD)
                                 .build()));
         EventHeaders.replace(request.headers(), EventHeaders.REQUEST_ID, "req-lisbon");
+        EventHeaders.replace(request.headers(), EventHeaders.TRACEPARENT, TRACEPARENT);
 
         // when
         kafka.send(request).get();
@@ -96,6 +99,9 @@ class EnrichmentListenerIntegrationTests {
         assertThat(records).allSatisfy(record -> {
             assertThat(EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID))
                     .contains("req-lisbon");
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.TRACEPARENT))
+                    .as("the trace travels on in our own headers (Kafka observation is off in the workers)")
+                    .contains(TRACEPARENT);
             assertThat(EventHeaders.read(record.headers(), EventHeaders.CE_SOURCE))
                     .contains("/itinera/api-enrichment");
         });

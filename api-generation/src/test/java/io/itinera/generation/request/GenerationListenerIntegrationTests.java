@@ -37,8 +37,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
     @Test
     void plansAsManyTripsAtOnceAsTheNodeHasCores() {
         assertThat(listeners.getListenerContainers())
-                .filteredOn(container -> List.of(container.getContainerProperties().getTopics())
-                        .contains(TopicNames.GENERATION_REQUEST))
+                .filteredOn(container ->
+                        List.of(container.getContainerProperties().getTopics()).contains(TopicNames.GENERATION_REQUEST))
                 .singleElement()
                 .isInstanceOfSatisfying(
                         ConcurrentMessageListenerContainer.class,
@@ -111,6 +111,9 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                     .isEmpty();
             assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.REQUEST_ID))
                     .contains("req-lisbon-1");
+            assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.TRACEPARENT))
+                    .as("the trace travels on in our own headers (Kafka observation is off in the workers)")
+                    .contains(TRACEPARENT);
             assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.CE_TYPE))
                     .contains("io.itinera.generation.GenerationCompleted.v1");
             assertThat(EventHeaders.read(completedRecord.headers(), EventHeaders.CE_SOURCE))

@@ -20,8 +20,9 @@ import org.springframework.kafka.core.KafkaOperations;
 /**
  * Publishes through a Kafka template. {@link #publish} waits for the broker's acknowledgement, so that a failed send
  * fails the caller, whose listener then retries instead of losing the event; {@link #publishProgress} does not wait and
- * counts a failure as {@value #PROGRESS_FAILED}. The template's observation adds the W3C {@code traceparent} of the
- * current span.
+ * counts a failure as {@value #PROGRESS_FAILED}. The request id and W3C {@code traceparent} of the record being
+ * handled travel on, so that the trace survives where Kafka observation is off (the workers); where it is on and there
+ * is no such record (the gateway's commands), the template's observation writes the current span's.
  */
 public class KafkaEventPublisher implements EventPublisher {
 
@@ -75,7 +76,7 @@ public class KafkaEventPublisher implements EventPublisher {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), event.key(), event);
         EventHeaders.stamp(record.headers(), event, source);
         if (causedBy != null) {
-            EventHeaders.propagateRequestId(causedBy, record.headers());
+            EventHeaders.propagate(causedBy, record.headers());
         }
         return record;
     }
