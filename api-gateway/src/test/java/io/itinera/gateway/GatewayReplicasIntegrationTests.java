@@ -3,16 +3,12 @@ package io.itinera.gateway;
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.itinera.kafka.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,8 +31,8 @@ class GatewayReplicasIntegrationTests {
     @Test
     void anyReplicaServesAnyTripAndARestartLosesNothing() {
         Path stateOfA = GatewayTestSupport.newStateDir();
-        try (Replica a = Replica.start(stateOfA);
-                Replica b = Replica.start(GatewayTestSupport.newStateDir())) {
+        try (GatewayReplica a = GatewayReplica.start(stateOfA);
+                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
             LocalDate start = LocalDate.now().plusMonths(2);
             String id = TripClient.post(a.web(), KEY_A, """
                     {"destination":"Porto","startDate":"%s","endDate":"%s","travelers":2,
@@ -46,7 +42,7 @@ class GatewayReplicasIntegrationTests {
             assertThat(seenByB.get("status").asString()).isEqualTo("READY");
 
             a.close();
-            try (Replica restartedA = Replica.start(stateOfA)) {
+            try (GatewayReplica restartedA = GatewayReplica.start(stateOfA)) {
                 JsonNode seenByRestartedA = TripClient.get(restartedA.web(), KEY_A, id);
                 assertThat(seenByRestartedA.get("status").asString()).isEqualTo("READY");
                 assertThat(seenByRestartedA.get("itinerary")).isEqualTo(seenByB.get("itinerary"));
@@ -56,8 +52,8 @@ class GatewayReplicasIntegrationTests {
 
     @Test
     void idempotencyAndLiveEventsHoldAcrossReplicas() throws Exception {
-        try (Replica a = Replica.start(GatewayTestSupport.newStateDir());
-                Replica b = Replica.start(GatewayTestSupport.newStateDir())) {
+        try (GatewayReplica a = GatewayReplica.start(GatewayTestSupport.newStateDir());
+                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
             LocalDate start = LocalDate.now().plusMonths(2);
             String body = """
                     {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":1,
@@ -107,44 +103,5 @@ class GatewayReplicasIntegrationTests {
                 .isAccepted()
                 .expectBody(JsonNode.class)
                 .returnResult();
-    }
-
-    /** One gateway instance with its own ports and state directory. */
-    record Replica(ConfigurableApplicationContext context, WebTestClient web) implements AutoCloseable {
-
-        static Replica start(Path stateDir) {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
-                    .profiles("test")
-                    // Command-line arguments, so that they outrank application.yml as they would in production.
-                    .run(
-                            "--server.port=0",
-                            "--management.server.port=0",
-                            "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
-                            "--spring.kafka.streams.state-dir=" + stateDir);
-            String port = context.getEnvironment().getRequiredProperty("local.server.port");
-            WebTestClient web = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + port)
-                    .responseTimeout(Duration.ofSeconds(15))
-                    .build();
-            String managementPort = context.getEnvironment().getRequiredProperty("local.management.port");
-            WebTestClient management = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + managementPort)
-                    .build();
-            // Ready means the trip store is loaded: only then does a replica take traffic.
-            Awaitility.await("replica ready")
-                    .atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() -> management
-                            .get()
-                            .uri("/actuator/health/readiness")
-                            .exchange()
-                            .expectStatus()
-                            .isOk());
-            return new Replica(context, web);
-        }
-
-        @Override
-        public void close() {
-            context.close();
-        }
     }
 }

@@ -21,11 +21,13 @@ public final class WorkerEvents {
     private WorkerEvents() {}
 
     public static <T extends Event> void publish(TopicSpec<T> topic, T event) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestBroker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all");
+        publish(KafkaTestBroker.bootstrapServers(), topic, event);
+    }
+
+    /** Publishes to another broker than the shared one. */
+    public static <T extends Event> void publish(String bootstrapServers, TopicSpec<T> topic, T event) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, Object> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new EventSerializer<>())) {
             ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), event.key(), event);

@@ -52,18 +52,64 @@ public final class KafkaTestBroker {
 
     @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
     private static String startContainer() {
+        return newContainer().getBootstrapServers();
+    }
+
+    private static KafkaContainer newContainer() {
         KafkaContainer kafka = new KafkaContainer(IMAGE);
         SINGLE_BROKER_PROPERTIES.forEach(
                 (key, value) -> kafka.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
         kafka.start();
-        return kafka.getBootstrapServers();
+        return kafka;
     }
 
     private static String startInJvm() {
+        EmbeddedKafkaKraftBroker broker = newInJvmBroker();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-shutdown"));
+        return broker.getBrokersAsString();
+    }
+
+    /** A broker that is only started, the way the shared one is: a container where Docker decides so, else in-JVM. */
+    public interface StartedBroker extends AutoCloseable {
+
+        String bootstrapServers();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts another broker, empty and independent of the shared one, for a test that needs a cluster of its own (a
+     * restore into an empty cluster, for instance). The caller closes it.
+     */
+    @SuppressWarnings("resource") // closed by the caller through the returned handle
+    public static StartedBroker startAnother() {
+        if (useDocker()) {
+            KafkaContainer kafka = newContainer();
+            return started(kafka.getBootstrapServers(), kafka::stop);
+        }
+        EmbeddedKafkaKraftBroker broker = newInJvmBroker();
+        return started(broker.getBrokersAsString(), broker::destroy);
+    }
+
+    private static StartedBroker started(String bootstrapServers, Runnable stop) {
+        return new StartedBroker() {
+            @Override
+            public String bootstrapServers() {
+                return bootstrapServers;
+            }
+
+            @Override
+            public void close() {
+                stop.run();
+            }
+        };
+    }
+
+    private static EmbeddedKafkaKraftBroker newInJvmBroker() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         SINGLE_BROKER_PROPERTIES.forEach(broker::brokerProperty);
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-shutdown"));
-        return broker.getBrokersAsString();
+        return broker;
     }
 }

@@ -1,0 +1,53 @@
+package io.itinera.gateway;
+
+import io.itinera.kafka.KafkaTestBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** One gateway instance with its own ports and state directory, started as production starts it, and ready. */
+public record GatewayReplica(ConfigurableApplicationContext context, WebTestClient web) implements AutoCloseable {
+
+    /** A replica on the shared test broker. */
+    public static GatewayReplica start(Path stateDir) {
+        return start(stateDir, KafkaTestBroker.bootstrapServers());
+    }
+
+    public static GatewayReplica start(Path stateDir, String bootstrapServers) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+                .profiles("test")
+                // Command-line arguments, so that they outrank application.yml as they would in production.
+                .run(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "--spring.kafka.streams.state-dir=" + stateDir);
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        WebTestClient web = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
+        String managementPort = context.getEnvironment().getRequiredProperty("local.management.port");
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .build();
+        // Ready means the trip store is loaded: only then does a replica take traffic.
+        Awaitility.await("replica ready")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> management
+                        .get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
+        return new GatewayReplica(context, web);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
