@@ -33,9 +33,12 @@ public record TopicSpec<T>(
         return new TopicSpec<>(name, type, owner, consumer, Topics.PARTITIONS, false, RETENTION, true);
     }
 
-    /** Compacted: the latest record of every key, read back by its owner. */
+    /**
+     * Compacted: the latest record of every key, read back by its owner, which dead-letters a record its read model
+     * cannot take (a bad record must not stop every replica's global table).
+     */
     static <T> TopicSpec<T> compacted(String name, Class<T> type, String owner) {
-        return new TopicSpec<>(name, type, owner, owner, Topics.PARTITIONS, true, RETENTION, false);
+        return new TopicSpec<>(name, type, owner, owner, Topics.PARTITIONS, true, RETENTION, true);
     }
 
     /**

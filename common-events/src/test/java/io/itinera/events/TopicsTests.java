@@ -26,9 +26,13 @@ class TopicsTests {
     }
 
     @Test
-    void compactedStateTopicsHaveNoDeadLetterTopic() {
-        assertThat(Topics.TRIP_STATE.deadLetter()).isEmpty();
-        assertThat(Topics.find(Topics.deadLetter(TopicNames.TRIP_STATE))).isEmpty();
+    void compactedStateTopicsHaveADeadLetterTopicOfTheirOwner() {
+        TopicSpec<?> dlt = Topics.TRIP_STATE.deadLetter().orElseThrow();
+
+        assertThat(dlt.name()).isEqualTo("travel-trips.state-dlt");
+        assertThat(dlt.owner()).isEqualTo(Topics.GATEWAY);
+        assertThat(dlt.compacted()).isFalse();
+        assertThat(Topics.find(Topics.deadLetter(TopicNames.PROPOSAL_STATE))).isPresent();
     }
 
     @Test

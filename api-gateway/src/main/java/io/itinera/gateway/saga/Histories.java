@@ -4,6 +4,7 @@ import io.itinera.events.Event;
 import io.itinera.events.StageProgress;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,16 @@ final class Histories {
 
     static List<ProgressEntry> append(
             List<ProgressEntry> history, Event event, String stage, TripStatus status, StageProgress progress) {
+        return append(history, event.occurredAt(), stage, status, progress);
+    }
+
+    /** A history line the saga writes itself (a deadline), not caused by an event. */
+    static List<ProgressEntry> append(
+            List<ProgressEntry> history, Instant at, String stage, TripStatus status, StageProgress progress) {
         List<ProgressEntry> longer = new ArrayList<>(history);
         long sequence = history.isEmpty() ? 1 : history.get(history.size() - 1).sequence() + 1;
         longer.add(new ProgressEntry(
-                sequence, event.occurredAt(), stage, status, progress.step(), progress.percent(), progress.message()));
+                sequence, at, stage, status, progress.step(), progress.percent(), progress.message()));
         return List.copyOf(longer.subList(Math.max(0, longer.size() - MAX_HISTORY), longer.size()));
     }
 

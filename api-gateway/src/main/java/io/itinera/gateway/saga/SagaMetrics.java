@@ -5,8 +5,10 @@ import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -26,13 +28,27 @@ public class SagaMetrics {
     static final String TRIP_LATENCY = "itinera.trip.latency";
     static final String STAGE_LATENCY = "itinera.trip.stage.latency";
     static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
+    static final String TRIPS_TIMED_OUT = "itinera.trips.timed.out";
+    static final String TRIPS_OVERDUE = "itinera.trips.overdue";
 
     private static final Logger log = LoggerFactory.getLogger(SagaMetrics.class);
 
     private final MeterRegistry registry;
 
+    private final OpenDeadlines openTrips = new OpenDeadlines(Clock.systemUTC());
+
     public SagaMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(TRIPS_OVERDUE, openTrips, OpenDeadlines::overdueSeconds)
+                .description(
+                        "How long ago the earliest deadline of an open trip passed; grows while trips are stranded")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** Where the trip saga's tasks on this replica report their earliest open deadline. */
+    OpenDeadlines openTrips() {
+        return openTrips;
     }
 
     void transition(@Nullable TripSnapshot before, TripSnapshot after) {
@@ -43,6 +59,16 @@ public class SagaMetrics {
         log.info("trip {}: {} -> {}", after.tripId(), from == null ? "new" : from, after.status());
         if (after.status() == TripStatus.GENERATING) {
             stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
+        }
+        if (from != null
+                && after.failure() != null
+                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code())) {
+            log.warn("trip {} timed out in {}", after.tripId(), from);
+            Counter.builder(TRIPS_TIMED_OUT)
+                    .description("Trips failed by the saga because a stage ran past its deadline")
+                    .tag("stage", from.name().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment();
         }
         if (after.status().isTerminal()) {
             String outcome = after.status().name().toLowerCase(Locale.ROOT);

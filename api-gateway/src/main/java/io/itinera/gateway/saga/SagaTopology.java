@@ -7,6 +7,7 @@ import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerde;
 import io.itinera.events.serde.EventSerializer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -88,6 +89,16 @@ public final class SagaTopology {
      * @return a handle on what was built, so that Spring registers it as a bean
      */
     public static SagaTopology build(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
+        return build(builder, clock, metrics, StageDeadlines.defaults());
+    }
+
+    /**
+     * Builds both sagas and read models, the trip saga with its stage deadlines.
+     *
+     * @return a handle on what was built, so that Spring registers it as a bean
+     */
+    public static SagaTopology build(
+            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines) {
         saga(
                 builder,
                 "trip",
@@ -95,7 +106,9 @@ public final class SagaTopology {
                 TRIP_SAGA_STORE,
                 Topics.TRIP_STATE,
                 new TripFold(clock),
-                metrics::transition);
+                metrics::transition,
+                new TripDeadlines(deadlines, clock),
+                metrics.openTrips());
         readModel(builder, Topics.TRIP_STATE, TRIPS_STORE);
         saga(
                 builder,
@@ -104,7 +117,9 @@ public final class SagaTopology {
                 PROPOSAL_SAGA_STORE,
                 Topics.PROPOSAL_STATE,
                 new ProposalFold(clock),
-                metrics::proposalTransition);
+                metrics::proposalTransition,
+                null,
+                OpenDeadlines.NONE);
         readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
         return new SagaTopology();
     }
@@ -116,15 +131,24 @@ public final class SagaTopology {
             String storeName,
             TopicSpec<S> stateTopic,
             Fold<S> fold,
-            BiConsumer<@Nullable S, S> onChange) {
+            BiConsumer<@Nullable S, S> onChange,
+            @Nullable Deadlines<S> deadlines,
+            OpenDeadlines open) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(storeName), KEYS, EventSerde.of(stateTopic)));
+        List<String> stores = new ArrayList<>(List.of(storeName));
+        if (deadlines != null) {
+            // Open snapshots only (id -> deadline, epoch ms): the wall-clock scan never walks finished ones.
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(deadlines.storeName()), KEYS, Serdes.Long()));
+            stores.add(deadlines.storeName());
+        }
         KStream<String, Outgoing<?>> outputs = builder.stream(
                         inputs, Consumed.with(KEYS, EVENTS).withName(name + "-events"))
                 .process(
-                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange),
+                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange, deadlines, open),
                         Named.as(name + "-saga"),
-                        storeName);
+                        stores.toArray(String[]::new));
         outputs.to(
                 (key, outgoing, context) -> outgoing.topic().name(),
                 Produced.with(KEYS, OUTPUTS).withName(name + "-saga-outputs"));

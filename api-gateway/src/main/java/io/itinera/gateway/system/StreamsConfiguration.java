@@ -1,36 +1,64 @@
 package io.itinera.gateway.system;
 
+import io.itinera.events.kafka.DeadLetters;
 import io.itinera.gateway.saga.SagaMetrics;
 import io.itinera.gateway.saga.SagaTopology;
+import io.itinera.gateway.saga.StageDeadlines;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Kafka Streams for the trip saga: exactly-once processing, and records that cannot be read go to
- * {@code <topic>-dlt} instead of stopping the saga.
+ * Kafka Streams for the trip saga: exactly-once processing, and no single record stops it. A record that cannot be
+ * read, that breaks the fold, or whose output cannot be written goes to {@code <topic>-dlt} (counted) and the saga
+ * continues; a stream thread that dies anyway is replaced rather than shutting the client down.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
+
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties properties) {
+    KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties properties, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(properties.buildStreamsProperties());
-        config.putAll(SagaTopology.processingConfig(new DeadLetterPublishingRecoverer(deadLetterTemplate(properties))));
+        KafkaTemplate<byte[], byte[]> template = deadLetterTemplate(properties);
+        DeadLetterPublishingRecoverer unreadable = new DeadLetterPublishingRecoverer(template);
+        config.putAll(SagaTopology.processingConfig((record, exception) -> {
+            DeadLetters.count(meters, record.topic());
+            unreadable.accept(record, exception);
+        }));
+        config.put(StreamsDeadLetters.CONFIG, new StreamsDeadLetters(template, meters));
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         return new KafkaStreamsConfiguration(config);
+    }
+
+    /** A stream thread killed by an unexpected error is replaced; the client keeps its other threads and state. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            log.error("a saga stream thread died; replacing it", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     }
 
     private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
@@ -41,7 +69,7 @@ class StreamsConfiguration {
     }
 
     @Bean
-    SagaTopology sagas(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
-        return SagaTopology.build(builder, clock, metrics);
+    SagaTopology sagas(StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines) {
+        return SagaTopology.build(builder, clock, metrics, deadlines);
     }
 }

@@ -30,6 +30,7 @@ import io.itinera.events.trip.TripStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -200,6 +201,34 @@ class SagaTopologyTests {
     }
 
     @Test
+    void aStageRunningPastItsDeadlineFailsOnlyThatOpenTrip() {
+        commands.pipeInput(TRIP, submitted());
+        commands.pipeInput("trip-2", submitted("trip-2"));
+        enrichmentCompleted.pipeInput("trip-2", EnrichmentCompleted.failed("trip-2", SampleEvents.failure()));
+        snapshots.readValuesToList();
+
+        // The clock of the fold is fixed at 10:00; PENDING may last 2 minutes by default.
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:01:30Z")));
+        assertThat(snapshots.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        TestRecord<String, TripSnapshot> timedOut = snapshots.readRecord();
+        assertThat(timedOut.key()).isEqualTo(TRIP);
+        assertThat(timedOut.value().status()).isEqualTo(TripStatus.FAILED);
+        assertThat(timedOut.value().failure().code()).isEqualTo("stage-timeout");
+        assertThat(timedOut.value().failure().reason()).contains("PENDING");
+        assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(meters.get("itinera.trips.timed.out")
+                        .tag("stage", "pending")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        assertThat(snapshots.isEmpty()).isTrue();
+    }
+
+    @Test
     void eventsForUnknownTripsAreIgnored() {
         enrichmentCompleted.pipeInput("nobody", EnrichmentCompleted.succeeded("nobody", SampleEvents.context()));
 
@@ -270,7 +299,11 @@ class SagaTopologyTests {
     }
 
     private static SubmitTrip submitted() {
-        return SubmitTrip.of(TRIP, "client-a", "req-1", SampleEvents.fullRequest());
+        return submitted(TRIP);
+    }
+
+    private static SubmitTrip submitted(String trip) {
+        return SubmitTrip.of(trip, "client-a", "req-1", SampleEvents.fullRequest());
     }
 
     private TestInputTopic<String, Object> input(String topic) {

@@ -1,6 +1,9 @@
 package io.itinera.events.kafka;
 
+import io.itinera.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -13,7 +16,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Listener error handling: a few quick retries with exponential back-off, then the record goes to {@code <topic>-dlt}
- * (Spring Kafka's default name) and the partition moves on. Records that can never succeed skip the retries.
+ * (Spring Kafka's default name) and the partition moves on. Records that can never succeed skip the retries. A
+ * request given up on is first reported to the saga as a FAILED completion ({@link GivenUpRequests}).
  */
 public final class DeadLetters {
 
@@ -26,6 +30,18 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(
             KafkaOperations<?, ?> template, MeterRegistry meters, ItineraKafkaProperties.Retry retry) {
+        return errorHandler(template, meters, retry, null);
+    }
+
+    /**
+     * @param givenUp where a request the worker gives up on is reported as FAILED before it is dead-lettered; {@code
+     *     null} for none
+     */
+    static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template,
+            MeterRegistry meters,
+            ItineraKafkaProperties.Retry retry,
+            @Nullable GivenUpRequests givenUp) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template);
         ExponentialBackOff backOff =
                 new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
@@ -41,7 +57,10 @@ public final class DeadLetters {
                             NestedExceptionUtils.getMostSpecificCause(exception)
                                     .getClass()
                                     .getName());
-                    meters.counter(COUNTER, "topic", record.topic()).increment();
+                    if (givenUp != null) {
+                        givenUp.report(record, exception);
+                    }
+                    count(meters, record.topic());
                     publisher.accept(record, exception);
                 },
                 backOff);
@@ -51,5 +70,28 @@ public final class DeadLetters {
                 IllegalArgumentException.class,
                 NullPointerException.class);
         return handler;
+    }
+
+    /** Counts one record of {@code topic} sent to its dead-letter topic. */
+    public static void count(MeterRegistry meters, String topic) {
+        counter(meters, topic).increment();
+    }
+
+    /**
+     * Registers the counter, at zero, of every topic the service dead-letters, so that each dead-letter topic has its
+     * series from the start and an alert on {@code increase()} sees the very first record.
+     */
+    public static void registerCounters(MeterRegistry meters, String service) {
+        Topics.all().stream()
+                .filter(topic ->
+                        service.equals(topic.consumer()) && topic.deadLetter().isPresent())
+                .forEach(topic -> counter(meters, topic.name()));
+    }
+
+    private static Counter counter(MeterRegistry meters, String topic) {
+        return Counter.builder(COUNTER)
+                .description("Records sent to a dead-letter topic, by source topic")
+                .tag("topic", topic)
+                .register(meters);
     }
 }

@@ -3,6 +3,7 @@ package io.itinera.events.kafka;
 import io.itinera.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import java.util.Collection;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +41,9 @@ public class ItineraKafkaAutoConfiguration {
 
     static final String TOPICS = "itineraTopics";
 
+    /** The health component name ({@code streamsLiveness}) the liveness group of a Streams service includes. */
+    static final String STREAMS_LIVENESS = "streamsLivenessHealthIndicator";
+
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(
@@ -54,8 +58,18 @@ public class ItineraKafkaAutoConfiguration {
     CommonErrorHandler kafkaErrorHandler(
             KafkaTemplate<String, Object> kafkaTemplate,
             ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<EventPublisher> publisher,
             ItineraKafkaProperties properties) {
-        return DeadLetters.errorHandler(kafkaTemplate, registry(meters), properties.retry());
+        MeterRegistry registry = registry(meters);
+        if (properties.service() == null) {
+            return DeadLetters.errorHandler(kafkaTemplate, registry, properties.retry());
+        }
+        DeadLetters.registerCounters(registry, properties.service());
+        GivenUpRequests givenUp = publisher.stream()
+                .findFirst()
+                .map(events -> new GivenUpRequests(events, properties.service()))
+                .orElse(null);
+        return DeadLetters.errorHandler(kafkaTemplate, registry, properties.retry(), givenUp);
     }
 
     @Bean
@@ -113,6 +127,14 @@ public class ItineraKafkaAutoConfiguration {
         @ConditionalOnMissingBean
         StreamsState streamsState(StreamsBuilderFactoryBean streams) {
             return new StreamsState(streams);
+        }
+
+        @Bean(name = STREAMS_LIVENESS)
+        @ConditionalOnClass(HealthIndicator.class)
+        @ConditionalOnMissingBean(name = STREAMS_LIVENESS)
+        StreamsLiveness streamsLivenessHealthIndicator(
+                StreamsBuilderFactoryBean streams, ItineraKafkaProperties properties) {
+            return new StreamsLiveness(streams, properties.streamsLivenessGrace(), Clock.systemUTC());
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a publish waits for the broker's acknowledgement
  * @param retry how often a listener retries a record before dead-lettering it
  * @param progress how often a worker reports a stage's progress
+ * @param streamsLivenessGrace how long Kafka Streams may be stopped or failed before liveness turns DOWN
  */
 @ConfigurationProperties("itinera.kafka")
 public record ItineraKafkaProperties(
@@ -21,7 +22,8 @@ public record ItineraKafkaProperties(
         @DefaultValue("true") boolean declareTopics,
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue Retry retry,
-        @DefaultValue Progress progress) {
+        @DefaultValue Progress progress,
+        @DefaultValue("60s") Duration streamsLivenessGrace) {
 
     /**
      * Blocking retries with exponential back-off; bounded so that a poison record reaches its dead-letter topic fast.
