@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +102,9 @@ final class StreamsTopologies {
         }
         if (type == MeterRegistry.class) {
             return new SimpleMeterRegistry();
+        }
+        if (type == Duration.class) {
+            return Duration.ofSeconds(1);
         }
         if (type.isInterface()) {
             return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> null);
