@@ -22,7 +22,7 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
     MeterRegistry meters;
 
     @Test
-    void sendsAnUnreadableRequestToTheDeadLetterTopicAndGoesOnWithTheNextOne() throws Exception {
+    void reportsAnUnreadableRequestFailedSendsItToTheDeadLetterTopicAndGoesOnWithTheNextOne() throws Exception {
         // given a record that is not a GenerationRequested, then a good one, on the same partition
         String tripId = newTripId();
         byte[] poison = "{\"tripId\": not json".getBytes(StandardCharsets.UTF_8);
@@ -39,10 +39,16 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
             assertThat(deadLetters.awaitRecords(tripId, read -> assertThat(read).hasSize(1)))
                     .singleElement()
                     .satisfies(record -> assertThat(record.value()).isEqualTo(poison));
-            assertThat(completed.awaitRecords(tripId, read -> assertThat(read).hasSize(1)))
-                    .singleElement()
-                    .satisfies(record -> assertThat(((GenerationCompleted) record.value()).outcome())
-                            .isEqualTo(Outcome.SUCCEEDED));
+            // the request given up on is reported FAILED first, so that the trip ends at once; the good one succeeds
+            assertThat(completed.awaitRecords(tripId, read -> assertThat(read).hasSize(2)))
+                    .extracting(record -> (GenerationCompleted) record.value())
+                    .satisfiesExactly(
+                            givenUp -> {
+                                assertThat(givenUp.outcome()).isEqualTo(Outcome.FAILED);
+                                assertThat(givenUp.failure().code()).isEqualTo("processing-failed");
+                                assertThat(givenUp.failure().reason()).contains("api-generation");
+                            },
+                            good -> assertThat(good.outcome()).isEqualTo(Outcome.SUCCEEDED));
             assertThat(meters.counter(DeadLetters.COUNTER, "topic", TopicNames.GENERATION_REQUEST)
                             .count())
                     .isGreaterThanOrEqualTo(1.0);
