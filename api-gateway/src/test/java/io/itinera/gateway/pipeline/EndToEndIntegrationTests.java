@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
-import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.Itinerary;
@@ -90,22 +89,6 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
         assertThat(trip.get("error").get("type").asString()).isEqualTo("/problems/unknown-destination");
         assertThat(trip.get("error").get("detail").asString()).contains("Atlantis");
         assertThat(trip.get("itinerary")).isNull();
-    }
-
-    /** A date every layer accepts but enrichment cannot compute with: the worker gives up and says so. */
-    @Test
-    void aRequestTheWorkerGivesUpOnFailsTheTripWithAReason() {
-        String id = TripClient.post(web, KEY_A, """
-                {"destination":"Lisbon","startDate":"+999999999-12-25","endDate":"+999999999-12-26","travelers":1,
-                 "interests":["history"],"pace":"RELAXED","budget":"LOW"}""");
-
-        JsonNode trip = TripClient.awaitTerminal(web, KEY_A, id, READY_WITHIN);
-
-        assertThat(trip.get("status").asString()).isEqualTo("FAILED");
-        assertThat(trip.get("error").get("type").asString()).isEqualTo("/problems/processing-failed");
-        assertThat(trip.get("error").get("detail").asString()).contains("api-enrichment");
-        assertThat(TopicReader.findRecord(TopicNames.ENRICHMENT_REQUEST + "-dlt", EnrichmentRequested.class, id))
-                .isNotNull();
     }
 
     private static String traceIdOf(ConsumerRecord<String, ?> record) {
