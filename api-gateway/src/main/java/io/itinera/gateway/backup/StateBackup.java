@@ -40,6 +40,7 @@ public final class StateBackup {
             Topics.TRIP_STATE.name(),
             Topics.PROPOSAL_STATE.name(),
             changelogOf(SagaTopology.TRIP_SAGA_STORE),
+            changelogOf(SagaTopology.TRIP_DEADLINES_STORE),
             changelogOf(SagaTopology.PROPOSAL_SAGA_STORE));
 
     private StateBackup() {}

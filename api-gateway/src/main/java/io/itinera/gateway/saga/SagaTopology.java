@@ -44,6 +44,9 @@ public final class SagaTopology {
     /** The read model: every trip's latest snapshot, on every replica. */
     public static final String TRIPS_STORE = "trips-by-id";
 
+    /** The deadlines of open trips, kept beside the saga so that every trip ends. */
+    public static final String TRIP_DEADLINES_STORE = "trip-deadlines";
+
     public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
     public static final String PROPOSALS_STORE = "proposals-by-id";
 

@@ -18,7 +18,7 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
     /** The failure code a client reads as {@code /problems/stage-timeout}. */
     static final String STAGE_TIMEOUT = "stage-timeout";
 
-    static final String STORE = "trip-deadlines";
+    static final String STORE = SagaTopology.TRIP_DEADLINES_STORE;
 
     private final StageDeadlines deadlines;
     private final Clock clock;
