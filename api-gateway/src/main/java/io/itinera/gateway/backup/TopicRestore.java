@@ -1,5 +1,6 @@
 package io.itinera.gateway.backup;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
@@ -26,6 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 final class TopicRestore {
 
     private static final int AWAIT_EVERY = 10_000;
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -56,6 +59,31 @@ final class TopicRestore {
         }
         if (!missing.isEmpty()) {
             admin.createTopics(missing).all().get();
+            awaitLeaders(missing.stream().map(NewTopic::name).toList());
+        }
+    }
+
+    /** A new topic takes writes only once every partition has a leader; writing earlier makes retries race. */
+    private void awaitLeaders(List<String> topics) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null
+                                && !partition.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the new topics " + topics + " have no leader after " + LEADER_WAIT);
+            }
+            Thread.sleep(100);
         }
     }
 
