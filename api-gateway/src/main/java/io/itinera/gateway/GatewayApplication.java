@@ -1,5 +1,7 @@
 package io.itinera.gateway;
 
+import io.itinera.gateway.backup.StateBackup;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-    public static void main(String[] args) {
+    /** Starts the gateway, or with {@code state-backup ...} runs the backup tool instead (one main class per image). */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(StateBackup.COMMAND)) {
+            StateBackup.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -45,7 +45,11 @@ public final class StateBackup {
 
     private StateBackup() {}
 
-    public static void main(String[] args) throws Exception {
+    /** The first argument of the gateway's command line that runs this tool instead of the gateway. */
+    public static final String COMMAND = "state-backup";
+
+    /** Runs {@code export} or {@code restore}; the gateway's main class hands its arguments here. */
+    public static void run(String[] args) throws Exception {
         Arguments arguments = Arguments.parse(args);
         long records = switch (arguments.command()) {
             case "export" -> export(arguments.client(), arguments.file(), arguments.topics());
