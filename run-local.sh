@@ -101,7 +101,7 @@ for service in "${SERVICES[@]}"; do
 done
 if ((needs_build)); then
   [[ ${ITINERA_SKIP_BUILD:-0} == 1 ]] && die "jars are missing or stale and ITINERA_SKIP_BUILD=1"
-  command -v mvn >/dev/null || die "mvn not found: install Maven 3.8.7 or newer"
+  command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer"
   say "building (mvn package without running tests; full log in $LOGS/build.log)..."
   mkdir -p "$LOGS"
   # -DskipTests, not -Dmaven.test.skip: the services' test scope needs common-events' test-jar, which that would skip.
