@@ -58,6 +58,7 @@ final class LoadReport {
         }
         processes.forEach(process -> header.add("cpu_s_" + process));
         processes.forEach(process -> header.add("cpu_ms_per_ready_" + process));
+        header.addAll(List.of("cpu_ms_per_ready_suite", "post_to_ready_3_days_p50_ms", "trips_3_days"));
         groups.forEach(group -> header.add("lag_max_" + group));
         groups.forEach(group -> header.add("lag_end_" + group));
         header.addAll(List.of("load_average", "scheduler_max_late_ms", "knee"));
@@ -83,6 +84,9 @@ final class LoadReport {
             }
             processes.forEach(process -> row.add(number(result.cpuSeconds().getOrDefault(process, Double.NaN))));
             processes.forEach(process -> row.add(number(result.cpuMsPerReady(process))));
+            row.add(number(result.suiteCpuMsPerReady()));
+            row.add(number(result.postToReadyOfThreeDays().millis(50)));
+            row.add(Integer.toString(result.postToReadyOfThreeDays().count()));
             groups.forEach(group -> row.add(Long.toString(result.lagMax().getOrDefault(group, -1L))));
             groups.forEach(group -> row.add(Long.toString(result.lagEnd().getOrDefault(group, -1L))));
             row.add(number(result.window().loadAverage()));
@@ -159,7 +163,13 @@ final class LoadReport {
                     .append(processes.stream()
                             .map(process -> process + " " + whole(r.cpuMsPerReady(process)))
                             .collect(Collectors.joining(", ")))
-                    .append("; lag max: ")
+                    .append(", suite ")
+                    .append(whole(r.suiteCpuMsPerReady()))
+                    .append("; 3-day POST→READY p50 ")
+                    .append(whole(r.postToReadyOfThreeDays().millis(50)))
+                    .append(" ms (")
+                    .append(r.postToReadyOfThreeDays().count())
+                    .append(" trips); lag max: ")
                     .append(groups.stream()
                             .map(group -> group + " " + r.lagMax().getOrDefault(group, -1L))
                             .collect(Collectors.joining(", ")))

@@ -22,6 +22,9 @@ public final class SuiteProcesses {
     public static final List<String> NAMES =
             List.of("kafka", "api-gateway", "api-gateway-2", "api-enrichment", "api-generation");
 
+    /** The name under which the harness's own JVM is measured. */
+    public static final String HARNESS = "harness";
+
     private SuiteProcesses() {}
 
     /** @return name to pid of every suite process found, plus {@code harness} for this JVM */
@@ -33,7 +36,7 @@ public final class SuiteProcesses {
                     .or(() -> scan(matches))
                     .ifPresent(pid -> pids.put(name, pid));
         }
-        pids.put("harness", ProcessHandle.current().pid());
+        pids.put(HARNESS, ProcessHandle.current().pid());
         return pids;
     }
 
