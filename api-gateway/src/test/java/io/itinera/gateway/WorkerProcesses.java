@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
@@ -24,6 +26,7 @@ public final class WorkerProcesses {
 
     // Generous: three JVMs starting at once on a loaded 2-core machine.
     private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final Map<String, Worker> WORKERS = new HashMap<>();
     private static boolean started;
     private static int gatewayPort;
 
@@ -49,8 +52,24 @@ public final class WorkerProcesses {
         workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, 0, List.of()));
         for (Worker worker : workers) {
             worker.awaitReady();
+            WORKERS.put(worker.name(), worker);
         }
         started = true;
+    }
+
+    /**
+     * Kills a worker started by {@link #start} with SIGKILL, as a crash or the OOM killer would, and starts it again
+     * with the same arguments and instance id, as Kubernetes restarts a pod's container; returns once it is ready.
+     */
+    public static synchronized void killAndRestart(String name) throws InterruptedException {
+        Worker worker = WORKERS.get(name);
+        if (worker == null) {
+            throw new IllegalStateException(name + " was not started by WorkerProcesses.start");
+        }
+        worker.process().destroyForcibly().waitFor();
+        Worker restarted = worker.launch().start();
+        WORKERS.put(name, restarted);
+        restarted.awaitReady();
     }
 
     /**
@@ -83,28 +102,39 @@ public final class WorkerProcesses {
             throw new IllegalStateException("executable jar of " + name + " not found at " + jar
                     + ": run the build from the root (mvn verify)");
         }
-        int managementPort = freePort();
-        Path log = Path.of("target", "e2e-logs", name + ".log");
-        try {
-            Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx384m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-jar",
-                    jar,
-                    "--spring.kafka.bootstrap-servers=" + bootstrap,
-                    "--server.port=" + serverPort,
-                    "--management.server.port=" + managementPort));
-            command.addAll(extraArguments);
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-shutdown"));
-            return new Worker(name, process, managementPort, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name, e);
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--server.port=" + serverPort,
+                // one instance per JVM and service: a restart takes over its predecessor's transactions
+                "--itinera.kafka.instance-id=e2e-" + ProcessHandle.current().pid()));
+        command.addAll(extraArguments);
+        return new Launch(name, command).start();
+    }
+
+    /** How a process was started, so that it can be started again the same way. */
+    private record Launch(String name, List<String> command) {
+
+        Worker start() {
+            int managementPort = freePort();
+            Path log = Path.of("target", "e2e-logs", name + ".log");
+            List<String> withPort = new ArrayList<>(command);
+            withPort.add("--management.server.port=" + managementPort);
+            try {
+                Files.createDirectories(log.getParent());
+                Process process = new ProcessBuilder(withPort)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-shutdown"));
+                return new Worker(name, process, managementPort, log, this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + name, e);
+            }
         }
     }
 
@@ -116,7 +146,7 @@ public final class WorkerProcesses {
         }
     }
 
-    private record Worker(String name, Process process, int managementPort, Path log) {
+    private record Worker(String name, Process process, int managementPort, Path log, Launch launch) {
 
         void awaitReady() {
             HttpClient http = HttpClient.newHttpClient();

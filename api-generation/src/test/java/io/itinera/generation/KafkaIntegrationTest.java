@@ -47,7 +47,8 @@ public abstract class KafkaIntegrationTest {
         ProducerRecord<String, Object> record = new ProducerRecord<>(TopicNames.GENERATION_REQUEST, tripId, value);
         record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.TRACEPARENT, TRACEPARENT.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get();
+        // in a transaction, as the saga sends: the service's own template is transactional (exactly-once)
+        kafka.executeInTransaction(operations -> operations.send(record)).get();
     }
 
     protected static String bootstrapServers() {

@@ -58,7 +58,12 @@ record KafkaUsage(
             exactlyOnce = StreamsConfig.EXACTLY_ONCE_V2.equals(StreamsTopologies.processingGuarantee(basePackage)
                     .orElse(config.get("spring.kafka.streams.properties.processing.guarantee", "")));
         }
+        // The per-instance part (itinera.kafka.instance-id, the pod name) is unknown here: ACLs grant by prefix.
         String transactionIdPrefix = config.get("spring.kafka.producer.transaction-id-prefix", "");
+        int instancePart = transactionIdPrefix.indexOf("${");
+        if (instancePart >= 0) {
+            transactionIdPrefix = transactionIdPrefix.substring(0, instancePart);
+        }
         return new KafkaUsage(
                 service,
                 writes,

@@ -76,6 +76,29 @@ public final class TopicRecords<V> implements AutoCloseable {
         return withKey(key);
     }
 
+    /** Polls until everything read so far satisfies a condition, then returns it in the order it was read. */
+    public List<ConsumerRecord<String, V>> awaitAll(Predicate<List<ConsumerRecord<String, V>>> done) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            return done.test(List.copyOf(read));
+        });
+        return List.copyOf(read);
+    }
+
+    /**
+     * Reads up to the end of every partition as it is now (for a read_committed reader, the last stable offset: open
+     * transactions end first) and returns everything read.
+     */
+    public List<ConsumerRecord<String, V>> readToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+            return end.entrySet().stream()
+                    .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        });
+        return List.copyOf(read);
+    }
+
     private List<ConsumerRecord<String, V>> withKey(String key) {
         return read.stream().filter(record -> key.equals(record.key())).toList();
     }

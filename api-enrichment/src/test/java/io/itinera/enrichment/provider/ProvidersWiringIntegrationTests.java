@@ -221,7 +221,9 @@ class ProvidersWiringIntegrationTests {
                 .build();
         try (TopicRecords<Object> completed =
                 TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
-            kafka.send(TopicNames.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request))
+            // in a transaction, as the saga sends: the service's own template is transactional (exactly-once)
+            kafka.executeInTransaction(operations -> operations.send(
+                            TopicNames.ENRICHMENT_REQUEST, tripId, EnrichmentRequested.of(tripId, request)))
                     .get();
             List<ConsumerRecord<String, Object>> records = completed.awaitFor(
                     tripId, seen -> seen.stream().anyMatch(r -> r.value() instanceof EnrichmentCompleted));

@@ -76,7 +76,7 @@ class EnrichmentListenerIntegrationTests {
         EventHeaders.replace(request.headers(), EventHeaders.TRACEPARENT, TRACEPARENT);
 
         // when
-        kafka.send(request).get();
+        send(request);
 
         // then
         List<ConsumerRecord<String, Object>> records =
@@ -113,15 +113,14 @@ class EnrichmentListenerIntegrationTests {
         String tripId = newTripId();
 
         // when
-        kafka.send(
-                        TopicNames.ENRICHMENT_REQUEST,
+        send(new ProducerRecord<>(
+                TopicNames.ENRICHMENT_REQUEST,
+                tripId,
+                EnrichmentRequested.of(
                         tripId,
-                        EnrichmentRequested.of(
-                                tripId,
-                                TripRequests.to("Atlantis")
-                                        .interests(Interest.HISTORY, Interest.FOOD)
-                                        .build()))
-                .get();
+                        TripRequests.to("Atlantis")
+                                .interests(Interest.HISTORY, Interest.FOOD)
+                                .build())));
 
         // then
         List<ConsumerRecord<String, Object>> records =
@@ -144,17 +143,16 @@ class EnrichmentListenerIntegrationTests {
         double deadLettersBefore = deadLetters();
 
         // when
-        kafka.send(TopicNames.ENRICHMENT_REQUEST, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8))
-                .get();
-        kafka.send(
-                        TopicNames.ENRICHMENT_REQUEST,
+        send(new ProducerRecord<>(
+                TopicNames.ENRICHMENT_REQUEST, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8)));
+        send(new ProducerRecord<>(
+                TopicNames.ENRICHMENT_REQUEST,
+                goodTripId,
+                EnrichmentRequested.of(
                         goodTripId,
-                        EnrichmentRequested.of(
-                                goodTripId,
-                                TripRequests.to("Porto")
-                                        .interests(Interest.HISTORY, Interest.FOOD)
-                                        .build()))
-                .get();
+                        TripRequests.to("Porto")
+                                .interests(Interest.HISTORY, Interest.FOOD)
+                                .build())));
 
         // then
         try (TopicRecords<byte[]> deadLetters =
@@ -170,6 +168,11 @@ class EnrichmentListenerIntegrationTests {
                 .singleElement()
                 .satisfies(completed -> assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED));
         assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1);
+    }
+
+    /** Sends as the saga does, in a transaction: the service's own template is transactional (exactly-once). */
+    private void send(ProducerRecord<String, Object> record) throws Exception {
+        kafka.executeInTransaction(operations -> operations.send(record)).get();
     }
 
     private double deadLetters() {

@@ -80,14 +80,15 @@ class ManagementEndpointsIntegrationTests {
         String tripId = UUID.randomUUID().toString();
         try (TopicRecords<Object> completed =
                 TopicRecords.of(bootstrapServers, new EventDeserializer<>(), TopicNames.ENRICHMENT_COMPLETED)) {
-            kafka.send(
+            // in a transaction, as the saga sends: the service's own template is transactional (exactly-once)
+            kafka.executeInTransaction(operations -> operations.send(
                             TopicNames.ENRICHMENT_REQUEST,
                             tripId,
                             EnrichmentRequested.of(
                                     tripId,
                                     TripRequests.to("Rome")
                                             .interests(Interest.HISTORY, Interest.FOOD)
-                                            .build()))
+                                            .build())))
                     .get();
             completed.awaitFor(tripId, seen -> seen.stream().anyMatch(r -> r.value() instanceof EnrichmentCompleted));
         }

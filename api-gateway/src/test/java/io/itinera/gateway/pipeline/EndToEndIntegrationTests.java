@@ -17,6 +17,14 @@ import io.itinera.gateway.WorkerProcesses;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.kafka.KafkaTestBroker;
+import io.itinera.kafka.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +82,53 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
                 .isEqualTo(traceId);
         assertThat(traceIdOf(TopicReader.findRecord(TopicNames.GENERATION_COMPLETED, GenerationCompleted.class, id)))
                 .isEqualTo(traceId);
+    }
+
+    /**
+     * Exactly-once workers (ADR 0001): api-generation killed with SIGKILL while it plans a burst of trips, whatever it
+     * was doing, and restarted as a pod's container would be. Every trip still ends READY, and a read_committed reader
+     * sees exactly one completion per trip: what the killed worker had sent without committing is never seen.
+     */
+    @Test
+    void aGenerationWorkerKilledMidBurstLosesNoTripAndCompletesEachExactlyOnce() throws Exception {
+        int burst = 50;
+        LocalDate start = LocalDate.now().plusMonths(1);
+        List<String> ids = IntStream.range(0, burst)
+                .mapToObj(i -> TripClient.post(web, KEY_A, """
+                        {"destination":"%s","startDate":"%s","endDate":"%s","travelers":1,
+                         "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(
+                                        i % 2 == 0 ? "Lisbon" : "Porto", start.plusDays(i % 7), start.plusDays(i % 7))))
+                .toList();
+        Set<String> ours = Set.copyOf(ids);
+
+        try (TopicRecords<GenerationCompleted> completions = TopicRecords.of(
+                KafkaTestBroker.bootstrapServers(),
+                new EventDeserializer<>(GenerationCompleted.class),
+                TopicNames.GENERATION_COMPLETED)) {
+            // when api-generation has completed a few of them and is busy with the rest
+            completions.awaitAll(read -> read.stream()
+                            .filter(record -> ours.contains(record.key()))
+                            .count()
+                    >= 3);
+            WorkerProcesses.killAndRestart("api-generation");
+
+            // then every trip ends READY
+            for (String id : ids) {
+                assertThat(TripClient.awaitTerminal(web, KEY_A, id, Duration.ofSeconds(90))
+                                .get("status")
+                                .asString())
+                        .as("trip %s", id)
+                        .isEqualTo("READY");
+            }
+            // and each has exactly one committed completion
+            Map<String, Long> completionsPerTrip = completions.readToEnd().stream()
+                    .map(ConsumerRecord::key)
+                    .filter(ours::contains)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(completionsPerTrip).hasSize(burst).allSatisfy((id, count) -> assertThat(count)
+                    .as("completions of trip %s", id)
+                    .isEqualTo(1L));
+        }
     }
 
     @Test

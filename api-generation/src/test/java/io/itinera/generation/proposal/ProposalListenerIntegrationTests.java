@@ -98,6 +98,7 @@ class ProposalListenerIntegrationTests extends KafkaIntegrationTest {
         ProducerRecord<String, Object> record =
                 new ProducerRecord<>(TopicNames.PROPOSAL_REQUEST, proposalId, requested);
         record.headers().add(EventHeaders.REQUEST_ID, "req-proposal".getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get();
+        // in a transaction, as the saga sends: the service's own template is transactional (exactly-once)
+        kafka.executeInTransaction(operations -> operations.send(record)).get();
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The Kafka plumbing every Itinera service shares, so that a service keeps only its own listeners and topologies:
- * stamped publishing (progress asynchronously, throttled per stage), retries then dead letters (picked up by Boot's listener container factory), the service's topics
+ * stamped publishing (progress asynchronously, throttled per stage, outside the workers' transactions), retries then
+ * dead letters (picked up by Boot's listener container factory), the service's topics
  * from the topic table, the listener helper, and readiness on the broker and the service's consumers. Every bean backs
  * off when the application defines its own.
  */
@@ -46,11 +47,19 @@ public class ItineraKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    ProgressTemplate itineraProgressTemplate(KafkaTemplate<String, Object> kafkaTemplate) {
+        return ProgressTemplate.of(kafkaTemplate);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     EventPublisher eventPublisher(
             KafkaTemplate<String, Object> kafkaTemplate,
+            ProgressTemplate progress,
             ObjectProvider<MeterRegistry> meters,
             ItineraKafkaProperties properties) {
-        return new KafkaEventPublisher(kafkaTemplate, properties.service(), properties.sendTimeout(), registry(meters));
+        return new KafkaEventPublisher(
+                kafkaTemplate, progress.operations(), properties.service(), properties.sendTimeout(), registry(meters));
     }
 
     @Bean

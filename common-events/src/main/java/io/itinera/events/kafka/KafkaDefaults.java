@@ -3,10 +3,12 @@ package io.itinera.events.kafka;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -16,11 +18,22 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * The Kafka settings every Itinera service shares, added as the lowest-precedence property source so that any
  * {@code application.yml}, environment variable or test property overrides them: JSON events without type headers,
  * durable idempotent producers, consumers that read only committed records (the gateway writes with exactly-once
- * transactions) and survive a poison pill, and observation so one trace spans producer and consumer.
+ * transactions) and survive a poison pill, and observation so one trace spans producer and consumer. It also names
+ * this instance ({@value #INSTANCE_ID}), for the workers' transactional ids.
  */
 public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
 
     public static final String SOURCE_NAME = "itineraKafkaDefaults";
+
+    /**
+     * This process's name among the instances of its service: the pod name on Kubernetes ({@code HOSTNAME}), so that a
+     * restarted container takes over its predecessor's transactions at once; elsewhere {@code local-<pid>-<n>}, unique
+     * per application context. Set it to override.
+     */
+    public static final String INSTANCE_ID = "itinera.kafka.instance-id";
+
+    private static final String INSTANCE_SOURCE_NAME = "itineraKafkaInstance";
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("itinera.kafka.service", "${spring.application.name}"),
@@ -28,9 +41,15 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.producer.key-serializer", StringSerializer.class.getName()),
             Map.entry("spring.kafka.producer.value-serializer", EventSerializer.class.getName()),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            // Transactional producers only (the workers): a transaction left open by a killed worker blocks
+            // read_committed readers of its partitions until it times out, so keep that short, as Streams does.
+            Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "10000"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
+            // A consumer that dies is replaced within seconds, not after the default 45 s (issue 11).
+            Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "8000"),
+            Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
             Map.entry("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName()),
             Map.entry("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName()),
             Map.entry(
@@ -50,6 +69,17 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(propertySource());
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(INSTANCE_SOURCE_NAME, Map.of(INSTANCE_ID, instanceId(environment))));
+    }
+
+    private static String instanceId(ConfigurableEnvironment environment) {
+        String hostname = System.getenv("HOSTNAME");
+        if (CloudPlatform.getActive(environment) == CloudPlatform.KUBERNETES && hostname != null && !hostname.isBlank()) {
+            return hostname;
+        }
+        return "local-" + ProcessHandle.current().pid() + "-" + CONTEXTS.incrementAndGet();
     }
 
     /** After the config data ({@code application.yml}) is loaded, so that adding last really puts these below it. */

@@ -6,6 +6,8 @@ import io.itinera.events.TopicSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,11 +18,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes through a Kafka template. {@link #publish} waits for the broker's acknowledgement, so that a failed send
- * fails the caller, whose listener then retries instead of losing the event; {@link #publishProgress} does not wait and
- * counts a failure as {@value #PROGRESS_FAILED}. The request id and W3C {@code traceparent} of the record being
+ * Publishes through a Kafka template. Inside a transaction (a worker's listener), {@link #publish} only sends: the
+ * commit flushes the event together with the offset of the record that caused it, and a failed send fails the commit.
+ * Outside one it waits for the broker's acknowledgement, so that a failed send fails the caller, whose listener then
+ * retries instead of losing the event. {@link #publishProgress} goes through a template of its own, never part of a
+ * transaction, does not wait and counts a failure as {@value #PROGRESS_FAILED}. The request id and W3C {@code traceparent} of the record being
  * handled travel on, so that the trace survives where Kafka observation is off (the workers); where it is on and there
  * is no such record (the gateway's commands), the template's observation writes the current span's.
  */
@@ -31,6 +36,7 @@ public class KafkaEventPublisher implements EventPublisher {
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private final KafkaOperations<String, Object> kafka;
+    private final KafkaOperations<String, Object> progress;
     private final String source;
     private final Duration sendTimeout;
     private final MeterRegistry meters;
@@ -38,7 +44,21 @@ public class KafkaEventPublisher implements EventPublisher {
     /** @param source the publishing service, e.g. {@code api-enrichment} */
     public KafkaEventPublisher(
             KafkaOperations<String, Object> kafka, String source, Duration sendTimeout, MeterRegistry meters) {
+        this(kafka, kafka, source, sendTimeout, meters);
+    }
+
+    /**
+     * @param progress where progress goes: a non-transactional template when {@code kafka} is transactional, so that
+     *     progress is seen while the work runs, not with its outcome
+     */
+    public KafkaEventPublisher(
+            KafkaOperations<String, Object> kafka,
+            KafkaOperations<String, Object> progress,
+            String source,
+            Duration sendTimeout,
+            MeterRegistry meters) {
         this.kafka = kafka;
+        this.progress = progress;
         this.source = source;
         this.sendTimeout = sendTimeout;
         this.meters = meters;
@@ -46,8 +66,13 @@ public class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public <T extends Event> void publish(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
+        ProducerRecord<String, Object> record = record(topic, event, causedBy);
+        if (kafka.inTransaction()) {
+            kafka.send(record);
+            return;
+        }
         try {
-            kafka.send(record(topic, event, causedBy)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            sendAlone(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while publishing to " + topic.name(), e);
@@ -60,7 +85,7 @@ public class KafkaEventPublisher implements EventPublisher {
     @Override
     public <T extends Event> void publishProgress(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
         try {
-            kafka.send(record(topic, event, causedBy)).whenComplete((sent, failure) -> {
+            progress.send(record(topic, event, causedBy)).whenComplete((sent, failure) -> {
                 if (failure != null) {
                     progressFailed(topic, event, failure);
                 }
@@ -69,6 +94,14 @@ public class KafkaEventPublisher implements EventPublisher {
             // the template may fail before it hands the record to the producer (serialisation, metadata timeout)
             progressFailed(topic, event, e);
         }
+    }
+
+    private CompletableFuture<SendResult<String, Object>> sendAlone(ProducerRecord<String, Object> record) {
+        if (!kafka.isTransactional()) {
+            return kafka.send(record);
+        }
+        // a transactional template sends only inside a transaction: one of its own for this event
+        return Objects.requireNonNull(kafka.executeInTransaction(operations -> operations.send(record)));
     }
 
     private <T extends Event> ProducerRecord<String, Object> record(

@@ -21,8 +21,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /** The auto-configuration as a service sees it: the shared defaults applied, no broker needed to build the context. */
@@ -45,6 +47,30 @@ class ItineraKafkaAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(StreamsState.class);
             assertThat(context.getBean(ItineraKafkaProperties.class).service()).isEqualTo("api-enrichment");
         });
+    }
+
+    @Test
+    void aTransactionalWorkerSendsProgressThroughAProducerOutsideItsTransactions() {
+        runner.withPropertyValues(
+                        "spring.kafka.producer.transaction-id-prefix=${spring.application.name}-${itinera.kafka.instance-id}-")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(KafkaTransactionManager.class);
+                    assertThat(context.getBean(KafkaTemplate.class).isTransactional())
+                            .isTrue();
+                    assertThat(context.getBean(ProgressTemplate.class).operations().isTransactional())
+                            .isFalse();
+                    assertThat(context.getBean(KafkaTransactionManager.class)
+                                    .getProducerFactory()
+                                    .getTransactionIdPrefix())
+                            .as("one prefix per instance, so that instances never fence each other")
+                            .matches("api-enrichment-local-\\d+-\\d+-");
+                });
+    }
+
+    @Test
+    void aServiceWithoutTransactionsSendsProgressThroughItsOwnTemplate() {
+        runner.run(context -> assertThat(context.getBean(ProgressTemplate.class).operations())
+                .isSameAs(context.getBean(KafkaTemplate.class)));
     }
 
     @Test

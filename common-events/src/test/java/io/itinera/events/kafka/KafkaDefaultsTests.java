@@ -36,6 +36,28 @@ class KafkaDefaultsTests {
     }
 
     @Test
+    void consumersAreReplacedWithinSecondsAndTransactionsLeftOpenEndSoon() {
+        KafkaProperties kafka = kafkaProperties(Map.of("spring.application.name", "api-generation"));
+
+        assertThat(kafka.buildConsumerProperties())
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "8000")
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
+        assertThat(kafka.buildProducerProperties()).containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
+    }
+
+    @Test
+    void eachApplicationContextOffKubernetesIsAnInstanceOfItsOwn() {
+        StandardEnvironment first = new StandardEnvironment();
+        StandardEnvironment second = new StandardEnvironment();
+        new KafkaDefaults().postProcessEnvironment(first, new SpringApplication());
+        new KafkaDefaults().postProcessEnvironment(second, new SpringApplication());
+
+        assertThat(first.getProperty(KafkaDefaults.INSTANCE_ID))
+                .startsWith("local-" + ProcessHandle.current().pid() + "-")
+                .isNotEqualTo(second.getProperty(KafkaDefaults.INSTANCE_ID));
+    }
+
+    @Test
     void theServicesOwnConfigurationWins() {
         KafkaProperties kafka = kafkaProperties(
                 Map.of("spring.application.name", "api-generation", "spring.kafka.consumer.group-id", "planners"));
