@@ -9,11 +9,14 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.generation.Itinerary;
+import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventJson;
 import io.itinera.events.trip.TripCommand;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerProcesses;
+import io.itinera.kafka.KafkaTestBroker;
+import io.itinera.kafka.TopicRecords;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,9 +25,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import io.itinera.events.serde.EventDeserializer;
-import io.itinera.kafka.KafkaTestBroker;
-import io.itinera.kafka.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
                 .mapToObj(i -> TripClient.post(web, KEY_A, """
                         {"destination":"%s","startDate":"%s","endDate":"%s","travelers":1,
                          "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(
-                                        i % 2 == 0 ? "Lisbon" : "Porto", start.plusDays(i % 7), start.plusDays(i % 7))))
+                                i % 2 == 0 ? "Lisbon" : "Porto", start.plusDays(i % 7), start.plusDays(i % 7))))
                 .toList();
         Set<String> ours = Set.copyOf(ids);
 
@@ -106,10 +106,8 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
                 new EventDeserializer<>(GenerationCompleted.class),
                 TopicNames.GENERATION_COMPLETED)) {
             // when api-generation has completed a few of them and is busy with the rest
-            completions.awaitAll(read -> read.stream()
-                            .filter(record -> ours.contains(record.key()))
-                            .count()
-                    >= 3);
+            completions.awaitAll(read ->
+                    read.stream().filter(record -> ours.contains(record.key())).count() >= 3);
             WorkerProcesses.killAndRestart("api-generation");
 
             // then every trip ends READY
@@ -125,9 +123,10 @@ class EndToEndIntegrationTests extends GatewayIntegrationTest {
                     .map(ConsumerRecord::key)
                     .filter(ours::contains)
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            assertThat(completionsPerTrip).hasSize(burst).allSatisfy((id, count) -> assertThat(count)
-                    .as("completions of trip %s", id)
-                    .isEqualTo(1L));
+            assertThat(completionsPerTrip)
+                    .hasSize(burst)
+                    .allSatisfy((id, count) ->
+                            assertThat(count).as("completions of trip %s", id).isEqualTo(1L));
         }
     }
 

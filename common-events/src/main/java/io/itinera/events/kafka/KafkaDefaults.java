@@ -76,7 +76,9 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static String instanceId(ConfigurableEnvironment environment) {
         String hostname = System.getenv("HOSTNAME");
-        if (CloudPlatform.getActive(environment) == CloudPlatform.KUBERNETES && hostname != null && !hostname.isBlank()) {
+        if (CloudPlatform.getActive(environment) == CloudPlatform.KUBERNETES
+                && hostname != null
+                && !hostname.isBlank()) {
             return hostname;
         }
         return "local-" + ProcessHandle.current().pid() + "-" + CONTEXTS.incrementAndGet();

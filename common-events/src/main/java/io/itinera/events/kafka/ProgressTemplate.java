@@ -14,8 +14,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * where the service's producers are transactional (the workers) it gets a non-transactional producer of its own,
  * closed with the application; elsewhere it is the service's template.
  */
-record ProgressTemplate(KafkaOperations<String, Object> operations, @Nullable DefaultKafkaProducerFactory<?, ?> owned)
-        implements DisposableBean {
+record ProgressTemplate(
+        KafkaOperations<String, Object> operations,
+        @Nullable DefaultKafkaProducerFactory<?, ?> owned) implements DisposableBean {
 
     static ProgressTemplate of(KafkaTemplate<String, Object> template) {
         if (!template.isTransactional()) {

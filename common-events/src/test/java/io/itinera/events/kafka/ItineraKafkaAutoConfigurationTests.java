@@ -57,7 +57,9 @@ class ItineraKafkaAutoConfigurationTests {
                     assertThat(context).hasSingleBean(KafkaTransactionManager.class);
                     assertThat(context.getBean(KafkaTemplate.class).isTransactional())
                             .isTrue();
-                    assertThat(context.getBean(ProgressTemplate.class).operations().isTransactional())
+                    assertThat(context.getBean(ProgressTemplate.class)
+                                    .operations()
+                                    .isTransactional())
                             .isFalse();
                     assertThat(context.getBean(KafkaTransactionManager.class)
                                     .getProducerFactory()
