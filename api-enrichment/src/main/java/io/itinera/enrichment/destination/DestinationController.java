@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Destination search for clients that let travellers pick a destination: {@code GET /api/v1/destinations?q=lisbo}
- * and {@code GET /api/v1/destinations/{id}}. Errors are {@code application/problem+json}.
+ * Destination search for clients that let travellers pick a destination: {@code GET /api/v1/destinations?q=lisbo},
+ * {@code GET /api/v1/destinations/{id}} and which of them can be planned, {@code GET /api/v1/destinations/coverage}.
+ * Errors are {@code application/problem+json}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/destinations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -26,14 +27,27 @@ class DestinationController {
 
     private final Destinations destinations;
     private final DestinationProperties properties;
+    private final Coverage coverage;
 
-    DestinationController(Destinations destinations, DestinationProperties properties) {
+    DestinationController(Destinations destinations, DestinationProperties properties, Coverage coverage) {
         this.destinations = destinations;
         this.properties = properties;
+        this.coverage = coverage;
     }
 
     /** The matches, best first. */
     record Results(String query, int count, List<DestinationView> results) {}
+
+    /**
+     * The destinations a trip can be planned for.
+     *
+     * @param anyDestination whether a live provider is on, so that every destination can be planned
+     * @param offline the destinations with points of interest offline, by name
+     */
+    record CoverageView(boolean anyDestination, int count, List<Covered> offline) {
+
+        record Covered(String id, String name, String country) {}
+    }
 
     @GetMapping
     Results search(
@@ -47,7 +61,7 @@ class DestinationController {
             throw invalid("q", "must be at most %d characters".formatted(LONGEST_QUERY));
         }
         List<DestinationView> found = destinations.search(typed, limit(limit)).stream()
-                .map(DestinationView::of)
+                .map(this::view)
                 .toList();
         return new Results(typed, found.size(), found);
     }
@@ -56,7 +70,7 @@ class DestinationController {
     DestinationView byId(@PathVariable String id) {
         return destinations
                 .byId(id)
-                .map(destination -> DestinationView.of(new DestinationMatch(
+                .map(destination -> view(new DestinationMatch(
                         destination, destination.name(), MatchQuality.EXACT, 0, destinations.isCurated(destination))))
                 .orElseThrow(() -> problem(
                         HttpStatus.NOT_FOUND,
@@ -64,6 +78,20 @@ class DestinationController {
                         "Unknown destination",
                         "No destination has the id '%s'.".formatted(id),
                         null));
+    }
+
+    @GetMapping("/coverage")
+    CoverageView coverage() {
+        List<CoverageView.Covered> offline = coverage.offline().stream()
+                .flatMap(id -> destinations.byId(id).stream())
+                .map(destination ->
+                        new CoverageView.Covered(destination.id(), destination.name(), destination.country()))
+                .toList();
+        return new CoverageView(coverage.anyDestination(), offline.size(), offline);
+    }
+
+    private DestinationView view(DestinationMatch found) {
+        return DestinationView.of(found, coverage.plannable(found.destination()));
     }
 
     private int limit(@Nullable String limit) {

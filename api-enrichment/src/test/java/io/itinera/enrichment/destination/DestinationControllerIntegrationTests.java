@@ -49,8 +49,40 @@ class DestinationControllerIntegrationTests {
                 .isEqualTo(38.71667)
                 .jsonPath("$.results[0].curated")
                 .isEqualTo(true)
+                .jsonPath("$.results[0].plannable")
+                .isEqualTo(true)
                 .jsonPath("$.results[0].match")
                 .isEqualTo("prefix");
+    }
+
+    @Test
+    void marksWhichDestinationsCanBePlanned() {
+        http.get()
+                .uri("/api/v1/destinations?q=munich&limit=1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.results[0].country")
+                .isEqualTo("DE")
+                .jsonPath("$.results[0].curated")
+                .isEqualTo(false)
+                .jsonPath("$.results[0].plannable")
+                .isEqualTo(false);
+        http.get()
+                .uri("/api/v1/destinations/coverage")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.anyDestination")
+                .isEqualTo(false)
+                .jsonPath("$.count")
+                .isEqualTo(12)
+                .jsonPath("$.offline[?(@.id == 'lisbon')].name")
+                .isEqualTo("Lisbon")
+                .jsonPath("$.offline[?(@.id == 'munich')]")
+                .isEmpty();
     }
 
     @Test

@@ -34,7 +34,11 @@ class DestinationsApiDocumentation implements OpenApiCustomizer {
         openApi.addTagsItem(new Tag()
                 .name(TAG)
                 .description("Destination search over about 3,000 world cities, served by api-enrichment"));
-        openApi.getComponents().addSchemas("Destination", destination()).addSchemas("DestinationSearch", search());
+        openApi.getComponents()
+                .addSchemas("Destination", destination())
+                .addSchemas("DestinationSearch", search())
+                .addSchemas("CoveredDestination", covered())
+                .addSchemas("DestinationCoverage", coverage());
         Operation search = new Operation()
                 .addTagsItem(TAG)
                 .summary("Search destinations")
@@ -69,7 +73,16 @@ class DestinationsApiDocumentation implements OpenApiCustomizer {
                         .description("A destination id, e.g. lisbon")
                         .schema(type("string")))
                 .responses(new ApiResponses().addApiResponse("200", json("The destination", "Destination")));
+        Operation coverage = new Operation()
+                .addTagsItem(TAG)
+                .summary("Which destinations can be planned")
+                .description("The destinations with points of interest offline, and whether any other can be planned"
+                        + " (a live provider is on). A trip elsewhere is refused with 422"
+                        + " /problems/destination-not-covered.")
+                .responses(new ApiResponses()
+                        .addApiResponse("200", json("The destinations that can be planned", "DestinationCoverage")));
         openApi.path(PATH, new PathItem().get(search));
+        openApi.path(PATH + "/coverage", new PathItem().get(coverage));
         openApi.path(PATH + "/{id}", new PathItem().get(byId));
     }
 
@@ -94,6 +107,11 @@ class DestinationsApiDocumentation implements OpenApiCustomizer {
                 .addProperty("timeZone", type("string").description("IANA time zone, e.g. Europe/Lisbon"))
                 .addProperty("currency", type("string").description("ISO 4217"))
                 .addProperty("curated", type("boolean").description("Whether curated points of interest exist"))
+                .addProperty(
+                        "plannable",
+                        type("boolean")
+                                .description("Whether a trip can be planned there: points of interest offline, or a"
+                                        + " live provider on"))
                 .addProperty("matchedName", type("string").description("The name the query matched"))
                 .addProperty(
                         "match",
@@ -110,6 +128,7 @@ class DestinationsApiDocumentation implements OpenApiCustomizer {
                 "timeZone",
                 "currency",
                 "curated",
+                "plannable",
                 "matchedName",
                 "match"));
         return destination;
@@ -123,6 +142,32 @@ class DestinationsApiDocumentation implements OpenApiCustomizer {
                 .addProperty("results", type("array").items(new JsonSchema().$ref("#/components/schemas/Destination")));
         search.setRequired(List.of("query", "count", "results"));
         return search;
+    }
+
+    private static Schema<?> covered() {
+        Schema<?> covered = type("object")
+                .description("A destination with points of interest offline")
+                .addProperty("id", type("string"))
+                .addProperty("name", type("string"))
+                .addProperty("country", type("string").description("ISO 3166-1 alpha-2"));
+        covered.setRequired(List.of("id", "name", "country"));
+        return covered;
+    }
+
+    private static Schema<?> coverage() {
+        Schema<?> coverage = type("object")
+                .description("Which destinations a trip can be planned for")
+                .addProperty(
+                        "anyDestination",
+                        type("boolean")
+                                .description(
+                                        "Whether a live provider is on, so that any destination can be" + " planned"))
+                .addProperty("count", type("integer").format("int32"))
+                .addProperty(
+                        "offline",
+                        type("array").items(new JsonSchema().$ref("#/components/schemas/CoveredDestination")));
+        coverage.setRequired(List.of("anyDestination", "count", "offline"));
+        return coverage;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -126,6 +126,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             if (!errors.isEmpty()) {
                 body.put("errors", errors);
             }
+            if (detail.getProperties() != null) {
+                detail.getProperties().forEach(body::putIfAbsent);
+            }
             return new Rendered(body);
         }
     }

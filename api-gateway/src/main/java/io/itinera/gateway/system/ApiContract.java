@@ -44,19 +44,31 @@ final class ApiContract implements OpenApiCustomizer {
             Map.entry("get /api/v1/proposals/{id}", new Shape("getProposal", 200, List.of(404))),
             Map.entry("get /api/v1/proposals/{id}/events", new Shape("followProposal", 200, List.of(404))),
             Map.entry("get /api/v1/destinations", new Shape("searchDestinations", 200, List.of())),
-            Map.entry("get /api/v1/destinations/{id}", new Shape("getDestination", 200, List.of(404))));
+            Map.entry("get /api/v1/destinations/{id}", new Shape("getDestination", 200, List.of(404))),
+            Map.entry("get /api/v1/destinations/coverage", new Shape("getDestinationCoverage", 200, List.of())));
 
     private static final Map<Integer, String> MEANINGS = Map.of(
-            400, "Invalid request: `errors[]` names each field; also a rejected URL or a malformed header",
-            401, "No credential, or an unknown API key or invalid access token",
-            404, "No such resource for this client",
-            409, "The trip already finished",
-            413, "Request body over the limit",
-            415, "The body is not application/json",
-            422, "Idempotency-Key reused with a different body",
-            429, "Over the client's rate limit; retry after Retry-After seconds",
-            500, "Our fault; logged with the request id",
-            503, "Not ready, or a dependency is down; retry after Retry-After seconds");
+            400,
+            "Invalid request: `errors[]` names each field; also a rejected URL or a malformed header",
+            401,
+            "No credential, or an unknown API key or invalid access token",
+            404,
+            "No such resource for this client",
+            409,
+            "The trip already finished",
+            413,
+            "Request body over the limit",
+            415,
+            "The body is not application/json",
+            422,
+            "Idempotency-Key reused with a different body, or (trips) a destination that cannot be planned:"
+                    + " covered[] lists those that can",
+            429,
+            "Over the client's rate limit; retry after Retry-After seconds",
+            500,
+            "Our fault; logged with the request id",
+            503,
+            "Not ready, or a dependency is down; retry after Retry-After seconds");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -180,7 +192,13 @@ final class ApiContract implements OpenApiCustomizer {
                 .addProperty("status", type("integer").format("int32"))
                 .addProperty("detail", type("string"))
                 .addProperty("instance", type("string").description("The request path"))
-                .addProperty("errors", type("array").items(new JsonSchema().$ref("#/components/schemas/FieldProblem")));
+                .addProperty("errors", type("array").items(new JsonSchema().$ref("#/components/schemas/FieldProblem")))
+                .addProperty(
+                        "covered",
+                        type("array")
+                                .description("With /problems/destination-not-covered: the destinations that can be"
+                                        + " planned offline")
+                                .items(new JsonSchema().$ref("#/components/schemas/CoveredDestination")));
         problem.setRequired(List.of("type", "title", "status"));
         return components.addSchemas("Problem", problem).addSchemas("FieldProblem", fieldProblem);
     }

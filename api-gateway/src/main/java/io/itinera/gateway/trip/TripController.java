@@ -80,7 +80,7 @@ class TripController {
             return Mono.error(Problem.invalidRequest(problems));
         }
         ApiClient client = ApiClient.of(exchange);
-        return pinnedDestinationAgrees(body)
+        return catalog.check(body.destination().strip(), body.destinationId())
                 .then(Mono.defer(() ->
                         submissions.submit(client, RequestIdFilter.of(exchange), body.toRequest(), idempotencyKey)))
                 .map(submission -> {
@@ -159,20 +159,6 @@ class TripController {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
         return owned(id, exchange).flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after));
-    }
-
-    /** A destinationId must name the destination the client wrote, or the trip would plan another city. */
-    private Mono<Void> pinnedDestinationAgrees(TripRequestBody body) {
-        if (body.destinationId() == null) {
-            return Mono.empty();
-        }
-        return catalog.isNamed(body.destinationId(), body.destination().strip())
-                .flatMap(named -> named
-                        ? Mono.empty()
-                        : Mono.error(Problem.invalidRequest(List.of(new Problem.FieldProblem(
-                                "destinationId",
-                                "is not the destination named '"
-                                        + body.destination().strip() + "'")))));
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {

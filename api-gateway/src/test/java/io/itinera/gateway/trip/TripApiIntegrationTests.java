@@ -324,6 +324,63 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aDestinationWithoutPlacesIsRefusedNamingWhatIsCovered() {
+        EnrichmentStub.answer(200, """
+                {"query":"Munich","count":2,"results":[
+                 {"id":"munich","name":"Munich","country":"DE","match":"exact","plannable":false},
+                 {"id":"munich-2","name":"Munich","country":"US","match":"exact","plannable":true}]}""");
+        EnrichmentStub.answer("/api/v1/destinations/coverage", 200, """
+                {"anyDestination":false,"count":2,"offline":[
+                 {"id":"lisbon","name":"Lisbon","country":"PT"},{"id":"porto","name":"Porto","country":"PT"}]}""");
+        String munich = lisbon().replace("\"destination\":\"Lisbon\"", "\"destination\":\"Munich\"");
+
+        post(KEY_A, munich)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/destination-not-covered")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("destination")
+                .jsonPath("$.errors[0].message")
+                .value(String.class, message -> assertThat(message).contains("Munich, DE"))
+                .jsonPath("$.covered[*].id")
+                .isEqualTo(java.util.List.of("lisbon", "porto"))
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> assertThat(detail)
+                                .contains("Lisbon, Porto")
+                                .contains("live OpenStreetMap provider")
+                                .contains("operator points-of-interest file"));
+
+        String pinned =
+                munich.replace("\"destination\":\"Munich\"", "\"destination\":\"Munich\",\"destinationId\":\"munich\"");
+        post(KEY_A, pinned)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("destinationId");
+        String plannable = munich.replace(
+                "\"destination\":\"Munich\"", "\"destination\":\"Munich\",\"destinationId\":\"munich-2\"");
+        post(KEY_A, plannable).expectStatus().isAccepted();
+        EnrichmentStub.answer(200, "{\"results\":[]}");
+    }
+
+    @Test
+    void anUnpinnedTripIsAcceptedWhileSearchIsDown() {
+        EnrichmentStub.answer(503, "{}");
+        // A name no other test has checked: verdicts are remembered.
+        String faro = lisbon().replace("\"destination\":\"Lisbon\"", "\"destination\":\"Faro\"");
+        post(KEY_A, faro).expectStatus().isAccepted();
+        assertThat(EnrichmentStub.seen()).isNotEmpty();
+        EnrichmentStub.answer(200, "{\"results\":[]}");
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         post(KEY_A, "{\"destination\": ")
                 .expectStatus()
