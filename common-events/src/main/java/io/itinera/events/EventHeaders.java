@@ -1,9 +1,11 @@
 package io.itinera.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers every event carries: CloudEvents binary-mode attributes ({@code ce_*}), the HTTP request id for log
@@ -20,6 +22,15 @@ public final class EventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String REQUEST_ID = "x-request-id";
     public static final String TRACEPARENT = "traceparent";
+
+    /** On a state record: the trip's (or proposal's) status, e.g. {@code READY}. */
+    public static final String STATUS = "itinera-status";
+    /** On a state record: the owning client's id. */
+    public static final String CLIENT = "itinera-client";
+    /** On a state record: when the trip (or proposal) was created, epoch milliseconds in decimal. */
+    public static final String CREATED = "itinera-created";
+    /** On a trip's state record: the {@code eventId} of the {@code SubmitTrip} that created the trip. */
+    public static final String SUBMISSION = "itinera-submission";
 
     private EventHeaders() {}
 
@@ -43,6 +54,20 @@ public final class EventHeaders {
         String pkg = event.getClass().getPackageName();
         String domain = pkg.substring(pkg.lastIndexOf('.') + 1);
         return "io.itinera." + domain + "." + event.getClass().getSimpleName() + ".v1";
+    }
+
+    /**
+     * Describes a state record in its headers ({@link #STATUS}, {@link #CLIENT}, {@link #CREATED} and, when known,
+     * {@link #SUBMISSION}), so that a reader can index it without parsing the value.
+     */
+    public static void describeState(
+            Headers headers, String status, String clientId, Instant createdAt, @Nullable String submissionId) {
+        replace(headers, STATUS, status);
+        replace(headers, CLIENT, clientId);
+        replace(headers, CREATED, Long.toString(createdAt.toEpochMilli()));
+        if (submissionId != null) {
+            replace(headers, SUBMISSION, submissionId);
+        }
     }
 
     public static void replace(Headers headers, String key, String value) {

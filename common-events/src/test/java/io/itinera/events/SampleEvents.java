@@ -58,6 +58,8 @@ public final class SampleEvents {
     public static final String TRIP = "5b0f8c1e-3f1e-4a57-9d4c-0c7f3f6f1a10";
     public static final Instant NOW = Instant.parse("2027-05-01T10:15:30.123Z");
     public static final LocalDate DAY = LocalDate.of(2027, 3, 28);
+    /** The {@code SubmitTrip} that created the sample snapshot's trip. */
+    public static final UUID SUBMISSION = UUID.fromString("3c1f9a2e-7d4b-4e8a-b6c5-2f0e9d8a7b61");
 
     private SampleEvents() {}
 
@@ -188,7 +190,8 @@ public final class SampleEvents {
                 itinerary(),
                 new Failure("none", "for the schema's sake"),
                 List.of(new ProgressEntry(1, NOW, "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted")),
-                List.of(UUID.randomUUID().toString()));
+                List.of(SUBMISSION.toString()),
+                SUBMISSION.toString());
     }
 
     public static Failure failure() {

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Applies one event to its snapshot and forwards what changed, each with its topic: the snapshot to the state topic and
- * any request for the next stage to that stage's topic. Where the lifecycle has {@link Deadlines}, it also keeps the
+ * Applies one event to its snapshot and forwards what changed, each with its topic: the snapshot to the state topic
+ * (described in its headers, so that readers can index it without parsing) and any request for the next stage to that
+ * stage's topic. Where the lifecycle has {@link Deadlines}, it also keeps the
  * deadline of every open snapshot and, on the wall clock, ends those whose stage ran out of time.
  */
 final class SagaProcessor<S> implements Processor<String, Event, String, Outgoing<?>> {
@@ -32,27 +33,26 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
     private final String storeName;
     private final TopicSpec<S> stateTopic;
     private final BiConsumer<@Nullable S, S> onChange;
+    private final BiConsumer<S, Headers> describe;
     private final @Nullable Deadlines<S> deadlines;
     private final OpenDeadlines open;
     private @Nullable ProcessorContext<String, Outgoing<?>> context;
     private @Nullable KeyValueStore<String, S> store;
     private @Nullable KeyValueStore<String, Long> deadlineStore;
 
-    SagaProcessor(Fold<S> fold, String storeName, TopicSpec<S> stateTopic, BiConsumer<@Nullable S, S> onChange) {
-        this(fold, storeName, stateTopic, onChange, null, OpenDeadlines.NONE);
-    }
-
     SagaProcessor(
             Fold<S> fold,
             String storeName,
             TopicSpec<S> stateTopic,
             BiConsumer<@Nullable S, S> onChange,
+            BiConsumer<S, Headers> describe,
             @Nullable Deadlines<S> deadlines,
             OpenDeadlines open) {
         this.fold = fold;
         this.storeName = storeName;
         this.stateTopic = stateTopic;
         this.onChange = onChange;
+        this.describe = describe;
         this.deadlines = deadlines;
         this.open = open;
     }
@@ -97,7 +97,9 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
         }
         store.put(key, next);
         track(key, current, next);
-        context.forward(new Record<>(key, Outgoing.to(stateTopic, next), timestamp, correlationOf(incoming)));
+        Headers stateHeaders = correlationOf(incoming);
+        describe.accept(next, stateHeaders);
+        context.forward(new Record<>(key, Outgoing.to(stateTopic, next), timestamp, stateHeaders));
         for (Outgoing<? extends Event> command : step.commands()) {
             Headers headers = correlationOf(incoming);
             EventHeaders.stamp(headers, command.value(), SOURCE);

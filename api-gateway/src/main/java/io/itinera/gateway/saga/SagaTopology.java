@@ -1,6 +1,7 @@
 package io.itinera.gateway.saga;
 
 import io.itinera.events.Event;
+import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.serde.EventDeserializer;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -110,6 +112,8 @@ public final class SagaTopology {
                 Topics.TRIP_STATE,
                 new TripFold(clock),
                 metrics::transition,
+                (trip, headers) -> EventHeaders.describeState(
+                        headers, trip.status().name(), trip.clientId(), trip.createdAt(), trip.acceptedSubmissionId()),
                 new TripDeadlines(deadlines, clock),
                 metrics.openTrips());
         readModel(builder, Topics.TRIP_STATE, TRIPS_STORE);
@@ -121,6 +125,8 @@ public final class SagaTopology {
                 Topics.PROPOSAL_STATE,
                 new ProposalFold(clock),
                 metrics::proposalTransition,
+                (proposal, headers) -> EventHeaders.describeState(
+                        headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
                 null,
                 OpenDeadlines.NONE);
         readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
@@ -135,6 +141,7 @@ public final class SagaTopology {
             TopicSpec<S> stateTopic,
             Fold<S> fold,
             BiConsumer<@Nullable S, S> onChange,
+            BiConsumer<S, Headers> describe,
             @Nullable Deadlines<S> deadlines,
             OpenDeadlines open) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -149,7 +156,7 @@ public final class SagaTopology {
         KStream<String, Outgoing<?>> outputs = builder.stream(
                         inputs, Consumed.with(KEYS, EVENTS).withName(name + "-events"))
                 .process(
-                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange, deadlines, open),
+                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange, describe, deadlines, open),
                         Named.as(name + "-saga"),
                         stores.toArray(String[]::new));
         outputs.to(

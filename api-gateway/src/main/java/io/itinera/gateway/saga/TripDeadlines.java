@@ -79,6 +79,7 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
                         stage,
                         TripStatus.FAILED,
                         new StageProgress("timed-out", 100, failure.reason())),
-                trip.appliedEventIds()));
+                trip.appliedEventIds(),
+                trip.acceptedSubmissionId()));
     }
 }

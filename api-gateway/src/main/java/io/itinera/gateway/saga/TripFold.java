@@ -88,7 +88,8 @@ final class TripFold implements Fold<TripSnapshot> {
                 null,
                 null,
                 List.of(accepted),
-                List.of(submitted.eventId().toString()));
+                List.of(submitted.eventId().toString()),
+                submitted.eventId().toString());
         return SagaStep.of(
                 snapshot, Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()));
     }
@@ -175,7 +176,8 @@ final class TripFold implements Fold<TripSnapshot> {
                 current.itinerary(),
                 failure,
                 Histories.append(current.history(), event, stage, status, progress),
-                Histories.remember(current.appliedEventIds(), event));
+                Histories.remember(current.appliedEventIds(), event),
+                current.acceptedSubmissionId());
     }
 
     static ContextSummary summarise(PlanningContext context) {

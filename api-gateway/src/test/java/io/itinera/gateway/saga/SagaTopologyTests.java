@@ -109,12 +109,14 @@ class SagaTopologyTests {
         RecordHeaders headers = new RecordHeaders();
         EventHeaders.replace(headers, EventHeaders.REQUEST_ID, "req-42");
 
-        commands.pipeInput(new TestRecord<>(TRIP, submitted(), headers));
+        SubmitTrip submitted = submitted();
+        commands.pipeInput(new TestRecord<>(TRIP, submitted, headers));
 
         TripSnapshot snapshot = snapshots.readValue();
         assertThat(snapshot.status()).isEqualTo(TripStatus.PENDING);
         assertThat(snapshot.clientId()).isEqualTo("client-a");
         assertThat(snapshot.version()).isEqualTo(1);
+        assertThat(snapshot.acceptedSubmissionId()).isEqualTo(submitted.eventId().toString());
         TestRecord<String, EnrichmentRequested> request = enrichmentRequests.readRecord();
         assertThat(request.key()).isEqualTo(TRIP);
         assertThat(request.value().request().destination()).isEqualTo("Lisbon");
@@ -156,6 +158,30 @@ class SagaTopologyTests {
         assertThat(meters.counter(SagaMetrics.TRIPS_COMPLETED, "outcome", "ready")
                         .count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void everyStateRecordSaysWhatItHoldsInItsHeaders() {
+        SubmitTrip submitted = submitted();
+        commands.pipeInput(TRIP, submitted);
+        enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.failed(TRIP, SampleEvents.failure()));
+
+        List<TestRecord<String, TripSnapshot>> records = snapshots.readRecordsToList();
+        assertThat(records).hasSize(2);
+        for (TestRecord<String, TripSnapshot> record : records) {
+            TripSnapshot trip = record.value();
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.STATUS))
+                    .contains(trip.status().name());
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.CLIENT))
+                    .contains("client-a");
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.CREATED))
+                    .contains(Long.toString(trip.createdAt().toEpochMilli()));
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.SUBMISSION))
+                    .contains(submitted.eventId().toString());
+        }
+        assertThat(records)
+                .extracting(r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
+                .containsExactly("PENDING", "FAILED");
     }
 
     @Test
@@ -273,10 +299,15 @@ class SagaTopologyTests {
         input(TopicNames.PROPOSAL_COMPLETED).pipeInput("prop-1", completed);
 
         assertThat(rankingRequests.readValue().brief()).isEqualTo(brief);
-        List<ProposalSnapshot> states = proposals.readValuesToList();
+        List<TestRecord<String, ProposalSnapshot>> records = proposals.readRecordsToList();
+        List<ProposalSnapshot> states =
+                records.stream().map(TestRecord::value).toList();
         assertThat(states)
                 .extracting(ProposalSnapshot::status)
                 .containsExactly(TripStatus.PENDING, TripStatus.GENERATING, TripStatus.READY);
+        assertThat(records)
+                .extracting(r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
+                .containsExactly("PENDING", "GENERATING", "READY");
         assertThat(states.get(2).proposals())
                 .extracting(DestinationProposal::destinationId)
                 .containsExactly("porto");

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param version how many events have changed this trip; strictly increasing
  * @param history status changes and progress reports, oldest first
  * @param appliedEventIds the most recent event ids folded in, so a redelivered event changes nothing
+ * @param acceptedSubmissionId the {@code eventId} of the {@code SubmitTrip} that created the trip (absent on trips
+ *     created before it was recorded), so that a replayed submission can be told from a different one
  */
 public record TripSnapshot(
         int schemaVersion,
@@ -27,7 +29,8 @@ public record TripSnapshot(
         @Nullable Itinerary itinerary,
         @Nullable Failure failure,
         List<ProgressEntry> history,
-        List<String> appliedEventIds)
+        List<String> appliedEventIds,
+        @Nullable String acceptedSubmissionId)
         implements Followable {
 
     public static final int SCHEMA_VERSION = 1;
@@ -46,7 +49,8 @@ public record TripSnapshot(
                 itinerary,
                 failure,
                 history,
-                appliedEventIds);
+                appliedEventIds,
+                acceptedSubmissionId);
     }
 
     public TripSnapshot withItinerary(Itinerary plan) {
@@ -63,6 +67,7 @@ public record TripSnapshot(
                 plan,
                 failure,
                 history,
-                appliedEventIds);
+                appliedEventIds,
+                acceptedSubmissionId);
     }
 }
