@@ -49,11 +49,15 @@ public final class EventHeaders {
         replace(headers, CONTENT_TYPE, "application/json");
     }
 
-    /** The CloudEvents type of an event record, e.g. {@code io.itinera.enrichment.EnrichmentCompleted.v1}. */
+    /**
+     * The CloudEvents type of an event record, e.g. {@code io.itinera.enrichment.EnrichmentCompleted.v1}; a
+     * {@link RawForm} has the type of the event it is a form of.
+     */
     public static String typeOf(Object event) {
-        String pkg = event.getClass().getPackageName();
+        Class<?> type = event instanceof RawForm<?> raw ? raw.formOf() : event.getClass();
+        String pkg = type.getPackageName();
         String domain = pkg.substring(pkg.lastIndexOf('.') + 1);
-        return "io.itinera." + domain + "." + event.getClass().getSimpleName() + ".v1";
+        return "io.itinera." + domain + "." + type.getSimpleName() + ".v1";
     }
 
     /**

@@ -28,6 +28,7 @@ import io.itinera.events.proposal.ProposalProgress;
 import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.proposal.SubmitProposal;
+import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
@@ -175,19 +176,8 @@ public final class SampleEvents {
                 NOW,
                 NOW.plusSeconds(2),
                 fullRequest(),
-                new ContextSummary(
-                        "lisbon",
-                        "Lisbon",
-                        "PT",
-                        new GeoPoint(38.71667, -9.13333),
-                        "Europe/Lisbon",
-                        "EUR",
-                        1,
-                        List.of(),
-                        context().days(),
-                        context().exchangeRate(),
-                        context().sources()),
-                itinerary(),
+                RawJson.of(ContextSummary.of(context())),
+                RawJson.of(itinerary()),
                 new Failure("none", "for the schema's sake"),
                 List.of(new ProgressEntry(1, NOW, "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted")),
                 List.of(SUBMISSION.toString()),
@@ -222,8 +212,16 @@ public final class SampleEvents {
                 Map.entry(
                         EnrichmentCompleted.class,
                         List.of(
-                                new EnrichmentCompleted(1, id, NOW, TRIP, Outcome.SUCCEEDED, context(), null),
-                                new EnrichmentCompleted(1, id, NOW, TRIP, Outcome.FAILED, null, failure))),
+                                new EnrichmentCompleted(
+                                        1,
+                                        id,
+                                        NOW,
+                                        TRIP,
+                                        Outcome.SUCCEEDED,
+                                        context(),
+                                        null,
+                                        ContextSummary.of(context())),
+                                new EnrichmentCompleted(1, id, NOW, TRIP, Outcome.FAILED, null, failure, null))),
                 Map.entry(
                         GenerationRequested.class,
                         List.of(new GenerationRequested(1, id, NOW, TRIP, minimalRequest(), context()))),

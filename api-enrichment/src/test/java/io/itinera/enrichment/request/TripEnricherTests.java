@@ -18,6 +18,7 @@ import io.itinera.events.TopicNames;
 import io.itinera.events.TripRequests;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.kafka.ProgressThrottle;
 import java.time.Clock;
@@ -71,6 +72,9 @@ class TripEnricherTests {
         assertThat(completed.context().destination().id()).isEqualTo("lisbon");
         assertThat(completed.context().days()).hasSize(3);
         assertThat(completed.context().pois()).hasSize(3);
+        // the summary the gateway reads instead of the whole context
+        assertThat(completed.summary()).isEqualTo(ContextSummary.of(completed.context()));
+        assertThat(completed.summary().candidatePois()).isEqualTo(3);
     }
 
     @Test

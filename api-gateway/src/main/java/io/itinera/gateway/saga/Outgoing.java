@@ -1,14 +1,21 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.Event;
+import io.itinera.events.RawForm;
 import io.itinera.events.TopicSpec;
 
 /**
  * A record the saga writes, addressed where it is made: the topic comes from the topic table, and the compiler checks
- * that the value is what that topic holds.
+ * that the value is what that topic holds, or a {@link RawForm} of it.
  */
-record Outgoing<T>(TopicSpec<T> topic, T value) {
+record Outgoing<T>(TopicSpec<T> topic, Object value) {
 
     static <T> Outgoing<T> to(TopicSpec<T> topic, T value) {
+        return new Outgoing<>(topic, value);
+    }
+
+    /** The topic's record in the form the saga forwards without binding: the same JSON. */
+    static <T extends Event> Outgoing<T> to(TopicSpec<T> topic, RawForm<T> value) {
         return new Outgoing<>(topic, value);
     }
 }

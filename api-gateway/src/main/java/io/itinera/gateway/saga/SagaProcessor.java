@@ -102,7 +102,7 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
         context.forward(new Record<>(key, Outgoing.to(stateTopic, next), timestamp, stateHeaders));
         for (Outgoing<? extends Event> command : step.commands()) {
             Headers headers = correlationOf(incoming);
-            EventHeaders.stamp(headers, command.value(), SOURCE);
+            EventHeaders.stamp(headers, (Event) command.value(), SOURCE);
             context.forward(new Record<>(key, command, timestamp, headers));
         }
         onChange.accept(current, next);

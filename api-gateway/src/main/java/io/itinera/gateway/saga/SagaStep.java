@@ -22,6 +22,10 @@ record SagaStep<S>(@Nullable S snapshot, List<Outgoing<? extends Event>> command
     }
 
     static <S, C extends Event> SagaStep<S> of(S snapshot, TopicSpec<C> topic, C command) {
-        return new SagaStep<>(snapshot, List.of(Outgoing.to(topic, command)));
+        return of(snapshot, Outgoing.to(topic, command));
+    }
+
+    static <S> SagaStep<S> of(S snapshot, Outgoing<? extends Event> command) {
+        return new SagaStep<>(snapshot, List.of(command));
     }
 }

@@ -4,6 +4,8 @@ import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
+import io.itinera.events.enrichment.RawEnrichmentCompleted;
+import io.itinera.events.generation.RawGenerationCompleted;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerde;
 import io.itinera.events.serde.EventSerializer;
@@ -63,7 +65,15 @@ public final class SagaTopology {
             names(Topics.PROPOSAL_COMMANDS, Topics.PROPOSAL_PROGRESS, Topics.PROPOSAL_COMPLETED);
 
     private static final Serde<String> KEYS = Serdes.String();
-    private static final Serde<Event> EVENTS = Serdes.serdeFrom(new EventSerializer<>(), new EventDeserializer<>());
+    /**
+     * The sagas' inputs, each read as its topic's record, except the completions whose bulky part the trip saga only
+     * forwards (the planning context, the itinerary): those are read in their raw form, the part left as JSON bytes.
+     */
+    private static final Serde<Event> EVENTS = Serdes.serdeFrom(
+            new EventSerializer<>(),
+            EventDeserializer.withForms(Map.of(
+                    Topics.ENRICHMENT_COMPLETED.name(), RawEnrichmentCompleted.class,
+                    Topics.GENERATION_COMPLETED.name(), RawGenerationCompleted.class)));
 
     /** Writes each outgoing record's value; the topic it goes to is the record's own. */
     private static final Serde<Outgoing<?>> OUTPUTS = Serdes.serdeFrom(

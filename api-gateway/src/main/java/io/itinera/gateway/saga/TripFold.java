@@ -5,13 +5,15 @@ import io.itinera.events.Failure;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
 import io.itinera.events.Topics;
-import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
-import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.enrichment.RawEnrichmentCompleted;
 import io.itinera.events.generation.GenerationProgress;
-import io.itinera.events.generation.GenerationRequested;
+import io.itinera.events.generation.Itinerary;
+import io.itinera.events.generation.RawGenerationCompleted;
+import io.itinera.events.generation.RawGenerationRequested;
+import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.ProgressEntry;
@@ -59,13 +61,13 @@ final class TripFold implements Fold<TripSnapshot> {
         if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
             return step(advance(current, progress, TripStatus.ENRICHING, "enrichment", progress.progress(), null));
         }
-        if (event instanceof EnrichmentCompleted completed && ENRICHMENT_OPEN.contains(current.status())) {
+        if (event instanceof RawEnrichmentCompleted completed && ENRICHMENT_OPEN.contains(current.status())) {
             return enrichmentCompleted(current, completed);
         }
         if (event instanceof GenerationProgress progress && current.status() == TripStatus.GENERATING) {
             return step(advance(current, progress, TripStatus.GENERATING, "generation", progress.progress(), null));
         }
-        if (event instanceof GenerationCompleted completed && current.status() == TripStatus.GENERATING) {
+        if (event instanceof RawGenerationCompleted completed && current.status() == TripStatus.GENERATING) {
             return generationCompleted(current, completed);
         }
         return SagaStep.unchanged();
@@ -108,9 +110,10 @@ final class TripFold implements Fold<TripSnapshot> {
                 null));
     }
 
-    private SagaStep<TripSnapshot> enrichmentCompleted(TripSnapshot current, EnrichmentCompleted completed) {
-        if (completed.outcome() == Outcome.SUCCEEDED && completed.context() != null) {
-            PlanningContext context = completed.context();
+    /** The context goes on to generation as enrichment wrote it; the trip keeps only its summary. */
+    private SagaStep<TripSnapshot> enrichmentCompleted(TripSnapshot current, RawEnrichmentCompleted completed) {
+        RawJson<PlanningContext> context = completed.context();
+        if (completed.outcome() == Outcome.SUCCEEDED && context != null) {
             TripSnapshot generating = advance(
                             current,
                             completed,
@@ -118,11 +121,12 @@ final class TripFold implements Fold<TripSnapshot> {
                             "enrichment",
                             new StageProgress("completed", 100, "Planning context ready"),
                             null)
-                    .withContext(summarise(context));
+                    .withContext(summaryOf(completed, context));
             return SagaStep.of(
                     generating,
-                    Topics.GENERATION_REQUEST,
-                    GenerationRequested.of(current.tripId(), current.request(), context));
+                    Outgoing.to(
+                            Topics.GENERATION_REQUEST,
+                            RawGenerationRequested.of(current.tripId(), current.request(), context)));
         }
         Failure failure = failureOf(completed.failure(), "enrichment-failed", "Enrichment failed");
         return step(advance(
@@ -134,8 +138,9 @@ final class TripFold implements Fold<TripSnapshot> {
                 failure));
     }
 
-    private SagaStep<TripSnapshot> generationCompleted(TripSnapshot current, GenerationCompleted completed) {
-        if (completed.outcome() == Outcome.SUCCEEDED && completed.itinerary() != null) {
+    private SagaStep<TripSnapshot> generationCompleted(TripSnapshot current, RawGenerationCompleted completed) {
+        RawJson<Itinerary> itinerary = completed.itinerary();
+        if (completed.outcome() == Outcome.SUCCEEDED && itinerary != null) {
             TripSnapshot ready = advance(
                     current,
                     completed,
@@ -143,7 +148,7 @@ final class TripFold implements Fold<TripSnapshot> {
                     "generation",
                     new StageProgress("completed", 100, "Itinerary ready"),
                     null);
-            return step(ready.withItinerary(completed.itinerary()));
+            return step(ready.withItinerary(itinerary));
         }
         Failure failure = failureOf(completed.failure(), "generation-failed", "Generation failed");
         return step(advance(
@@ -180,20 +185,10 @@ final class TripFold implements Fold<TripSnapshot> {
                 current.acceptedSubmissionId());
     }
 
-    static ContextSummary summarise(PlanningContext context) {
-        var destination = context.destination();
-        return new ContextSummary(
-                destination.id(),
-                destination.name(),
-                destination.country(),
-                destination.centre(),
-                destination.timeZone(),
-                destination.currency(),
-                context.pois().size(),
-                context.warnings(),
-                context.days(),
-                context.exchangeRate(),
-                context.sources());
+    /** The summary enrichment sent along; an enrichment older than that field sends none, so it is made here. */
+    private static RawJson<ContextSummary> summaryOf(RawEnrichmentCompleted completed, RawJson<PlanningContext> context) {
+        RawJson<ContextSummary> summary = completed.summary();
+        return summary != null ? summary : RawJson.of(ContextSummary.of(context.read(PlanningContext.class)));
     }
 
     private static Failure failureOf(@Nullable Failure failure, String code, String reason) {

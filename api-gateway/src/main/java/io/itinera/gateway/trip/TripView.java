@@ -2,6 +2,7 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.Failure;
 import io.itinera.events.generation.Itinerary;
+import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripRequest;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A trip as {@code GET /api/v1/trips/{id}} shows it.
  *
+ * @param context the planning context's summary, written as enrichment wrote it (never bound on the way)
+ * @param itinerary the plan, written as the planner wrote it (never bound on the way)
  * @param error why the trip failed, as a problem detail, when its status is {@code FAILED}
  * @param progress status changes and workers' progress reports, oldest first
  */
@@ -24,8 +27,8 @@ record TripView(
         Instant createdAt,
         Instant updatedAt,
         TripRequest request,
-        @Nullable ContextSummary context,
-        @Nullable Itinerary itinerary,
+        @Schema(implementation = ContextSummary.class) @Nullable RawJson<ContextSummary> context,
+        @Schema(implementation = Itinerary.class) @Nullable RawJson<Itinerary> itinerary,
         @Nullable ErrorView error,
         List<ProgressEntry> progress,
         Links links) {

@@ -20,14 +20,18 @@ import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventJson;
+import io.itinera.events.serde.RawJson;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +42,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -147,10 +152,8 @@ class SagaTopologyTests {
                         TripStatus.READY);
         assertThat(states).extracting(TripSnapshot::version).containsExactly(1L, 2L, 3L, 4L, 5L);
         TripSnapshot ready = states.get(states.size() - 1);
-        assertThat(ready.itinerary()).isEqualTo(SampleEvents.itinerary());
-        assertThat(ready.context()).isNotNull();
-        assertThat(ready.context().destinationName()).isEqualTo("Lisbon");
-        assertThat(ready.context().candidatePois()).isEqualTo(1);
+        assertThat(ready.itinerary()).isEqualTo(RawJson.of(SampleEvents.itinerary()));
+        assertThat(ready.context()).isEqualTo(RawJson.of(ContextSummary.of(SampleEvents.context())));
         assertThat(ready.history()).extracting(e -> e.sequence()).containsExactly(1L, 2L, 3L, 4L, 5L);
         GenerationRequested generation = generationRequests.readValue();
         assertThat(generation.context()).isEqualTo(SampleEvents.context());
@@ -182,6 +185,41 @@ class SagaTopologyTests {
         assertThat(records)
                 .extracting(r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
                 .containsExactly("PENDING", "FAILED");
+    }
+
+    @Test
+    void contextAndItineraryTravelAsTheWorkersWroteThem() {
+        EnrichmentCompleted enriched = EnrichmentCompleted.succeeded(TRIP, SampleEvents.context());
+        GenerationCompleted planned = GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary());
+        commands.pipeInput(TRIP, submitted());
+
+        enrichmentCompleted.pipeInput(TRIP, enriched);
+        generationCompleted.pipeInput(TRIP, planned);
+
+        byte[] request = driver.createOutputTopic(
+                        TopicNames.GENERATION_REQUEST, new StringDeserializer(), new ByteArrayDeserializer())
+                .readValue();
+        assertThat(json(request)).contains("\"context\":" + json(EventJson.mapper().writeValueAsBytes(enriched.context())));
+        TripSnapshot ready = snapshots.readValuesToList().get(2);
+        assertThat(ready.context().toString()).isEqualTo(json(EventJson.mapper().writeValueAsBytes(enriched.summary())));
+        assertThat(ready.itinerary().toString())
+                .isEqualTo(json(EventJson.mapper().writeValueAsBytes(planned.itinerary())));
+    }
+
+    @Test
+    void anEnrichmentWithoutASummaryStillGivesTheTripItsContext() {
+        commands.pipeInput(TRIP, submitted());
+
+        // as written by an api-enrichment older than the summary field
+        enrichmentCompleted.pipeInput(
+                TRIP,
+                new EnrichmentCompleted(
+                        1, UUID.randomUUID(), Instant.now(), TRIP, Outcome.SUCCEEDED, SampleEvents.context(), null, null));
+
+        TripSnapshot generating = snapshots.readValuesToList().get(1);
+        assertThat(generating.status()).isEqualTo(TripStatus.GENERATING);
+        assertThat(generating.context().read(ContextSummary.class)).isEqualTo(ContextSummary.of(SampleEvents.context()));
+        assertThat(generationRequests.readValue().context()).isEqualTo(SampleEvents.context());
     }
 
     @Test
@@ -335,6 +373,10 @@ class SagaTopologyTests {
 
     private static SubmitTrip submitted(String trip) {
         return SubmitTrip.of(trip, "client-a", "req-1", SampleEvents.fullRequest());
+    }
+
+    private static String json(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private TestInputTopic<String, Object> input(String topic) {

@@ -11,6 +11,7 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
+import io.itinera.events.trip.ContextSummary;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerEvents;
@@ -21,18 +22,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A trip's whole life through the public API, with the workers' events published by the test on the real broker:
  * live events and their resumption, cancellation, listing, and idempotent submission.
  */
 class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
+
+    @Autowired
+    JsonMapper json;
 
     static String body(String destination, int offsetDays) {
         LocalDate start = LocalDate.now().plusMonths(2).plusDays(offsetDays);
@@ -69,6 +75,28 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                 events(id, "3").collectList().toFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(rest).extracting(ServerSentEvent::id).containsExactly("4", "5");
+    }
+
+    @Test
+    void aReadyTripShowsContextAndItineraryExactlyAsTheyWereTypedBefore() {
+        String id = TripClient.post(web, KEY_A, body("Lisbon", 10));
+        driveToReady(id);
+        TripClient.awaitTerminal(web, KEY_A, id, Duration.ofSeconds(20));
+
+        String body = web.get()
+                .uri("/api/v1/trips/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        // The saga forwards both as raw JSON; the API's own mapper would have written the records exactly so.
+        assertThat(body)
+                .contains("\"context\":" + json.writeValueAsString(ContextSummary.of(SampleEvents.context())))
+                .contains("\"itinerary\":" + json.writeValueAsString(SampleEvents.itinerary()));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.itinera.events.serde;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,9 +21,21 @@ public final class EventJson {
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
     private EventJson() {}
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Reads one JSON document into a record; the {@link RawJson} values in it are sliced out of {@code json} as they
+     * are, without binding them.
+     */
+    public static <T> T read(byte[] json, Class<T> type) {
+        return READERS.computeIfAbsent(type, MAPPER::readerFor)
+                .withAttribute(RawJson.SOURCE, json)
+                .readValue(json);
     }
 }

@@ -2,6 +2,7 @@ package io.itinera.events.trip;
 
 import io.itinera.events.enrichment.ContextSource;
 import io.itinera.events.enrichment.ExchangeRate;
+import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.TripDay;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,4 +28,22 @@ public record ContextSummary(
         List<String> warnings,
         @Nullable List<TripDay> days,
         @Nullable ExchangeRate exchangeRate,
-        @Nullable List<ContextSource> sources) {}
+        @Nullable List<ContextSource> sources) {
+
+    /** The summary of a planning context: its destination, days, warnings and sources, and how many candidates. */
+    public static ContextSummary of(PlanningContext context) {
+        var destination = context.destination();
+        return new ContextSummary(
+                destination.id(),
+                destination.name(),
+                destination.country(),
+                destination.centre(),
+                destination.timeZone(),
+                destination.currency(),
+                context.pois().size(),
+                context.warnings(),
+                context.days(),
+                context.exchangeRate(),
+                context.sources());
+    }
+}

@@ -2,6 +2,7 @@ package io.itinera.events.trip;
 
 import io.itinera.events.Failure;
 import io.itinera.events.generation.Itinerary;
+import io.itinera.events.serde.RawJson;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * topic.
  *
  * @param version how many events have changed this trip; strictly increasing
+ * @param context what the planning context holds for the client, as enrichment wrote it
+ * @param itinerary the plan, once {@code READY}, as the planner wrote it
  * @param history status changes and progress reports, oldest first
  * @param appliedEventIds the most recent event ids folded in, so a redelivered event changes nothing
  * @param acceptedSubmissionId the {@code eventId} of the {@code SubmitTrip} that created the trip (absent on trips
@@ -25,8 +28,8 @@ public record TripSnapshot(
         Instant createdAt,
         Instant updatedAt,
         TripRequest request,
-        @Nullable ContextSummary context,
-        @Nullable Itinerary itinerary,
+        @Nullable RawJson<ContextSummary> context,
+        @Nullable RawJson<Itinerary> itinerary,
         @Nullable Failure failure,
         List<ProgressEntry> history,
         List<String> appliedEventIds,
@@ -35,7 +38,7 @@ public record TripSnapshot(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public TripSnapshot withContext(ContextSummary summary) {
+    public TripSnapshot withContext(RawJson<ContextSummary> summary) {
         return new TripSnapshot(
                 schemaVersion,
                 tripId,
@@ -53,7 +56,7 @@ public record TripSnapshot(
                 acceptedSubmissionId);
     }
 
-    public TripSnapshot withItinerary(Itinerary plan) {
+    public TripSnapshot withItinerary(RawJson<Itinerary> plan) {
         return new TripSnapshot(
                 schemaVersion,
                 tripId,

@@ -3,6 +3,7 @@ package io.itinera.events.schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.itinera.events.serde.RawJson;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -86,6 +87,10 @@ final class RecordSchemas {
                 ObjectNode array = NODES.objectNode().put("type", "array");
                 array.set("items", schemaFor(arguments[0], definitions));
                 return array;
+            }
+            if (raw == RawJson.class) {
+                // Raw JSON is written as the value it holds.
+                return schemaFor(arguments[0], definitions);
             }
             if (Map.class.isAssignableFrom(raw)) {
                 ObjectNode map = NODES.objectNode().put("type", "object");
