@@ -9,7 +9,7 @@ import java.util.Optional;
  * the deadline of every open snapshot in a small store of its own and checks it on the wall clock, so that a stage
  * whose worker never answers still ends.
  */
-interface Deadlines<S> {
+interface Deadlines<S, V> {
 
     /** The name of the store of open snapshots' deadlines. */
     String storeName();
@@ -24,5 +24,5 @@ interface Deadlines<S> {
     boolean sameStage(S before, S after);
 
     /** The snapshot after its stage ran out of time; {@link SagaStep#unchanged()} if it has finished meanwhile. */
-    SagaStep<S> expire(S snapshot);
+    SagaStep<S, V> expire(S snapshot);
 }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The lifecycle of a proposal request: {@code PENDING} when accepted, {@code GENERATING} once api-generation reports,
  * then {@code READY} with the ranked destinations or {@code FAILED}. Duplicates and late events change nothing.
  */
-final class ProposalFold implements Fold<ProposalSnapshot> {
+final class ProposalFold implements Fold<ProposalSnapshot, ProposalSnapshot> {
 
     private static final Set<TripStatus> OPEN = Set.of(TripStatus.PENDING, TripStatus.GENERATING);
 
@@ -35,7 +35,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
     }
 
     @Override
-    public SagaStep<ProposalSnapshot> apply(@Nullable ProposalSnapshot current, Event event) {
+    public SagaStep<ProposalSnapshot, ProposalSnapshot> apply(@Nullable ProposalSnapshot current, Event event) {
         if (current != null && Histories.applied(current.appliedEventIds(), event)) {
             return SagaStep.unchanged();
         }
@@ -73,7 +73,7 @@ final class ProposalFold implements Fold<ProposalSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<ProposalSnapshot> submitted(SubmitProposal submitted) {
+    private SagaStep<ProposalSnapshot, ProposalSnapshot> submitted(SubmitProposal submitted) {
         Instant now = clock.instant();
         ProposalSnapshot snapshot = new ProposalSnapshot(
                 ProposalSnapshot.SCHEMA_VERSION,

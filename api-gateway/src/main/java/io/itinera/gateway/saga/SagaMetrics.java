@@ -2,7 +2,6 @@ package io.itinera.gateway.saga;
 
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.trip.ProgressEntry;
-import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,7 +50,7 @@ public class SagaMetrics {
         return openTrips;
     }
 
-    void transition(@Nullable TripSnapshot before, TripSnapshot after) {
+    void transition(@Nullable TripWorkingState before, TripWorkingState after) {
         TripStatus from = before == null ? null : before.status();
         if (from == after.status()) {
             return;
@@ -106,7 +105,7 @@ public class SagaMetrics {
         }
     }
 
-    private static Instant generationStart(TripSnapshot trip) {
+    private static Instant generationStart(TripWorkingState trip) {
         return trip.history().stream()
                 .filter(e -> e.status() == TripStatus.GENERATING)
                 .map(ProgressEntry::occurredAt)

@@ -2,11 +2,9 @@ package io.itinera.gateway.saga;
 
 import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
-import io.itinera.events.TopicSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -20,47 +18,30 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Applies one event to its snapshot and forwards what changed, each with its topic: the snapshot to the state topic
+ * Applies one event to its key's state and forwards what changed, each with its topic: the view to the state topic
  * (described in its headers, so that readers can index it without parsing) and any request for the next stage to that
- * stage's topic. Where the lifecycle has {@link Deadlines}, it also keeps the
- * deadline of every open snapshot and, on the wall clock, ends those whose stage ran out of time.
+ * stage's topic. The store keeps the state, which may be smaller than the view (the trip saga's does not keep the
+ * itinerary). Where the lifecycle has {@link Deadlines}, it also keeps the deadline of every open state and, on the
+ * wall clock, ends those whose stage ran out of time.
  */
-final class SagaProcessor<S> implements Processor<String, Event, String, Outgoing<?>> {
+final class SagaProcessor<S, V> implements Processor<String, Event, String, Outgoing<?>> {
 
     private static final String SOURCE = "api-gateway";
 
-    private final Fold<S> fold;
-    private final String storeName;
-    private final TopicSpec<S> stateTopic;
-    private final BiConsumer<@Nullable S, S> onChange;
-    private final BiConsumer<S, Headers> describe;
-    private final @Nullable Deadlines<S> deadlines;
-    private final OpenDeadlines open;
+    private final SagaDefinition<S, V> saga;
     private @Nullable ProcessorContext<String, Outgoing<?>> context;
     private @Nullable KeyValueStore<String, S> store;
     private @Nullable KeyValueStore<String, Long> deadlineStore;
 
-    SagaProcessor(
-            Fold<S> fold,
-            String storeName,
-            TopicSpec<S> stateTopic,
-            BiConsumer<@Nullable S, S> onChange,
-            BiConsumer<S, Headers> describe,
-            @Nullable Deadlines<S> deadlines,
-            OpenDeadlines open) {
-        this.fold = fold;
-        this.storeName = storeName;
-        this.stateTopic = stateTopic;
-        this.onChange = onChange;
-        this.describe = describe;
-        this.deadlines = deadlines;
-        this.open = open;
+    SagaProcessor(SagaDefinition<S, V> saga) {
+        this.saga = saga;
     }
 
     @Override
     public void init(ProcessorContext<String, Outgoing<?>> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.store = context.getStateStore(saga.storeName());
+        Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines != null) {
             this.deadlineStore = context.getStateStore(deadlines.storeName());
             context.schedule(deadlines.scanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireOverdue);
@@ -76,7 +57,7 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
         EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
         try {
             S current = store.get(record.key());
-            write(record.key(), current, fold.apply(current, record.value()), record.timestamp(), record.headers());
+            write(record.key(), current, saga.fold().apply(current, record.value()), record.timestamp(), record.headers());
         } finally {
             MDC.remove("tripId");
             MDC.remove("requestId");
@@ -86,30 +67,32 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
     @Override
     public void close() {
         if (context != null) {
-            open.forget(context.taskId().toString());
+            saga.open().forget(context.taskId().toString());
         }
     }
 
-    private void write(String key, @Nullable S current, SagaStep<S> step, long timestamp, Headers incoming) {
-        S next = step.snapshot();
-        if (next == null || context == null || store == null) {
+    private void write(String key, @Nullable S current, SagaStep<S, V> step, long timestamp, Headers incoming) {
+        S next = step.state();
+        V view = step.view();
+        if (next == null || view == null || context == null || store == null) {
             return;
         }
         store.put(key, next);
         track(key, current, next);
         Headers stateHeaders = correlationOf(incoming);
-        describe.accept(next, stateHeaders);
-        context.forward(new Record<>(key, Outgoing.to(stateTopic, next), timestamp, stateHeaders));
+        saga.describe().accept(next, stateHeaders);
+        context.forward(new Record<>(key, Outgoing.to(saga.stateTopic(), view), timestamp, stateHeaders));
         for (Outgoing<? extends Event> command : step.commands()) {
             Headers headers = correlationOf(incoming);
             EventHeaders.stamp(headers, (Event) command.value(), SOURCE);
             context.forward(new Record<>(key, command, timestamp, headers));
         }
-        onChange.accept(current, next);
+        saga.onChange().accept(current, next);
     }
 
-    /** A stage's deadline is set when the snapshot enters it and dropped when the snapshot finishes. */
+    /** A stage's deadline is set when the state enters it and dropped when the state finishes. */
     private void track(String key, @Nullable S current, S next) {
+        Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines == null || deadlineStore == null) {
             return;
         }
@@ -121,8 +104,9 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
         }
     }
 
-    /** Scans only the open snapshots' deadlines, never the whole store. */
+    /** Scans only the open states' deadlines, never the whole store. */
     private void expireOverdue(long now) {
+        Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines == null || deadlineStore == null || store == null || context == null) {
             return;
         }
@@ -150,7 +134,10 @@ final class SagaProcessor<S> implements Processor<String, Event, String, Outgoin
                 MDC.remove("tripId");
             }
         }
-        open.update(context.taskId().toString(), earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
+        saga.open()
+                .update(
+                        context.taskId().toString(),
+                        earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
     }
 
     /** Only the correlation travels on: the CloudEvents attributes describe the incoming event, not ours. */

@@ -6,26 +6,33 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What folding one event into a snapshot produced.
+ * What folding one event produced.
  *
- * @param snapshot the new state, or {@code null} when the event changed nothing (duplicate, late or unknown)
+ * @param state the saga's new state, or {@code null} when the event changed nothing (duplicate, late or unknown)
+ * @param view what the state topic shows of the new state, present exactly when {@code state} is
  * @param commands requests for the next stage, each with the topic it goes to
  */
-record SagaStep<S>(@Nullable S snapshot, List<Outgoing<? extends Event>> commands) {
+record SagaStep<S, V>(@Nullable S state, @Nullable V view, List<Outgoing<? extends Event>> commands) {
 
-    static <S> SagaStep<S> unchanged() {
-        return new SagaStep<>(null, List.of());
+    static <S, V> SagaStep<S, V> unchanged() {
+        return new SagaStep<>(null, null, List.of());
     }
 
-    static <S> SagaStep<S> of(S snapshot) {
-        return new SagaStep<>(snapshot, List.of());
+    static <S, V> SagaStep<S, V> of(S state, V view) {
+        return new SagaStep<>(state, view, List.of());
     }
 
-    static <S, C extends Event> SagaStep<S> of(S snapshot, TopicSpec<C> topic, C command) {
-        return of(snapshot, Outgoing.to(topic, command));
+    static <S, V> SagaStep<S, V> of(S state, V view, Outgoing<? extends Event> command) {
+        return new SagaStep<>(state, view, List.of(command));
     }
 
-    static <S> SagaStep<S> of(S snapshot, Outgoing<? extends Event> command) {
-        return new SagaStep<>(snapshot, List.of(command));
+    /** For a lifecycle whose state is also what clients see. */
+    static <S> SagaStep<S, S> of(S snapshot) {
+        return of(snapshot, snapshot);
+    }
+
+    /** For a lifecycle whose state is also what clients see. */
+    static <S, C extends Event> SagaStep<S, S> of(S snapshot, TopicSpec<C> topic, C command) {
+        return of(snapshot, snapshot, Outgoing.to(topic, command));
     }
 }

@@ -6,6 +6,7 @@ import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.RawEnrichmentCompleted;
 import io.itinera.events.generation.RawGenerationCompleted;
+import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerde;
 import io.itinera.events.serde.EventSerializer;
@@ -13,9 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -28,7 +27,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
@@ -116,62 +114,56 @@ public final class SagaTopology {
             StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines) {
         saga(
                 builder,
-                "trip",
-                TRIP_INPUTS,
-                TRIP_SAGA_STORE,
-                Topics.TRIP_STATE,
-                new TripFold(clock),
-                metrics::transition,
-                (trip, headers) -> EventHeaders.describeState(
-                        headers, trip.status().name(), trip.clientId(), trip.createdAt(), trip.acceptedSubmissionId()),
-                new TripDeadlines(deadlines, clock),
-                metrics.openTrips());
+                new SagaDefinition<>(
+                        "trip",
+                        TRIP_INPUTS,
+                        TRIP_SAGA_STORE,
+                        TripWorkingState.class,
+                        Topics.TRIP_STATE,
+                        new TripFold(clock),
+                        metrics::transition,
+                        TripWorkingState::describe,
+                        new TripDeadlines(deadlines, clock),
+                        metrics.openTrips()));
         readModel(builder, Topics.TRIP_STATE, TRIPS_STORE);
         saga(
                 builder,
-                "proposal",
-                PROPOSAL_INPUTS,
-                PROPOSAL_SAGA_STORE,
-                Topics.PROPOSAL_STATE,
-                new ProposalFold(clock),
-                metrics::proposalTransition,
-                (proposal, headers) -> EventHeaders.describeState(
-                        headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
-                null,
-                OpenDeadlines.NONE);
+                new SagaDefinition<>(
+                        "proposal",
+                        PROPOSAL_INPUTS,
+                        PROPOSAL_SAGA_STORE,
+                        ProposalSnapshot.class,
+                        Topics.PROPOSAL_STATE,
+                        new ProposalFold(clock),
+                        metrics::proposalTransition,
+                        (proposal, headers) -> EventHeaders.describeState(
+                                headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
+                        null,
+                        OpenDeadlines.NONE));
         readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
         return new SagaTopology();
     }
 
-    private static <S> void saga(
-            StreamsBuilder builder,
-            String name,
-            List<String> inputs,
-            String storeName,
-            TopicSpec<S> stateTopic,
-            Fold<S> fold,
-            BiConsumer<@Nullable S, S> onChange,
-            BiConsumer<S, Headers> describe,
-            @Nullable Deadlines<S> deadlines,
-            OpenDeadlines open) {
+    private static <S, V> void saga(StreamsBuilder builder, SagaDefinition<S, V> saga) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), KEYS, EventSerde.of(stateTopic)));
-        List<String> stores = new ArrayList<>(List.of(storeName));
+                Stores.persistentKeyValueStore(saga.storeName()), KEYS, EventSerde.of(saga.stateType())));
+        List<String> stores = new ArrayList<>(List.of(saga.storeName()));
+        Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines != null) {
-            // Open snapshots only (id -> deadline, epoch ms): the wall-clock scan never walks finished ones.
+            // Open states only (id -> deadline, epoch ms): the wall-clock scan never walks finished ones.
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(deadlines.storeName()), KEYS, Serdes.Long()));
             stores.add(deadlines.storeName());
         }
         KStream<String, Outgoing<?>> outputs = builder.stream(
-                        inputs, Consumed.with(KEYS, EVENTS).withName(name + "-events"))
+                        saga.inputs(), Consumed.with(KEYS, EVENTS).withName(saga.name() + "-events"))
                 .process(
-                        () -> new SagaProcessor<>(fold, storeName, stateTopic, onChange, describe, deadlines, open),
-                        Named.as(name + "-saga"),
+                        () -> new SagaProcessor<>(saga),
+                        Named.as(saga.name() + "-saga"),
                         stores.toArray(String[]::new));
         outputs.to(
                 (key, outgoing, context) -> outgoing.topic().name(),
-                Produced.with(KEYS, OUTPUTS).withName(name + "-saga-outputs"));
+                Produced.with(KEYS, OUTPUTS).withName(saga.name() + "-saga-outputs"));
     }
 
     private static <S> void readModel(StreamsBuilder builder, TopicSpec<S> topic, String storeName) {

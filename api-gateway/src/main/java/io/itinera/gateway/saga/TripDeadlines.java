@@ -13,7 +13,7 @@ import java.util.Optional;
  * The trip saga's deadlines: a trip that stays in one status longer than {@link StageDeadlines} allows ends
  * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage.
  */
-final class TripDeadlines implements Deadlines<TripSnapshot> {
+final class TripDeadlines implements Deadlines<TripWorkingState, TripSnapshot> {
 
     /** The failure code a client reads as {@code /problems/stage-timeout}. */
     static final String STAGE_TIMEOUT = "stage-timeout";
@@ -40,17 +40,17 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
 
     /** A trip enters a status when it is written with it, so {@code updatedAt} is the stage's start. */
     @Override
-    public Optional<Instant> deadline(TripSnapshot trip) {
+    public Optional<Instant> deadline(TripWorkingState trip) {
         return deadlines.of(trip.status()).map(allowed -> trip.updatedAt().plus(allowed));
     }
 
     @Override
-    public boolean sameStage(TripSnapshot before, TripSnapshot after) {
+    public boolean sameStage(TripWorkingState before, TripWorkingState after) {
         return before.status() == after.status();
     }
 
     @Override
-    public SagaStep<TripSnapshot> expire(TripSnapshot trip) {
+    public SagaStep<TripWorkingState, TripSnapshot> expire(TripWorkingState trip) {
         Optional<Duration> allowed = deadlines.of(trip.status());
         if (allowed.isEmpty()) {
             return SagaStep.unchanged();
@@ -61,7 +61,7 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
                 "The trip stayed %s for longer than %s: the %s stage did not finish in time"
                         .formatted(trip.status(), allowed.get(), stage));
         Instant now = clock.instant();
-        return SagaStep.of(new TripSnapshot(
+        TripWorkingState failed = new TripWorkingState(
                 trip.schemaVersion(),
                 trip.tripId(),
                 trip.clientId(),
@@ -71,7 +71,6 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
                 now,
                 trip.request(),
                 trip.context(),
-                trip.itinerary(),
                 failure,
                 Histories.append(
                         trip.history(),
@@ -80,6 +79,7 @@ final class TripDeadlines implements Deadlines<TripSnapshot> {
                         TripStatus.FAILED,
                         new StageProgress("timed-out", 100, failure.reason())),
                 trip.appliedEventIds(),
-                trip.acceptedSubmissionId()));
+                trip.acceptedSubmissionId());
+        return SagaStep.of(failed, failed.view());
     }
 }

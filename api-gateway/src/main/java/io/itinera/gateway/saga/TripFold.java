@@ -28,12 +28,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of a trip's lifecycle: how each event changes the trip's snapshot and which request it sets in motion.
- * Pure: the same snapshot and event always give the same result, which is what makes replays safe. An event already
+ * The rules of a trip's lifecycle: how each event changes the trip's working state, what clients then see of it (the
+ * snapshot) and which request it sets in motion. Pure: the same state and event always give the same result, which is
+ * what makes replays safe. An event already
  * applied, an event for an unknown trip, and an event that does not fit the trip's status (late, duplicated by an
  * at-least-once worker, or after a terminal status) change nothing.
  */
-final class TripFold implements Fold<TripSnapshot> {
+final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
 
     private static final Set<TripStatus> ENRICHMENT_OPEN = Set.of(TripStatus.PENDING, TripStatus.ENRICHING);
 
@@ -44,7 +45,7 @@ final class TripFold implements Fold<TripSnapshot> {
     }
 
     @Override
-    public SagaStep<TripSnapshot> apply(@Nullable TripSnapshot current, Event event) {
+    public SagaStep<TripWorkingState, TripSnapshot> apply(@Nullable TripWorkingState current, Event event) {
         if (current != null
                 && current.appliedEventIds().contains(event.eventId().toString())) {
             return SagaStep.unchanged();
@@ -73,11 +74,11 @@ final class TripFold implements Fold<TripSnapshot> {
         return SagaStep.unchanged();
     }
 
-    private SagaStep<TripSnapshot> submitted(SubmitTrip submitted) {
+    private SagaStep<TripWorkingState, TripSnapshot> submitted(SubmitTrip submitted) {
         Instant now = clock.instant();
         ProgressEntry accepted = new ProgressEntry(
                 1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
-        TripSnapshot snapshot = new TripSnapshot(
+        TripWorkingState trip = new TripWorkingState(
                 TripSnapshot.SCHEMA_VERSION,
                 submitted.tripId(),
                 submitted.clientId(),
@@ -88,16 +89,18 @@ final class TripFold implements Fold<TripSnapshot> {
                 submitted.request(),
                 null,
                 null,
-                null,
                 List.of(accepted),
                 List.of(submitted.eventId().toString()),
                 submitted.eventId().toString());
         return SagaStep.of(
-                snapshot, Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request()));
+                trip,
+                trip.view(),
+                Outgoing.to(
+                        Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(submitted.tripId(), submitted.request())));
     }
 
     /** Only the owner cancels, and only a trip still in progress; the workers' late results then change nothing. */
-    private SagaStep<TripSnapshot> cancelled(TripSnapshot current, CancelTrip cancelled) {
+    private SagaStep<TripWorkingState, TripSnapshot> cancelled(TripWorkingState current, CancelTrip cancelled) {
         if (!current.clientId().equals(cancelled.clientId()) || current.status().isTerminal()) {
             return SagaStep.unchanged();
         }
@@ -111,10 +114,10 @@ final class TripFold implements Fold<TripSnapshot> {
     }
 
     /** The context goes on to generation as enrichment wrote it; the trip keeps only its summary. */
-    private SagaStep<TripSnapshot> enrichmentCompleted(TripSnapshot current, RawEnrichmentCompleted completed) {
+    private SagaStep<TripWorkingState, TripSnapshot> enrichmentCompleted(TripWorkingState current, RawEnrichmentCompleted completed) {
         RawJson<PlanningContext> context = completed.context();
         if (completed.outcome() == Outcome.SUCCEEDED && context != null) {
-            TripSnapshot generating = advance(
+            TripWorkingState generating = advance(
                             current,
                             completed,
                             TripStatus.GENERATING,
@@ -124,6 +127,7 @@ final class TripFold implements Fold<TripSnapshot> {
                     .withContext(summaryOf(completed, context));
             return SagaStep.of(
                     generating,
+                    generating.view(),
                     Outgoing.to(
                             Topics.GENERATION_REQUEST,
                             RawGenerationRequested.of(current.tripId(), current.request(), context)));
@@ -138,17 +142,17 @@ final class TripFold implements Fold<TripSnapshot> {
                 failure));
     }
 
-    private SagaStep<TripSnapshot> generationCompleted(TripSnapshot current, RawGenerationCompleted completed) {
+    private SagaStep<TripWorkingState, TripSnapshot> generationCompleted(TripWorkingState current, RawGenerationCompleted completed) {
         RawJson<Itinerary> itinerary = completed.itinerary();
         if (completed.outcome() == Outcome.SUCCEEDED && itinerary != null) {
-            TripSnapshot ready = advance(
+            TripWorkingState ready = advance(
                     current,
                     completed,
                     TripStatus.READY,
                     "generation",
                     new StageProgress("completed", 100, "Itinerary ready"),
                     null);
-            return step(ready.withItinerary(itinerary));
+            return SagaStep.of(ready, ready.view(itinerary));
         }
         Failure failure = failureOf(completed.failure(), "generation-failed", "Generation failed");
         return step(advance(
@@ -161,14 +165,14 @@ final class TripFold implements Fold<TripSnapshot> {
     }
 
     /** The next version of a trip: a new status, one more history line, the event remembered. */
-    private TripSnapshot advance(
-            TripSnapshot current,
+    private TripWorkingState advance(
+            TripWorkingState current,
             Event event,
             TripStatus status,
             String stage,
             StageProgress progress,
             @Nullable Failure failure) {
-        return new TripSnapshot(
+        return new TripWorkingState(
                 current.schemaVersion(),
                 current.tripId(),
                 current.clientId(),
@@ -178,7 +182,6 @@ final class TripFold implements Fold<TripSnapshot> {
                 clock.instant(),
                 current.request(),
                 current.context(),
-                current.itinerary(),
                 failure,
                 Histories.append(current.history(), event, stage, status, progress),
                 Histories.remember(current.appliedEventIds(), event),
@@ -195,7 +198,8 @@ final class TripFold implements Fold<TripSnapshot> {
         return Objects.requireNonNullElse(failure, new Failure(code, reason));
     }
 
-    private static SagaStep<TripSnapshot> step(TripSnapshot snapshot) {
-        return SagaStep.of(snapshot);
+    /** A change clients see in full: the view carries no itinerary, which only the last change brings. */
+    private static SagaStep<TripWorkingState, TripSnapshot> step(TripWorkingState trip) {
+        return SagaStep.of(trip, trip.view());
     }
 }

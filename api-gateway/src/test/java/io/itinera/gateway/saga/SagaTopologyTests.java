@@ -21,12 +21,14 @@ import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventJson;
+import io.itinera.events.serde.EventSerde;
 import io.itinera.events.serde.RawJson;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
 import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
@@ -220,6 +222,40 @@ class SagaTopologyTests {
         assertThat(generating.status()).isEqualTo(TripStatus.GENERATING);
         assertThat(generating.context().read(ContextSummary.class)).isEqualTo(ContextSummary.of(SampleEvents.context()));
         assertThat(generationRequests.readValue().context()).isEqualTo(SampleEvents.context());
+    }
+
+    @Test
+    void aStoreValueWrittenAsAWholeSnapshotIsStillRead() {
+        // What the store held before it kept only the working state: the whole snapshot (here with an itinerary,
+        // which the working state leaves out) and no accepted submission.
+        TripSnapshot old = new TripSnapshot(
+                1,
+                TRIP,
+                "client-a",
+                3,
+                TripStatus.GENERATING,
+                SampleEvents.NOW,
+                SampleEvents.NOW,
+                SampleEvents.fullRequest(),
+                RawJson.of(ContextSummary.of(SampleEvents.context())),
+                RawJson.of(SampleEvents.itinerary()),
+                null,
+                List.of(new ProgressEntry(1, SampleEvents.NOW, "trip", TripStatus.PENDING, "accepted", 0, "Accepted")),
+                List.of(UUID.randomUUID().toString()),
+                null);
+
+        TripWorkingState read = EventSerde.of(TripWorkingState.class)
+                .deserializer()
+                .deserialize("api-gateway-trip-saga-store-changelog", EventJson.mapper().writeValueAsBytes(old));
+        driver.<String, TripWorkingState>getKeyValueStore(SagaTopology.TRIP_SAGA_STORE).put(TRIP, read);
+        generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary()));
+
+        assertThat(read.view(old.itinerary())).isEqualTo(old);
+        TripSnapshot ready = snapshots.readValue();
+        assertThat(ready.status()).isEqualTo(TripStatus.READY);
+        assertThat(ready.version()).isEqualTo(4);
+        assertThat(ready.context()).isEqualTo(old.context());
+        assertThat(ready.history()).hasSize(2);
     }
 
     @Test

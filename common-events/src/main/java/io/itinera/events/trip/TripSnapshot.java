@@ -37,40 +37,4 @@ public record TripSnapshot(
         implements Followable {
 
     public static final int SCHEMA_VERSION = 1;
-
-    public TripSnapshot withContext(RawJson<ContextSummary> summary) {
-        return new TripSnapshot(
-                schemaVersion,
-                tripId,
-                clientId,
-                version,
-                status,
-                createdAt,
-                updatedAt,
-                request,
-                summary,
-                itinerary,
-                failure,
-                history,
-                appliedEventIds,
-                acceptedSubmissionId);
-    }
-
-    public TripSnapshot withItinerary(RawJson<Itinerary> plan) {
-        return new TripSnapshot(
-                schemaVersion,
-                tripId,
-                clientId,
-                version,
-                status,
-                createdAt,
-                updatedAt,
-                request,
-                context,
-                plan,
-                failure,
-                history,
-                appliedEventIds,
-                acceptedSubmissionId);
-    }
 }
