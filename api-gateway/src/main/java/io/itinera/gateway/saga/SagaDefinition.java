@@ -1,8 +1,8 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.TopicSpec;
 import java.util.List;
 import java.util.function.BiConsumer;
-import io.itinera.events.TopicSpec;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 

@@ -57,7 +57,12 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put("requestId", id));
         try {
             S current = store.get(record.key());
-            write(record.key(), current, saga.fold().apply(current, record.value()), record.timestamp(), record.headers());
+            write(
+                    record.key(),
+                    current,
+                    saga.fold().apply(current, record.value()),
+                    record.timestamp(),
+                    record.headers());
         } finally {
             MDC.remove("tripId");
             MDC.remove("requestId");

@@ -114,7 +114,8 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
     }
 
     /** The context goes on to generation as enrichment wrote it; the trip keeps only its summary. */
-    private SagaStep<TripWorkingState, TripSnapshot> enrichmentCompleted(TripWorkingState current, RawEnrichmentCompleted completed) {
+    private SagaStep<TripWorkingState, TripSnapshot> enrichmentCompleted(
+            TripWorkingState current, RawEnrichmentCompleted completed) {
         RawJson<PlanningContext> context = completed.context();
         if (completed.outcome() == Outcome.SUCCEEDED && context != null) {
             TripWorkingState generating = advance(
@@ -142,7 +143,8 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
                 failure));
     }
 
-    private SagaStep<TripWorkingState, TripSnapshot> generationCompleted(TripWorkingState current, RawGenerationCompleted completed) {
+    private SagaStep<TripWorkingState, TripSnapshot> generationCompleted(
+            TripWorkingState current, RawGenerationCompleted completed) {
         RawJson<Itinerary> itinerary = completed.itinerary();
         if (completed.outcome() == Outcome.SUCCEEDED && itinerary != null) {
             TripWorkingState ready = advance(
@@ -189,7 +191,8 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
     }
 
     /** The summary enrichment sent along; an enrichment older than that field sends none, so it is made here. */
-    private static RawJson<ContextSummary> summaryOf(RawEnrichmentCompleted completed, RawJson<PlanningContext> context) {
+    private static RawJson<ContextSummary> summaryOf(
+            RawEnrichmentCompleted completed, RawJson<PlanningContext> context) {
         RawJson<ContextSummary> summary = completed.summary();
         return summary != null ? summary : RawJson.of(ContextSummary.of(context.read(PlanningContext.class)));
     }

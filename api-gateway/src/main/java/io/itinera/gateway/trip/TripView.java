@@ -27,7 +27,10 @@ record TripView(
         Instant createdAt,
         Instant updatedAt,
         TripRequest request,
-        @Schema(implementation = ContextSummary.class) @Nullable RawJson<ContextSummary> context,
+
+        @Schema(implementation = ContextSummary.class) @Nullable
+        RawJson<ContextSummary> context,
+
         @Schema(implementation = Itinerary.class) @Nullable RawJson<Itinerary> itinerary,
         @Nullable ErrorView error,
         List<ProgressEntry> progress,

@@ -22,8 +22,8 @@ import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventJson;
 import io.itinera.events.serde.EventSerde;
-import io.itinera.events.serde.RawJson;
 import io.itinera.events.serde.EventSerializer;
+import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
@@ -123,7 +123,8 @@ class SagaTopologyTests {
         assertThat(snapshot.status()).isEqualTo(TripStatus.PENDING);
         assertThat(snapshot.clientId()).isEqualTo("client-a");
         assertThat(snapshot.version()).isEqualTo(1);
-        assertThat(snapshot.acceptedSubmissionId()).isEqualTo(submitted.eventId().toString());
+        assertThat(snapshot.acceptedSubmissionId())
+                .isEqualTo(submitted.eventId().toString());
         TestRecord<String, EnrichmentRequested> request = enrichmentRequests.readRecord();
         assertThat(request.key()).isEqualTo(TRIP);
         assertThat(request.value().request().destination()).isEqualTo("Lisbon");
@@ -177,15 +178,15 @@ class SagaTopologyTests {
             TripSnapshot trip = record.value();
             assertThat(EventHeaders.read(record.headers(), EventHeaders.STATUS))
                     .contains(trip.status().name());
-            assertThat(EventHeaders.read(record.headers(), EventHeaders.CLIENT))
-                    .contains("client-a");
+            assertThat(EventHeaders.read(record.headers(), EventHeaders.CLIENT)).contains("client-a");
             assertThat(EventHeaders.read(record.headers(), EventHeaders.CREATED))
                     .contains(Long.toString(trip.createdAt().toEpochMilli()));
             assertThat(EventHeaders.read(record.headers(), EventHeaders.SUBMISSION))
                     .contains(submitted.eventId().toString());
         }
         assertThat(records)
-                .extracting(r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
+                .extracting(
+                        r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
                 .containsExactly("PENDING", "FAILED");
     }
 
@@ -201,9 +202,11 @@ class SagaTopologyTests {
         byte[] request = driver.createOutputTopic(
                         TopicNames.GENERATION_REQUEST, new StringDeserializer(), new ByteArrayDeserializer())
                 .readValue();
-        assertThat(json(request)).contains("\"context\":" + json(EventJson.mapper().writeValueAsBytes(enriched.context())));
+        assertThat(json(request))
+                .contains("\"context\":" + json(EventJson.mapper().writeValueAsBytes(enriched.context())));
         TripSnapshot ready = snapshots.readValuesToList().get(2);
-        assertThat(ready.context().toString()).isEqualTo(json(EventJson.mapper().writeValueAsBytes(enriched.summary())));
+        assertThat(ready.context().toString())
+                .isEqualTo(json(EventJson.mapper().writeValueAsBytes(enriched.summary())));
         assertThat(ready.itinerary().toString())
                 .isEqualTo(json(EventJson.mapper().writeValueAsBytes(planned.itinerary())));
     }
@@ -216,11 +219,19 @@ class SagaTopologyTests {
         enrichmentCompleted.pipeInput(
                 TRIP,
                 new EnrichmentCompleted(
-                        1, UUID.randomUUID(), Instant.now(), TRIP, Outcome.SUCCEEDED, SampleEvents.context(), null, null));
+                        1,
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        TRIP,
+                        Outcome.SUCCEEDED,
+                        SampleEvents.context(),
+                        null,
+                        null));
 
         TripSnapshot generating = snapshots.readValuesToList().get(1);
         assertThat(generating.status()).isEqualTo(TripStatus.GENERATING);
-        assertThat(generating.context().read(ContextSummary.class)).isEqualTo(ContextSummary.of(SampleEvents.context()));
+        assertThat(generating.context().read(ContextSummary.class))
+                .isEqualTo(ContextSummary.of(SampleEvents.context()));
         assertThat(generationRequests.readValue().context()).isEqualTo(SampleEvents.context());
     }
 
@@ -246,8 +257,11 @@ class SagaTopologyTests {
 
         TripWorkingState read = EventSerde.of(TripWorkingState.class)
                 .deserializer()
-                .deserialize("api-gateway-trip-saga-store-changelog", EventJson.mapper().writeValueAsBytes(old));
-        driver.<String, TripWorkingState>getKeyValueStore(SagaTopology.TRIP_SAGA_STORE).put(TRIP, read);
+                .deserialize(
+                        "api-gateway-trip-saga-store-changelog",
+                        EventJson.mapper().writeValueAsBytes(old));
+        driver.<String, TripWorkingState>getKeyValueStore(SagaTopology.TRIP_SAGA_STORE)
+                .put(TRIP, read);
         generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary()));
 
         assertThat(read.view(old.itinerary())).isEqualTo(old);
@@ -374,13 +388,13 @@ class SagaTopologyTests {
 
         assertThat(rankingRequests.readValue().brief()).isEqualTo(brief);
         List<TestRecord<String, ProposalSnapshot>> records = proposals.readRecordsToList();
-        List<ProposalSnapshot> states =
-                records.stream().map(TestRecord::value).toList();
+        List<ProposalSnapshot> states = records.stream().map(TestRecord::value).toList();
         assertThat(states)
                 .extracting(ProposalSnapshot::status)
                 .containsExactly(TripStatus.PENDING, TripStatus.GENERATING, TripStatus.READY);
         assertThat(records)
-                .extracting(r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
+                .extracting(
+                        r -> EventHeaders.read(r.headers(), EventHeaders.STATUS).orElseThrow())
                 .containsExactly("PENDING", "GENERATING", "READY");
         assertThat(states.get(2).proposals())
                 .extracting(DestinationProposal::destinationId)

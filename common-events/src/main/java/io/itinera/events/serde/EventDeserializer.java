@@ -52,7 +52,8 @@ public class EventDeserializer<T> implements Deserializer<T> {
                         ? form
                         : Topics.find(topic)
                                 .<Class<?>>map(TopicSpec::type)
-                                .orElseThrow(() -> new SerializationException("no event type is registered for " + topic));
+                                .orElseThrow(
+                                        () -> new SerializationException("no event type is registered for " + topic));
         try {
             return (T) EventJson.read(data, target);
         } catch (JacksonException e) {

@@ -101,8 +101,11 @@ public final class RawJson<T> {
                 if (start >= 0 && start < source.length && source[(int) start] == opening(parser.currentToken())) {
                     parser.skipChildren();
                     long end = parser.currentTokenLocation().getByteOffset() + 1;
-                    if (end <= start || end > source.length || source[(int) end - 1] != closing(parser.currentToken())) {
-                        return context.reportInputMismatch(this, "cannot locate a JSON value's bytes (%d..%d)", start, end);
+                    if (end <= start
+                            || end > source.length
+                            || source[(int) end - 1] != closing(parser.currentToken())) {
+                        return context.reportInputMismatch(
+                                this, "cannot locate a JSON value's bytes (%d..%d)", start, end);
                     }
                     return new RawJson<>(Arrays.copyOfRange(source, (int) start, (int) end));
                 }
