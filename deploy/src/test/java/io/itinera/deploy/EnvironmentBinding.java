@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,7 @@ final class EnvironmentBinding {
     /** Remembers which environment variable each bound property came from. */
     private static final class Recorder implements BindHandler {
 
-        private final Map<String, String> propertyByVariable = new java.util.HashMap<>();
+        private final Map<String, String> propertyByVariable = new HashMap<>();
         private final Iterable<ConfigurationPropertySource> sources;
 
         Recorder(Iterable<ConfigurationPropertySource> sources) {

@@ -40,7 +40,7 @@ record Footprint(List<Entry> entries) {
         }
         for (Manifest config : Manifests.ofKind("HelmChartConfig")) {
             String values = config.string("spec.valuesContent");
-            Map<String, Object> parsed = Yaml.asMap(new org.yaml.snakeyaml.Yaml().load(values));
+            Map<String, Object> parsed = Yaml.mapOf(values);
             blocks(config.toString(), parsed, entries);
         }
         Map<String, Object> capacity = Yaml.document(Repository.DEPLOY.resolve("capacity.yaml"));

@@ -3,6 +3,7 @@ package io.itinera.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class GatewayRoutesTests {
     @Test
     void everyRouteTargetsAServiceThatTheNetworkPoliciesLetTheGatewayReach() {
         ServiceConfig config = ServiceConfig.of(GATEWAY, ManifestEnvironment.of(GATEWAY));
-        List<Map<String, Object>> routes = new java.util.ArrayList<>();
+        List<Map<String, Object>> routes = new ArrayList<>();
         for (int i = 0; !config.get(route(i, "id"), "").isEmpty(); i++) {
             routes.add(Map.of("id", config.require(route(i, "id")), "uri", config.require(route(i, "uri"))));
         }

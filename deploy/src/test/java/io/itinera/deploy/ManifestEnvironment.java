@@ -1,6 +1,7 @@
 package io.itinera.deploy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +16,12 @@ final class ManifestEnvironment {
         Map<String, String> variables = new LinkedHashMap<>();
         Manifest deployment = Manifests.one("Deployment", "apps/" + service);
         Map<String, Object> container = ProbeTargets.container(deployment);
-        for (Map<String, Object> from : Yaml.asMaps(container.getOrDefault("envFrom", java.util.List.of()))) {
+        for (Map<String, Object> from : Yaml.asMaps(container.getOrDefault("envFrom", List.of()))) {
             String configMap = String.valueOf(Yaml.at(from, "configMapRef.name"));
             Manifest manifest = Manifests.named("ConfigMap", configMap);
             manifest.map("data").forEach((key, value) -> variables.put(key, String.valueOf(value)));
         }
-        for (Map<String, Object> entry : Yaml.asMaps(container.getOrDefault("env", java.util.List.of()))) {
+        for (Map<String, Object> entry : Yaml.asMaps(container.getOrDefault("env", List.of()))) {
             Object value = entry.get("value");
             Object secret = Yaml.at(entry, "valueFrom.secretKeyRef.name");
             variables.put(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -31,7 +32,7 @@ class ManifestEnvironmentTests {
         Map<String, String> environment = ManifestEnvironment.of(service);
 
         assertThat(environment).containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_KAFKA_ADMIN_AUTO_CREATE");
-        Map<String, String> unbound = new java.util.TreeMap<>();
+        Map<String, String> unbound = new TreeMap<>();
         environment.forEach((variable, value) -> {
             Optional<String> property = EnvironmentBinding.propertyOf(variable, value, KafkaUsage.basePackage(service));
             if (!variable.equals(JVM_OPTIONS) && property.isEmpty()) {

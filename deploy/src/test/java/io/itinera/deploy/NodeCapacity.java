@@ -1,6 +1,8 @@
 package io.itinera.deploy;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The node of deploy/capacity.yaml and its allocatable: capacity minus the kubelet reservations the host playbook
@@ -27,9 +29,9 @@ record NodeCapacity(String name, long cpu, long memory, long cpuReserved, long m
 
     /** {@code cpu=250m,memory=512Mi} as a map. */
     private static Map<String, String> pairs(Object value, String separator) {
-        return java.util.Arrays.stream(String.valueOf(value).split(","))
+        return Arrays.stream(String.valueOf(value).split(","))
                 .map(pair -> pair.split(separator, 2))
-                .collect(java.util.stream.Collectors.toMap(pair -> pair[0].trim(), pair -> pair[1].trim()));
+                .collect(Collectors.toMap(pair -> pair[0].trim(), pair -> pair[1].trim()));
     }
 
     long allocatableCpu() {

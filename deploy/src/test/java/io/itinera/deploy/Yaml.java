@@ -14,14 +14,23 @@ final class Yaml {
     private Yaml() {}
 
     static List<Map<String, Object>> documents(Path file) {
-        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()));
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : yaml.loadAll(Repository.read(file))) {
+        for (Object document : parser().loadAll(Repository.read(file))) {
             if (document != null) {
                 documents.add(asMap(document));
             }
         }
         return documents;
+    }
+
+    /** One mapping written as text, such as a Helm values block embedded in a manifest. */
+    static Map<String, Object> mapOf(String text) {
+        return asMap(parser().load(text));
+    }
+
+    // This class's own name hides snakeyaml's, so the parser is spelled out once, here.
+    private static org.yaml.snakeyaml.Yaml parser() {
+        return new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()));
     }
 
     static Map<String, Object> document(Path file) {

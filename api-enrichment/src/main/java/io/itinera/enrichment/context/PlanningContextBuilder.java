@@ -26,7 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,15 +76,15 @@ public class PlanningContextBuilder {
         List<LocalDate> dates =
                 request.startDate().datesUntil(request.endDate().plusDays(1)).toList();
         Holidays holidays = publicHolidays.between(destination, request.startDate(), request.endDate());
-        Map<LocalDate, Daylight> light = new HashMap<>();
+        Map<LocalDate, Daylight> light = new LinkedHashMap<>();
         dates.forEach(date -> light.put(date, daylight.on(date, destination.centre(), destination.timeZone())));
         HoursContext hours = HoursContext.of(holidays.dates(), date -> sunTimes(light.get(date)));
         List<PointOfInterest> pois = candidates.pois().stream()
                 .map(poi -> pointOfInterest(poi, dates, hours))
                 .toList();
         WeatherOutlook outlook = weather.outlook(destination, dates);
-        List<TripDay> days = dates.stream()
-                .map(date -> day(destination, date, light.get(date), holidays, outlook))
+        List<TripDay> days = light.entrySet().stream()
+                .map(date -> day(destination, date.getKey(), date.getValue(), holidays, outlook))
                 .toList();
         Optional<ExchangeRates.Quote> quote =
                 exchangeRates.quote(destination.currency().getCurrencyCode(), request.currency());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds destinations by any of their names, forgiving accents, case, spaces and small typos; ranks by match quality,
@@ -68,7 +69,7 @@ final class NameIndex {
         return Optional.ofNullable(best);
     }
 
-    private static DestinationMatch match(Entry entry, String name, String key, String query, int allowed) {
+    private static @Nullable DestinationMatch match(Entry entry, String name, String key, String query, int allowed) {
         if (key.equals(query)) {
             return new DestinationMatch(entry.destination(), name, MatchQuality.EXACT, 0, entry.curated());
         }

@@ -45,8 +45,8 @@ public class ExchangeRates {
         String failure = null;
         if (frankfurter.enabled() && !from.equals(to)) {
             ProviderResult<FrankfurterClient.Quote> live = frankfurter.latest(from, to);
-            if (live.succeeded()) {
-                FrankfurterClient.Quote quote = live.value();
+            FrankfurterClient.Quote quote = live.value();
+            if (quote != null) {
                 return Optional.of(new Quote(
                         new ExchangeRate(from, to, quote.rate(), quote.date(), Providers.FRANKFURTER, live.fetchedAt()),
                         new ContextSource(PART, Providers.FRANKFURTER, false, null, live.fetchedAt())));

@@ -20,6 +20,7 @@ import org.springframework.core.io.Resource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,9 +45,7 @@ final class OperatorPoiFile {
             "popularity");
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(
-                    tools.jackson.databind.DeserializationFeature
-                            .FAIL_ON_TRAILING_TOKENS) // features are read one by one
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // features are read one by one
             .build();
 
     private OperatorPoiFile() {}

@@ -59,7 +59,8 @@ public final class OsmImport {
                             object.tags(),
                             centre,
                             object.box().areaSquareMetres()))
-                    .ifPresent(poi -> places.get(poi.id().substring(0, poi.id().indexOf('.')))
+                    .ifPresent(poi -> places.computeIfAbsent(
+                                    poi.id().substring(0, poi.id().indexOf('.')), id -> new ArrayList<>())
                             .add(poi));
         }
         places.replaceAll((id, list) -> list.stream()

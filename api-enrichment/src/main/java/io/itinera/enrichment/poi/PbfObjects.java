@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -128,17 +129,18 @@ final class PbfObjects {
 
     private List<OsmObject> objects() {
         List<OsmObject> objects = new ArrayList<>();
-        nodeTags.forEach(
-                (id, tags) -> objects.add(new OsmObject("node", id, tags, BoundingBox.around(positions.get(id)))));
+        // A node's tags and position are stored together (read above), so every tagged node has a position.
+        nodeTags.forEach((id, tags) -> objects.add(
+                new OsmObject("node", id, tags, BoundingBox.around(Objects.requireNonNull(positions.get(id))))));
         wayTags.forEach((id, tags) -> {
-            BoundingBox box = box(wayNodes.get(id), null);
+            BoundingBox box = box(wayNodes.getOrDefault(id, new long[0]), null);
             if (box != null) {
                 objects.add(new OsmObject("way", id, tags, box));
             }
         });
         relationTags.forEach((id, tags) -> {
             BoundingBox box = null;
-            for (long way : relationWays.get(id)) {
+            for (long way : relationWays.getOrDefault(id, List.of())) {
                 box = box(wayNodes.getOrDefault(way, new long[0]), box);
             }
             if (box != null) {

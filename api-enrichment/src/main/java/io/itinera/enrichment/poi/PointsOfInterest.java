@@ -95,10 +95,10 @@ public class PointsOfInterest implements Coverage {
                             null));
         }
         ProviderResult<List<CatalogPoi>> live = overpass.around(destination);
-        if (live.succeeded()) {
+        List<CatalogPoi> found = live.value();
+        if (found != null) {
             return new Candidates(
-                    live.value(),
-                    new ContextSource(Candidates.PART, Providers.OVERPASS, false, null, live.fetchedAt()));
+                    found, new ContextSource(Candidates.PART, Providers.OVERPASS, false, null, live.fetchedAt()));
         }
         return new Candidates(List.of(), new ContextSource(Candidates.PART, "none", true, live.failure(), null));
     }

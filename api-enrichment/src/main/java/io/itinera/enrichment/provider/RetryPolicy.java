@@ -92,12 +92,18 @@ final class RetryPolicy {
                     ? "%s, longer than the %d s worth waiting"
                             .formatted(
                                     http.getMessage(), settings.maxRetryAfter().toSeconds())
-                    : http.getMessage();
+                    : messageOf(http);
         }
         if (cause instanceof ProviderHttpException || cause instanceof MalformedResponseException) {
-            return cause.getMessage();
+            return messageOf(cause);
         }
         return "%s (%s)".formatted(cause.getClass().getSimpleName(), cause.getMessage());
+    }
+
+    // Our provider exceptions always carry a message; the class name stands in should one not.
+    private static String messageOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null ? message : failure.getClass().getSimpleName();
     }
 
     static Throwable unwrap(Throwable failure) {

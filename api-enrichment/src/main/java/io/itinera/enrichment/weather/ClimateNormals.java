@@ -4,6 +4,7 @@ import io.itinera.events.trip.GeoPoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,12 +19,12 @@ public final class ClimateNormals {
     static final double NEAR_KM = 50;
 
     /** One month's averages at one city. */
-    public record Month(double minC, double maxC, double precipitationMm, double rainyDays) {}
+    public record MonthNormals(double minC, double maxC, double precipitationMm, double rainyDays) {}
 
     /** A city's twelve months, January first. */
-    public record City(String name, GeoPoint location, String period, String publisher, List<Month> months) {
+    public record City(String name, GeoPoint location, String period, String publisher, List<MonthNormals> months) {
 
-        public Month in(java.time.Month month) {
+        public MonthNormals in(Month month) {
             return months.get(month.ordinal());
         }
     }
@@ -43,16 +44,16 @@ public final class ClimateNormals {
             JsonNode root = JsonMapper.builder().build().readTree(in);
             List<City> cities = new ArrayList<>();
             for (JsonNode city : root.get("cities").values()) {
-                List<Month> months = new ArrayList<>();
+                List<MonthNormals> months = new ArrayList<>();
                 for (JsonNode month : city.get("months").values()) {
-                    months.add(new Month(
+                    months.add(new MonthNormals(
                             month.get(0).doubleValue(),
                             month.get(1).doubleValue(),
                             month.get(2).doubleValue(),
                             month.get(3).doubleValue()));
                 }
                 String name = city.get("name").stringValue();
-                if (months.size() != java.time.Month.values().length
+                if (months.size() != Month.values().length
                         || months.stream().anyMatch(m -> m.minC() > m.maxC() || m.rainyDays() > 31)) {
                     throw new IllegalStateException(RESOURCE + ": the months of " + name + " are not valid");
                 }

@@ -51,11 +51,11 @@ public class WeatherForecaster {
         if (openMeteo.enabled() && !forecastable.isEmpty()) {
             ProviderResult<Map<LocalDate, DayForecast>> forecast =
                     openMeteo.daily(destination, forecastable.get(0), forecastable.get(forecastable.size() - 1));
-            if (forecast.succeeded()) {
-                forecastable.forEach(
-                        date -> Optional.ofNullable(forecast.value().get(date))
-                                .flatMap(day -> weather(day, forecast))
-                                .ifPresent(weather -> days.put(date, weather)));
+            Map<LocalDate, DayForecast> daily = forecast.value();
+            if (daily != null) {
+                forecastable.forEach(date -> Optional.ofNullable(daily.get(date))
+                        .flatMap(day -> weather(day, forecast))
+                        .ifPresent(weather -> days.put(date, weather)));
                 sources.add(new ContextSource(PART, Providers.OPEN_METEO, false, null, forecast.fetchedAt()));
             } else {
                 fallbackReason = forecast.failure();
@@ -90,7 +90,7 @@ public class WeatherForecaster {
                     null);
         }
         for (LocalDate date : dates) {
-            ClimateNormals.Month month = city.get().in(date.getMonth());
+            ClimateNormals.MonthNormals month = city.get().in(date.getMonth());
             int length = YearMonth.from(date).lengthOfMonth();
             days.put(
                     date,

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
@@ -39,9 +40,8 @@ class OperatorPoiFileTests {
         assertThat(pois.get("lisbon"))
                 .extracting(CatalogPoi::id, CatalogPoi::name, CatalogPoi::category)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("lisbon.tile-museum", "National Tile Museum", Interest.ART),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "lisbon.riverside-walk", "Riverside Walk, Belém", Interest.VIEWPOINTS));
+                        Tuple.tuple("lisbon.tile-museum", "National Tile Museum", Interest.ART),
+                        Tuple.tuple("lisbon.riverside-walk", "Riverside Walk, Belém", Interest.VIEWPOINTS));
         CatalogPoi museum = pois.get("lisbon").get(0);
         assertThat(museum.location()).isEqualTo(new GeoPoint(38.7247, -9.1135));
         assertThat(museum.openingHours().windowsOn(LocalDate.of(2027, 4, 25), Set.of(LocalDate.of(2027, 4, 25))))

@@ -6,6 +6,7 @@ import io.github.resilience4j.core.functions.Either;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTests {
@@ -39,7 +40,7 @@ class RetryPolicyTests {
         assertThat(policy.retries(new ProviderHttpException(429, Duration.ofMinutes(2))))
                 .isFalse();
         assertThat(policy.retries(new ProviderHttpException(404, null))).isFalse();
-        assertThat(policy.retries(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(policy.retries(new TimeoutException())).isTrue();
         assertThat(policy.retries(new MalformedResponseException("bad", new RuntimeException())))
                 .isFalse();
     }

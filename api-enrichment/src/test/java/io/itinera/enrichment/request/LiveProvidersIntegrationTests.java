@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.itinera.enrichment.catalog.Catalog;
 import io.itinera.enrichment.catalog.TestCatalogs;
@@ -199,8 +200,8 @@ class LiveProvidersIntegrationTests {
         assertThat(context.sources()).noneMatch(ContextSource::fallback);
         assertThat(source(context, "weather")).extracting(ContextSource::source).isEqualTo("open-meteo");
         stub.verify(getRequestedFor(urlPathEqualTo(FORECAST))
-                .withQueryParam("start_date", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2027-03-27"))
-                .withQueryParam("timezone", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Europe/Lisbon")));
+                .withQueryParam("start_date", WireMock.equalTo("2027-03-27"))
+                .withQueryParam("timezone", WireMock.equalTo("Europe/Lisbon")));
     }
 
     @Test

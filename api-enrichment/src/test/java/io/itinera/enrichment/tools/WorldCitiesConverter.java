@@ -3,6 +3,7 @@ package io.itinera.enrichment.tools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ public final class WorldCitiesConverter {
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(out);
                 GZIPOutputStream gzip = new GZIPOutputStream(file);
-                PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(gzip, StandardCharsets.UTF_8))) {
+                PrintWriter writer = new PrintWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8))) {
             writer.print("# Cities from the GeoNames gazetteer (geonames.org), CC BY 4.0; filtered and reshaped by"
                     + " WorldCitiesConverter, see docs/data-sources.md\n");
             writer.print(HEADER + "\n");

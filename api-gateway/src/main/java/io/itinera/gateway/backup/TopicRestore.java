@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -111,10 +112,13 @@ final class TopicRestore {
     }
 
     private void requireEmpty(String topic, int expectedPartitions) throws ExecutionException, InterruptedException {
-        int actual = admin.describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
+        // describeTopics answers for every topic asked, or fails.
+        int actual = Objects.requireNonNull(
+                        admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get()
+                                .get(topic),
+                        topic)
                 .partitions()
                 .size();
         if (actual != expectedPartitions) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class HistoryEvents {
                 .takeUntil(trip -> trip.status().isTerminal())
                 .concatMapIterable(trip -> {
                     List<ProgressEntry> history = trip.history();
-                    List<ServerSentEvent<ProgressEntry>> events = java.util.stream.IntStream.range(0, history.size())
+                    List<ServerSentEvent<ProgressEntry>> events = IntStream.range(0, history.size())
                             .filter(i -> history.get(i).sequence() > lastSent.get())
                             .mapToObj(i -> toEvent(
                                     history.get(i),

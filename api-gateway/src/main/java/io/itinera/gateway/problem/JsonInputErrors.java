@@ -2,8 +2,10 @@ package io.itinera.gateway.problem;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.itinera.gateway.problem.Problem.FieldProblem;
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -82,14 +84,14 @@ final class JsonInputErrors {
             case "Integer", "int", "Long", "long" -> "integer";
             case "Double", "double" -> "number";
             case "List" -> "array";
-            default -> type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            default -> type.getSimpleName().toLowerCase(Locale.ROOT);
         };
     }
 
     /** The values a client may send, as they appear on the wire. */
     static String allowedValues(Class<?> enumType) {
         return Arrays.stream(enumType.getFields())
-                .filter(java.lang.reflect.Field::isEnumConstant)
+                .filter(Field::isEnumConstant)
                 .map(f -> {
                     JsonProperty property = f.getAnnotation(JsonProperty.class);
                     return property != null ? property.value() : f.getName();

@@ -50,7 +50,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         Rendered rendered = render(error);
         rendered.body().put("instance", exchange.getRequest().getPath().value());
-        response.setStatusCode(HttpStatusCode.valueOf((Integer) rendered.body().get("status")));
+        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
         if (error instanceof ErrorResponse errorResponse) {
             response.getHeaders().addAll(errorResponse.getHeaders());
         }
@@ -104,7 +104,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private record Rendered(Map<String, Object> body) {
+    private record Rendered(int status, Map<String, Object> body) {
 
         static Rendered of(ProblemDetail detail, List<FieldProblem> errors) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             if (detail.getProperties() != null) {
                 detail.getProperties().forEach(body::putIfAbsent);
             }
-            return new Rendered(body);
+            return new Rendered(detail.getStatus(), body);
         }
     }
 }

@@ -21,7 +21,8 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException rejected) {
         // Only our own messages reach the client; anything else from the framework gets the generic one.
-        String detail = rejected instanceof BadCredentialsException ? rejected.getMessage() : NO_CREDENTIALS;
+        String message = rejected.getMessage();
+        String detail = rejected instanceof BadCredentialsException && message != null ? message : NO_CREDENTIALS;
         return Mono.error(Problem.unauthorized(detail));
     }
 

@@ -12,9 +12,13 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -76,7 +80,7 @@ final class ApiContract implements OpenApiCustomizer {
         problemSchemas(openApi.getComponents());
         openApi.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                    Shape shape = OPERATIONS.get(method.name().toLowerCase(java.util.Locale.ROOT) + " " + path);
+                    Shape shape = OPERATIONS.get(method.name().toLowerCase(Locale.ROOT) + " " + path);
                     if (shape != null) {
                         apply(path, operation, shape);
                     }
@@ -84,7 +88,7 @@ final class ApiContract implements OpenApiCustomizer {
         // springdoc's schema for Flux<ServerSentEvent<...>>, replaced by liveEvents() and no longer referenced.
         openApi.getComponents().getSchemas().keySet().removeIf(name -> name.startsWith("ServerSentEvent"));
         if (openApi.getTags() != null) {
-            openApi.getTags().sort(java.util.Comparator.comparing(Tag::getName));
+            openApi.getTags().sort(Comparator.comparing(Tag::getName));
         }
     }
 
@@ -95,7 +99,7 @@ final class ApiContract implements OpenApiCustomizer {
             accepted(responses, path);
         }
         if (path.endsWith("/events")) {
-            liveEvents(responses.get("200"));
+            liveEvents(Objects.requireNonNull(responses.get("200"), path + " has no 200 response"));
         }
         if (shape.operationId().equals("cancelTrip")) {
             responses.addApiResponse(
@@ -152,8 +156,8 @@ final class ApiContract implements OpenApiCustomizer {
         switch (parameter.getName()) {
             case "limit" -> {
                 if (parameter.getSchema() != null && parameter.getSchema().getDefault() != null) {
-                    parameter.getSchema().setMinimum(java.math.BigDecimal.ONE);
-                    parameter.getSchema().setMaximum(java.math.BigDecimal.valueOf(100));
+                    parameter.getSchema().setMinimum(BigDecimal.ONE);
+                    parameter.getSchema().setMaximum(BigDecimal.valueOf(100));
                 }
             }
             case "Idempotency-Key" -> {

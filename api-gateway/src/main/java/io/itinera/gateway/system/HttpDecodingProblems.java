@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Gives the answers Reactor Netty sends on its own, for requests it cannot decode (a request line over the limit:
@@ -41,7 +42,7 @@ class HttpDecodingProblems extends ChannelOutboundHandlerAdapter implements Nett
                     "The request headers are larger than this API accepts."));
 
     @Override
-    public reactor.netty.http.server.HttpServer apply(reactor.netty.http.server.HttpServer server) {
+    public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, "itinera.decodingProblems", this);

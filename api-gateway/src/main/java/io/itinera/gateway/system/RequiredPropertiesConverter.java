@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -73,8 +74,7 @@ class RequiredPropertiesConverter implements ModelConverter {
         }
     }
 
-    private static boolean constrained(
-            RecordComponent component, Class<? extends java.lang.annotation.Annotation> type) {
+    private static boolean constrained(RecordComponent component, Class<? extends Annotation> type) {
         AnnotatedElement accessor = component.getAccessor();
         return accessor.isAnnotationPresent(type)
                 || component.getAnnotatedType().isAnnotationPresent(type);

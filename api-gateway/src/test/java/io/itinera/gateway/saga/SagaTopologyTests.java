@@ -40,8 +40,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,7 +69,7 @@ class SagaTopologyTests {
     Path stateDir;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<ConsumerRecord<?, ?>> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ConsumerRecord<?, ?>> deadLetters = new CopyOnWriteArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, Object> commands;
     private TestInputTopic<String, Object> enrichmentProgress;
@@ -378,7 +380,7 @@ class SagaTopologyTests {
                 Instant.now(),
                 "prop-1",
                 Outcome.SUCCEEDED,
-                List.of(new DestinationProposal("porto", "Porto", "PT", 0.8, java.util.Map.of(), List.of("Close"))),
+                List.of(new DestinationProposal("porto", "Porto", "PT", 0.8, Map.of(), List.of("Close"))),
                 null);
 
         proposalCommands.pipeInput("prop-1", SubmitProposal.of("prop-1", "client-a", "req-9", brief));

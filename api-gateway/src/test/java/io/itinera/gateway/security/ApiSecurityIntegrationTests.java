@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,7 +137,7 @@ class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
     }
 
     private static String lisbon() {
-        java.time.LocalDate start = java.time.LocalDate.now().plusMonths(2);
+        LocalDate start = LocalDate.now().plusMonths(2);
         return """
                 {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":2,
                  "interests":["culture"],"pace":"MODERATE","budget":"MEDIUM"}""".formatted(start, start.plusDays(1));

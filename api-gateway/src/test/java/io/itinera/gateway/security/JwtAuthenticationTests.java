@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import reactor.core.publisher.Mono;
 
 /** The optional OAuth2 resource-server mode: signed, unexpired tokens from the configured issuer, for this audience. */
 class JwtAuthenticationTests {
@@ -72,7 +73,7 @@ class JwtAuthenticationTests {
     private String clientOf(String credential) {
         return manager.authenticate(new BearerTokenAuthenticationToken(credential))
                 .map(Authentication::getName)
-                .onErrorResume(rejected -> reactor.core.publisher.Mono.just("rejected: " + rejected.getMessage()))
+                .onErrorResume(rejected -> Mono.just("rejected: " + rejected.getMessage()))
                 .block();
     }
 }

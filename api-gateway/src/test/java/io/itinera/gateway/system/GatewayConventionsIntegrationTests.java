@@ -11,12 +11,15 @@ import io.itinera.gateway.GatewayIntegrationTest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -272,16 +275,13 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
      * docs/openapi.json is the contract clients generate from (api-client-tests) and CI lints: it must be what the
      * gateway serves. After an intended change, rewrite it with {@code -Ditinera.openapi.write=true}.
      */
-    private static void assertCheckedIn(JsonNode served) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of("..", "docs", "openapi.json");
-        String pretty = io.itinera.events.serde.EventJson.mapper()
-                        .writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(served)
-                + "\n";
+    private static void assertCheckedIn(JsonNode served) throws IOException {
+        Path file = Path.of("..", "docs", "openapi.json");
+        String pretty = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
         if (Boolean.getBoolean("itinera.openapi.write")) {
-            java.nio.file.Files.writeString(file, pretty);
+            Files.writeString(file, pretty);
         }
-        assertThat(io.itinera.events.serde.EventJson.mapper().readTree(java.nio.file.Files.readString(file)))
+        assertThat(EventJson.mapper().readTree(Files.readString(file)))
                 .as("docs/openapi.json is stale: rerun this test with -Ditinera.openapi.write=true")
                 .isEqualTo(served);
     }

@@ -9,6 +9,8 @@ import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -229,7 +231,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
         String body = lisbon();
         String replaced = body.replaceFirst(
                 "\"" + field + "\":(\"[^\"]*\"|\\[[^\\]]*\\]|[0-9]+)",
-                "\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(rawJson));
+                "\"" + field + "\":" + Matcher.quoteReplacement(rawJson));
         assertThat(replaced).as("field %s present", field).isNotEqualTo(body);
         return replaced;
     }
@@ -288,7 +290,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
         expectInvalid(
                 lisbon().replaceAll("\\d{4}-\\d{2}-\\d{2}", tooFar.toString()),
                 "startDate",
-                "must not be after " + LocalDate.now(java.time.ZoneOffset.UTC).plusYears(2));
+                "must not be after " + LocalDate.now(ZoneOffset.UTC).plusYears(2));
     }
 
     @Test

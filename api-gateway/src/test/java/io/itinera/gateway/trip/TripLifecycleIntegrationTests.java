@@ -28,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -252,7 +253,7 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                 .until(() -> TripClient.get(web, KEY_A, id).get("progress").size() >= entries);
     }
 
-    private reactor.core.publisher.Flux<ServerSentEvent<JsonNode>> events(String id, String lastEventId) {
+    private Flux<ServerSentEvent<JsonNode>> events(String id, String lastEventId) {
         WebTestClient.RequestHeadersSpec<?> request = web.mutate()
                 .responseTimeout(Duration.ofSeconds(30))
                 .build()

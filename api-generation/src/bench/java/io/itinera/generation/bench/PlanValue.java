@@ -1,5 +1,6 @@
 package io.itinera.generation.bench;
 
+import java.util.Objects;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.generation.Itinerary;
@@ -40,7 +41,7 @@ public final class PlanValue {
             double wetness = WeatherOutlook.wetness(context.days().get(d));
             Map<Interest, List<Double>> byCategory = new EnumMap<>(Interest.class);
             for (Stop stop : day.stops()) {
-                PointOfInterest poi = pois.get(stop.poiId());
+                PointOfInterest poi = Objects.requireNonNull(pois.get(stop.poiId()), stop.poiId());
                 byCategory
                         .computeIfAbsent(poi.category(), c -> new ArrayList<>())
                         .add(scoring.onDay(poi, request, wetness));

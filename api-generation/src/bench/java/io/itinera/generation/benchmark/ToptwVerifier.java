@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.math.BigInteger;
 
 /**
  * Replays routes under the benchmark's rules, independently of the solver: each tour leaves the depot at its opening
@@ -98,7 +99,7 @@ public final class ToptwVerifier {
     private static long exactHundredths(ToptwInstance instance, int from, int to) {
         long dx = instance.x()[from] - instance.x()[to];
         long dy = instance.y()[from] - instance.y()[to];
-        long root = java.math.BigInteger.valueOf(dx * dx + dy * dy).sqrt().longValueExact();
+        long root = BigInteger.valueOf(dx * dx + dy * dy).sqrt().longValueExact();
         return instance.decimals() == 2 ? root / 10 : root / 100 * 10;
     }
 }

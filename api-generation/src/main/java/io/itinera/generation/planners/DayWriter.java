@@ -14,6 +14,7 @@ import io.itinera.generation.planning.TravelTimes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,13 +56,14 @@ final class DayWriter {
             int start = starts[i];
             if (model.isMeal(node)) {
                 int length = mealMinutes(node);
-                boolean atFood = previous != null && previous.category() == Interest.FOOD && readyAt == start;
+                PointOfInterest food =
+                        previous != null && previous.category() == Interest.FOOD && readyAt == start ? previous : null;
                 meals.add(new Meal(
                         model.mealOf[node] == TripModel.LUNCH ? Meal.LUNCH : Meal.DINNER,
                         at(day, start, offset),
                         at(day, start + length, offset),
-                        atFood ? previous.id() : null,
-                        atFood ? previous.name() : null));
+                        food != null ? food.id() : null,
+                        food != null ? food.name() : null));
                 if (tourStart < 0) {
                     tourStart = start;
                 }
@@ -124,7 +126,7 @@ final class DayWriter {
         }
         double total = 0;
         for (List<Double> values : byCategory.values()) {
-            values.sort(java.util.Comparator.reverseOrder());
+            values.sort(Comparator.reverseOrder());
             double factor = 1;
             for (double value : values) {
                 total += value * factor;

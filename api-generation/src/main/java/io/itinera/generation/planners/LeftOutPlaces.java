@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The places a plan leaves out that would have scored highest, and every must-see it could not place, with reasons. */
@@ -80,7 +81,7 @@ final class LeftOutPlaces {
         }
         if (nodes.isEmpty()) {
             return "its opening hours leave no room for a %d-minute visit within the %s day's hours"
-                    .formatted(poi.visitMinutes(), model.request.pace().name().toLowerCase(java.util.Locale.ROOT));
+                    .formatted(poi.visitMinutes(), model.request.pace().name().toLowerCase(Locale.ROOT));
         }
         boolean fitsSomeDay = false;
         for (int node : nodes) {

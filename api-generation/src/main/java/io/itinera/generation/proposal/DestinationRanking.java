@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,7 @@ final class DestinationRanking {
             breakdown.put(DISTANCE, round(distance(brief, km, hours, origin, reasons)));
             breakdown.put(COST, round(cost(brief, d, reasons)));
             double score = breakdown.entrySet().stream()
-                    .mapToDouble(e -> e.getValue() * WEIGHTS.get(e.getKey()))
+                    .mapToDouble(e -> e.getValue() * Objects.requireNonNull(WEIGHTS.get(e.getKey()), e.getKey()))
                     .sum();
             proposals.add(new DestinationProposal(
                     d.id(), d.name(), d.country(), round(score), breakdown, List.copyOf(reasons)));

@@ -1,5 +1,7 @@
 package io.itinera.generation.search;
 
+import java.util.Arrays;
+
 /**
  * Improves a solution without ruining it: reorders each tour to travel less (2-opt and moving runs of one to three
  * visits), swaps an unplanned place in for a planned one of less value where it fits in place, and lets insertion use
@@ -22,7 +24,7 @@ final class LocalSearch {
         for (int t = 0; t < p.tours; t++) {
             double[] score = p.score[t];
             int[] close = p.close[t];
-            byScore[t] = java.util.Arrays.stream(candidates)
+            byScore[t] = Arrays.stream(candidates)
                     .filter(n -> close[n] != SearchProblem.CLOSED)
                     .boxed()
                     .sorted((a, b) -> Double.compare(score[b], score[a]))

@@ -38,15 +38,15 @@ final class Repair {
         this.bestPos = new int[p.tours][p.size];
         this.bestDelay = new int[p.tours][p.size];
         this.seen = new long[p.tours];
-        java.util.Arrays.fill(seen, -1);
+        Arrays.fill(seen, -1);
         this.entryStamp = new long[p.tours][p.size];
         this.gainCache = new double[p.tours][p.size];
         this.gainStamp = new long[p.tours][p.size];
         for (long[] row : entryStamp) {
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
         }
         for (long[] row : gainStamp) {
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
         }
         this.near = new int[p.size];
         for (int n : candidates) {

@@ -1,6 +1,7 @@
 package io.itinera.generation.search;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A team orienteering problem with time windows, in integer time units: node 0 is the depot where every tour starts
@@ -51,7 +52,7 @@ public final class SearchProblem {
         this.breaksOf = new int[tours][];
         for (int t = 0; t < tours; t++) {
             int tour = t;
-            breaksOf[t] = java.util.stream.IntStream.range(places + 1, size)
+            breaksOf[t] = IntStream.range(places + 1, size)
                     .filter(i -> b.breakTour[i] == tour)
                     .sorted()
                     .toArray();

@@ -1,5 +1,7 @@
 package io.itinera.generation.search;
 
+import java.util.Arrays;
+
 /**
  * The best solution a search found.
  *
@@ -12,6 +14,6 @@ public record SearchResult(double value, int[][] tours, int[][] starts, long ite
 
     /** The places of one tour in order, breaks left out. */
     public int[] places(int tour, int placeCount) {
-        return java.util.Arrays.stream(tours[tour]).filter(n -> n <= placeCount).toArray();
+        return Arrays.stream(tours[tour]).filter(n -> n <= placeCount).toArray();
     }
 }

@@ -1,6 +1,8 @@
 package io.itinera.generation.search;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tour as arrays of positions: position 0 is the departure from the depot and the last position the return. For
@@ -13,7 +15,9 @@ final class Tour {
     static final int INFEASIBLE = Integer.MIN_VALUE;
 
     /** Source of stamps: a tour's stamp changes whenever its content does, and copies share it. */
-    private static final java.util.concurrent.atomic.AtomicLong STAMPS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong STAMPS = new AtomicLong();
+
+    private static final int[] NO_CATEGORIES = new int[0];
 
     final SearchProblem p;
     final int index;
@@ -28,9 +32,10 @@ final class Tour {
     /** Identifies the tour's content, so that caches keyed by it stay valid across copies. */
     long stamp;
     /** Scores of the tour's places per category, best first; only kept when returns diminish. */
-    double[][] byCategory;
+    double @Nullable [][] byCategory;
 
-    int[] catCount;
+    /** How many scores of each category {@link #byCategory} holds; empty when it is not kept. */
+    int[] catCount = NO_CATEGORIES;
 
     Tour(SearchProblem p, int index) {
         this.p = p;
@@ -85,7 +90,7 @@ final class Tour {
         value = other.value;
         violation = other.violation;
         stamp = other.stamp;
-        if (byCategory != null) {
+        if (byCategory != null && other.byCategory != null) {
             for (int c = 0; c < byCategory.length; c++) {
                 System.arraycopy(other.byCategory[c], 0, byCategory[c], 0, other.catCount[c]);
             }

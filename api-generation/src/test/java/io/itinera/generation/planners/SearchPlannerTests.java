@@ -32,6 +32,8 @@ import io.itinera.generation.planning.Trips;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class SearchPlannerTests {
@@ -69,7 +71,7 @@ class SearchPlannerTests {
         assertThat(stopIds(itinerary.days().get(0))).containsExactly("fine");
         assertThat(itinerary.leftOut())
                 .extracting(LeftOutPoi::poiId, LeftOutPoi::reason)
-                .contains(org.assertj.core.groups.Tuple.tuple(
+                .contains(Tuple.tuple(
                         "too-long",
                         "its opening hours leave no room for a 180-minute visit within the moderate day's hours"));
     }
@@ -169,7 +171,7 @@ class SearchPlannerTests {
         assertThat(itinerary.leftOut())
                 .filteredOn(LeftOutPoi::mustSee)
                 .extracting(LeftOutPoi::poiId, LeftOutPoi::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("closed", "closed on every day of the trip"));
+                .containsExactly(Tuple.tuple("closed", "closed on every day of the trip"));
     }
 
     @Test
@@ -207,7 +209,7 @@ class SearchPlannerTests {
 
     @Test
     void plansTheSameItineraryForTheSameInputAndSeed() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         PlanningContext context = GreedyPlannerTests.randomContext(random, 3, 40);
         TripRequest request = twoDays(Pace.MODERATE, List.of(Interest.ART, Interest.FOOD));
 
@@ -219,7 +221,7 @@ class SearchPlannerTests {
 
     @Test
     void scoresAtLeastAsHighAsTheGreedyPlannerOnRandomTrips() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         ItineraryPlanner greedy = Planners.greedy(DEFAULTS);
         PlanValue value = new PlanValue(DEFAULTS);
         double searchTotal = 0;

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class DestinationRankingTests {
             many.add(profile("d" + i, 49.0 + i, 8.0, Map.of(Interest.ART, 4), MILD, 1.0));
         }
         many.add(profile("home", 48.0, 8.0, Map.of(Interest.ART, 9), MILD, 1.0));
-        Collections.shuffle(many, new java.util.Random(3));
+        Collections.shuffle(many, new Random(3));
 
         List<DestinationProposal> ranked =
                 ranking.rank(brief(List.of(Interest.ART), 6, Budget.MEDIUM, null, 3), ORIGIN, many);

@@ -2,6 +2,7 @@ package io.itinera.generation.proposal;
 
 import io.itinera.events.trip.Interest;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +140,7 @@ public final class ProfileGenerator {
     }
 
     static byte[] gzip(String text) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
             {
                 def.setLevel(9);

@@ -10,6 +10,7 @@ import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Leg;
 import io.itinera.events.generation.Stop;
+import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.TravelMode;
 import io.itinera.generation.LisbonTrip;
 import io.itinera.generation.feasibility.FeasibilityCheck;
@@ -19,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ItineraryGeneratorTests {
@@ -67,14 +69,8 @@ class ItineraryGeneratorTests {
         // given a planner that sends the traveller to the castle at 03:00 without any legs
         ItineraryPlanner careless = (request, context, progress) -> {
             OffsetDateTime night = OffsetDateTime.of(2027, 5, 10, 3, 0, 0, 0, ZoneOffset.ofHours(1));
-            Stop castle = new Stop(
-                    "castelo-sao-jorge",
-                    "Castelo",
-                    io.itinera.events.trip.Interest.HISTORY,
-                    38.7,
-                    -9.1,
-                    night,
-                    night.plusHours(2));
+            Stop castle =
+                    new Stop("castelo-sao-jorge", "Castelo", Interest.HISTORY, 38.7, -9.1, night, night.plusHours(2));
             ItineraryDay monday = new ItineraryDay(
                     LisbonTrip.MONDAY,
                     night,
@@ -136,7 +132,7 @@ class ItineraryGeneratorTests {
                 null);
     }
 
-    private static GenerationRequested withContext(java.util.function.UnaryOperator<PlanningContext> change) {
+    private static GenerationRequested withContext(UnaryOperator<PlanningContext> change) {
         GenerationRequested requested = LisbonTrip.requested("trip-0");
         return GenerationRequested.of(requested.tripId(), requested.request(), change.apply(requested.context()));
     }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.math.BigInteger;
 
 /**
  * Solves TOPTW instances with Timefold Solver's default construction heuristic and local search, for the engine
@@ -88,7 +89,7 @@ public final class TimefoldToptw {
     private static int hundredths(ToptwInstance instance, int i, int j) {
         long dx = instance.x()[i] - instance.x()[j];
         long dy = instance.y()[i] - instance.y()[j];
-        long root = java.math.BigInteger.valueOf(dx * dx + dy * dy).sqrt().longValueExact();
+        long root = BigInteger.valueOf(dx * dx + dy * dy).sqrt().longValueExact();
         long exact = instance.decimals() == 2 ? root / 10 : root / 100 * 10;
         double fx = instance.x()[i] / 1000.0 - instance.x()[j] / 1000.0;
         double fy = instance.y()[i] / 1000.0 - instance.y()[j] / 1000.0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.itinera.events.serde.RawJson;
 import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -129,12 +130,10 @@ final class RecordSchemas {
         if (c.isEnum()) {
             ObjectNode enumeration = NODES.objectNode().put("type", "string");
             ArrayNode values = enumeration.putArray("enum");
-            Arrays.stream(c.getFields())
-                    .filter(java.lang.reflect.Field::isEnumConstant)
-                    .forEach(f -> {
-                        JsonProperty property = f.getAnnotation(JsonProperty.class);
-                        values.add(property != null ? property.value() : f.getName());
-                    });
+            Arrays.stream(c.getFields()).filter(Field::isEnumConstant).forEach(f -> {
+                JsonProperty property = f.getAnnotation(JsonProperty.class);
+                values.add(property != null ? property.value() : f.getName());
+            });
             return enumeration;
         }
         if (c.isRecord()) {

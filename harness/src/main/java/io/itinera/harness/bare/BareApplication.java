@@ -3,6 +3,7 @@ package io.itinera.harness.bare;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -61,7 +62,7 @@ public class BareApplication {
     public static ConfigurableApplicationContext start(int port) {
         SpringApplication application = new SpringApplication(BareApplication.class);
         application.setWebApplicationType(WebApplicationType.REACTIVE);
-        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        application.setBannerMode(Banner.Mode.OFF);
         // No application.yml of a service on the classpath may configure this application.
         application.setDefaultProperties(Map.of("spring.config.name", "itinera-harness-none", "server.port", port));
         return application.run();

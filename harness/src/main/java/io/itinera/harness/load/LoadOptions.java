@@ -1,12 +1,14 @@
 package io.itinera.harness.load;
 
 import io.itinera.harness.Args;
+import io.itinera.harness.system.ConsumerLag;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a load run does; every option has a default that suits the 2-core development machine.
@@ -52,7 +54,7 @@ public record LoadOptions(
                 args.decimals("rates", DEFAULT_RATES),
                 args.duration("warmup", Duration.ofSeconds(10)),
                 args.duration("measure", Duration.ofSeconds(30)),
-                TripClient.Follow.valueOf(args.string("follow", "sse").toUpperCase(java.util.Locale.ROOT)),
+                TripClient.Follow.valueOf(args.string("follow", "sse").toUpperCase(Locale.ROOT)),
                 args.duration("poll-interval", Duration.ofMillis(250)),
                 args.duration("follow-timeout", Duration.ofSeconds(180)),
                 args.duration("slo", Duration.ofSeconds(2)),
@@ -66,7 +68,7 @@ public record LoadOptions(
                                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))),
                 Path.of(args.string("suite-dir", ".")),
                 args.string("bootstrap", "127.0.0.1:9092"),
-                args.strings("groups", io.itinera.harness.system.ConsumerLag.DEFAULT_GROUPS),
+                args.strings("groups", ConsumerLag.DEFAULT_GROUPS),
                 args.duration("lag-interval", Duration.ofSeconds(5)),
                 args.integer("client-threads", 2));
         args.requireAllUsed();

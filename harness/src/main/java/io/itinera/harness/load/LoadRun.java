@@ -11,12 +11,14 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,7 +32,7 @@ public final class LoadRun {
 
     private final LoadOptions options;
     private final List<TripRun> runs = new ArrayList<>();
-    private final List<LagSample> lagSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<LagSample> lagSamples = Collections.synchronizedList(new ArrayList<>());
 
     record LagSample(long nanos, Map<String, Long> lag) {}
 
@@ -221,7 +223,7 @@ public final class LoadRun {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, "harness-" + name);
             thread.setDaemon(true);

@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +47,7 @@ final class TripClient {
     TripClient(
             HttpClient http,
             ScheduledExecutorService timer,
-            java.util.List<URI> bases,
+            List<URI> bases,
             String apiKey,
             Follow follow,
             Duration pollInterval,
@@ -156,7 +158,7 @@ final class TripClient {
             String status = JsonFields.topLevel(response.body(), "status");
             if (response.statusCode() != 200) {
                 count("final:" + response.statusCode());
-            } else if (!run.terminalStatus.equals(status)) {
+            } else if (!Objects.equals(run.terminalStatus, status)) {
                 count("final:status-" + status + "-after-" + run.terminalStatus);
             }
             finish(run, response.statusCode(), status);

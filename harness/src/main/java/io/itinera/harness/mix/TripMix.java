@@ -7,6 +7,7 @@ import io.itinera.events.trip.TravelMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -49,7 +50,7 @@ public final class TripMix {
         int days = 1 + random.nextInt(MAX_DAYS);
         LocalDate start = today.plusDays(1 + random.nextInt(HORIZON_DAYS - MAX_DAYS));
         List<Interest> interests = new ArrayList<>(Arrays.asList(Interest.values()));
-        java.util.Collections.shuffle(interests, random);
+        Collections.shuffle(interests, random);
         int interestCount = 1 + random.nextInt(MAX_INTERESTS);
         Pace pace = Pace.values()[random.nextInt(Pace.values().length)];
         Budget budget = Budget.values()[random.nextInt(Budget.values().length)];

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -41,7 +42,7 @@ public final class EnrichmentContexts implements AutoCloseable {
         SpringApplication application = new SpringApplication(Wiring.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
-        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        application.setBannerMode(Banner.Mode.OFF);
         application.setDefaultProperties(Map.of("spring.config.name", "itinera-harness-none"));
         application.addInitializers(context -> addServiceConfiguration(context.getEnvironment()));
         this.context = application.run();

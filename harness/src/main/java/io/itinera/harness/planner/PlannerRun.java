@@ -11,6 +11,7 @@ import io.itinera.harness.mix.TripMix;
 import io.itinera.harness.mix.TripSpec;
 import io.itinera.harness.system.CpuClock;
 import io.itinera.harness.system.ProcStat;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
@@ -102,7 +103,7 @@ public final class PlannerRun {
 
         long trips = count1 - count0;
         double seconds = (wall1 - wall0) / 1e9;
-        double processCpuMs = cpu.secondsBetween(process0, process1).get("harness") * 1000;
+        double processCpuMs = cpu.secondsBetween(process0, process1).getOrDefault("harness", Double.NaN) * 1000;
         System.out.printf(
                 Locale.ROOT,
                 "[planner] planner %s, %d threads on %d cores, %d distinct trips (seed %d), warm-up %d s, %d s measured%n"
@@ -123,7 +124,7 @@ public final class PlannerRun {
     }
 
     /** api-generation's own settings (application.yml), bound as the service binds them. */
-    static GenerationProperties generationProperties() throws java.io.IOException {
+    static GenerationProperties generationProperties() throws IOException {
         Binder binder = new Binder(
                 ConfigurationPropertySources.from(ServiceConfiguration.of("api-generation")),
                 null,

@@ -2,6 +2,7 @@ package io.itinera.harness.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ProcStatTests {
@@ -21,8 +22,8 @@ class ProcStatTests {
 
     @Test
     void aPidFileIsTrustedOnlyForTheMatchingCommandLine() {
-        var gateway = SuiteProcesses.commandLineOf("api-gateway", java.nio.file.Path.of("/repo"));
-        var secondGateway = SuiteProcesses.commandLineOf("api-gateway-2", java.nio.file.Path.of("/repo"));
+        var gateway = SuiteProcesses.commandLineOf("api-gateway", Path.of("/repo"));
+        var secondGateway = SuiteProcesses.commandLineOf("api-gateway-2", Path.of("/repo"));
         String first = "java -Xmx512m -jar /repo/api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar"
                 + " --spring.profiles.active=local";
         String second = first + " --server.port=8180 --management.server.port=9180";
