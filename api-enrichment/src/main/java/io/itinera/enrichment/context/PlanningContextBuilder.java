@@ -84,7 +84,7 @@ public class PlanningContextBuilder {
                 .toList();
         WeatherOutlook outlook = weather.outlook(destination, dates);
         List<TripDay> days = light.entrySet().stream()
-                .map(date -> day(destination, date.getKey(), date.getValue(), holidays, outlook))
+                .map(entry -> day(destination, entry.getKey(), entry.getValue(), holidays, outlook))
                 .toList();
         Optional<ExchangeRates.Quote> quote =
                 exchangeRates.quote(destination.currency().getCurrencyCode(), request.currency());
