@@ -1,5 +1,6 @@
 package io.itinera.enrichment.hours;
 
+import org.springframework.lang.Contract;
 import ch.poole.openinghoursparser.Holiday;
 import ch.poole.openinghoursparser.Nth;
 import ch.poole.openinghoursparser.WeekDay;
@@ -83,6 +84,7 @@ final class CalendarSelectors {
         return value >= start && value <= end && (value - start) % interval == 0;
     }
 
+    @Contract("null -> true") // tells NullAway that a list found not empty is not null
     static boolean isEmpty(@Nullable List<?> list) {
         return list == null || list.isEmpty();
     }
