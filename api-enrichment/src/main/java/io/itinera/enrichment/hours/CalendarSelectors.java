@@ -1,6 +1,5 @@
 package io.itinera.enrichment.hours;
 
-import org.springframework.lang.Contract;
 import ch.poole.openinghoursparser.Holiday;
 import ch.poole.openinghoursparser.Nth;
 import ch.poole.openinghoursparser.WeekDay;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /** Year, ISO week, weekday (with nth and offset) and public-holiday selectors of OpeningHoursParser's model. */
 final class CalendarSelectors {
