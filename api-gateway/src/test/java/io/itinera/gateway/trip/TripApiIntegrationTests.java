@@ -10,6 +10,7 @@ import io.itinera.gateway.GatewayIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
@@ -349,7 +350,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
                 .jsonPath("$.errors[0].message")
                 .value(String.class, message -> assertThat(message).contains("Munich, DE"))
                 .jsonPath("$.covered[*].id")
-                .isEqualTo(java.util.List.of("lisbon", "porto"))
+                .isEqualTo(List.of("lisbon", "porto"))
                 .jsonPath("$.detail")
                 .value(
                         String.class,
