@@ -10,8 +10,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
-import org.springframework.lang.Contract;
 
 /** Year, ISO week, weekday (with nth and offset) and public-holiday selectors of OpeningHoursParser's model. */
 final class CalendarSelectors {
@@ -82,10 +80,5 @@ final class CalendarSelectors {
 
     private static boolean inRange(int value, int start, int end, int interval) {
         return value >= start && value <= end && (value - start) % interval == 0;
-    }
-
-    @Contract("null -> true") // tells NullAway that a list found not empty is not null
-    static boolean isEmpty(@Nullable List<?> list) {
-        return list == null || list.isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import ch.poole.openinghoursparser.TimeSpan;
 import ch.poole.openinghoursparser.VariableTime;
 import ch.poole.openinghoursparser.WeekDayRange;
 import ch.poole.openinghoursparser.WeekRange;
+import ch.poole.openinghoursparser.YearRange;
 import io.itinera.enrichment.hours.SunTimes.SunEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,19 +45,23 @@ final class RuleCompiler {
 
     private List<DaySelector> selectors(Rule rule) {
         List<DaySelector> selectors = new ArrayList<>();
-        if (!CalendarSelectors.isEmpty(rule.getYears())) {
+        // The parser leaves a rule's absent parts null.
+        List<YearRange> years = rule.getYears();
+        if (years != null && !years.isEmpty()) {
             selectors.add(DaySelector.anyOf(
-                    rule.getYears().stream().map(CalendarSelectors::year).toList()));
+                    years.stream().map(CalendarSelectors::year).toList()));
         }
-        if (!CalendarSelectors.isEmpty(rule.getDates())) {
+        List<DateRange> ranges = rule.getDates();
+        if (ranges != null && !ranges.isEmpty()) {
             List<DaySelector> dates = new ArrayList<>();
-            for (DateRange range : rule.getDates()) {
+            for (DateRange range : ranges) {
                 dates.add(new DateRangeSelector(range, refusals));
             }
             selectors.add(DaySelector.anyOf(dates));
         }
-        if (!CalendarSelectors.isEmpty(rule.getWeeks())) {
-            selectors.add(DaySelector.anyOf(rule.getWeeks().stream()
+        List<WeekRange> weeks = rule.getWeeks();
+        if (weeks != null && !weeks.isEmpty()) {
+            selectors.add(DaySelector.anyOf(weeks.stream()
                     .map((WeekRange week) -> CalendarSelectors.week(week))
                     .toList()));
         }
@@ -95,11 +100,12 @@ final class RuleCompiler {
     }
 
     private List<TimeSpec> times(Rule rule) {
-        if (rule.isTwentyfourseven() || CalendarSelectors.isEmpty(rule.getTimes())) {
+        List<TimeSpan> spans = rule.getTimes();
+        if (rule.isTwentyfourseven() || spans == null || spans.isEmpty()) {
             return List.of();
         }
         List<TimeSpec> specs = new ArrayList<>();
-        for (TimeSpan time : rule.getTimes()) {
+        for (TimeSpan time : spans) {
             refusals.require(time.getInterval() == 0, "repeating times such as 10:00-16:00/01:00");
             TimePoint start = point(time.getStart(), time.getStartEvent());
             boolean hasEnd = time.getEnd() != TimeSpan.UNDEFINED_TIME || time.getEndEvent() != null;
