@@ -44,7 +44,7 @@ final class ApiContract implements OpenApiCustomizer {
             Map.entry("get /api/v1/trips/{id}", new Shape("getTrip", 200, List.of(404))),
             Map.entry("delete /api/v1/trips/{id}", new Shape("cancelTrip", 200, List.of(404, 409))),
             Map.entry("get /api/v1/trips/{id}/events", new Shape("followTrip", 200, List.of(404))),
-            Map.entry("post /api/v1/proposals", new Shape("createProposal", 202, List.of(413, 415))),
+            Map.entry("post /api/v1/proposals", new Shape("createProposal", 202, List.of(413, 415, 422))),
             Map.entry("get /api/v1/proposals/{id}", new Shape("getProposal", 200, List.of(404))),
             Map.entry("get /api/v1/proposals/{id}/events", new Shape("followProposal", 200, List.of(404))),
             Map.entry("get /api/v1/destinations", new Shape("searchDestinations", 200, List.of())),
