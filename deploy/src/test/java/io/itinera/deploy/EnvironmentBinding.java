@@ -42,10 +42,14 @@ final class EnvironmentBinding {
 
     private static final List<Group> GROUPS = loadGroups();
 
+    /** common-events' settings ({@code itinera.kafka.*}), which every service binds. */
+    private static final String SHARED_PACKAGE = "io.itinera.events.";
+
     private EnvironmentBinding() {}
 
     /**
-     * @param ownPackage only groups of this package among Itinera's own (each service binds only its own classes)
+     * @param ownPackage only groups of this package among Itinera's own (each service binds only its own classes), and
+     *     common-events' shared ones
      * @return the property the variable binds to, e.g. {@code spring.kafka.properties[sasl.mechanism]}
      */
     static Optional<String> propertyOf(String variable, String value, String ownPackage) {
@@ -78,7 +82,9 @@ final class EnvironmentBinding {
     /** Groups whose prefix, written as an environment variable, starts the variable; the most specific first. */
     private static List<Group> candidates(String variable, String ownPackage) {
         return GROUPS.stream()
-                .filter(g -> !g.type().startsWith("io.itinera.") || g.type().startsWith(ownPackage + "."))
+                .filter(g -> !g.type().startsWith("io.itinera.")
+                        || g.type().startsWith(ownPackage + ".")
+                        || g.type().startsWith(SHARED_PACKAGE))
                 .filter(g -> variable.startsWith(asVariable(g.prefix()) + "_"))
                 .sorted(Comparator.comparingInt((Group g) -> g.prefix().length())
                         .reversed())

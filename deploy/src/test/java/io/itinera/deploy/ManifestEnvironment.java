@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The environment variables the cluster gives a service's container: its ConfigMap (envFrom) and the Deployment's
- * {@code env} entries. Values from Secrets are unknown here, so they are stood in for by a readable marker.
+ * {@code env} entries. Values from Secrets and the pod's own fields are unknown here, so they are stood in for by a
+ * readable marker ({@code secret:<name>/<key>}, {@code field:<path>}).
  */
 final class ManifestEnvironment {
 
@@ -24,11 +25,14 @@ final class ManifestEnvironment {
         for (Map<String, Object> entry : Yaml.asMaps(container.getOrDefault("env", List.of()))) {
             Object value = entry.get("value");
             Object secret = Yaml.at(entry, "valueFrom.secretKeyRef.name");
+            Object field = Yaml.at(entry, "valueFrom.fieldRef.fieldPath");
             variables.put(
                     String.valueOf(entry.get("name")),
                     value != null
                             ? String.valueOf(value)
-                            : "secret:" + secret + "/" + Yaml.at(entry, "valueFrom.secretKeyRef.key"));
+                            : field != null
+                                    ? "field:" + field
+                                    : "secret:" + secret + "/" + Yaml.at(entry, "valueFrom.secretKeyRef.key"));
         }
         return variables;
     }

@@ -46,6 +46,13 @@ class ManifestEnvironmentTests {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
+    void eachPodIsAKafkaInstanceNamedAfterItself(String service) {
+        // static group membership and transactional ids: a restarted container takes its predecessor's place at once
+        assertThat(ManifestEnvironment.of(service)).containsEntry("ITINERA_KAFKA_INSTANCE_ID", "field:metadata.name");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
     void kafkaSettingsReachEveryKindOfClient(String service) {
         Map<String, String> environment = ManifestEnvironment.of(service);
         KafkaProperties kafka = ServiceConfig.of(service, environment)

@@ -2,10 +2,12 @@ package io.itinera.generation.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.TopicNames;
 import io.itinera.events.Topics;
 import io.itinera.events.generation.GenerationCompleted;
+import io.itinera.events.kafka.DeadLetterReplay;
 import io.itinera.events.kafka.DeadLetters;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.generation.KafkaIntegrationTest;
@@ -13,8 +15,11 @@ import io.itinera.generation.LisbonTrip;
 import io.itinera.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.support.KafkaHeaders;
 
 class DeadLetterIntegrationTests extends KafkaIntegrationTest {
 
@@ -52,6 +57,44 @@ class DeadLetterIntegrationTests extends KafkaIntegrationTest {
             assertThat(meters.counter(DeadLetters.COUNTER, "topic", TopicNames.GENERATION_REQUEST)
                             .count())
                     .isGreaterThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void keepsTheOriginalBytesOfARequestThatFailsLaterAndReplaysThemOntoTheSourceTopic() throws Exception {
+        // given a request that is read but cannot be planned: nothing to plan from
+        String tripId = newTripId();
+        byte[] original = ("{\"schemaVersion\":1,\"tripId\":\"" + tripId + "\",\"unknownField\":true}")
+                .getBytes(StandardCharsets.UTF_8);
+        String deadLetterTopic = Topics.deadLetter(TopicNames.GENERATION_REQUEST);
+
+        try (TopicRecords<byte[]> deadLetters = TopicRecords.raw(bootstrapServers(), deadLetterTopic);
+                TopicRecords<byte[]> requests = TopicRecords.raw(bootstrapServers(), TopicNames.GENERATION_REQUEST)) {
+            // when
+            sendRequest(tripId, original, "req-unplannable");
+
+            // then the dead letter is what was sent, byte for byte, with its headers and the cause
+            ConsumerRecord<String, byte[]> letter = deadLetters
+                    .awaitRecords(tripId, read -> assertThat(read).hasSize(1))
+                    .get(0);
+            assertThat(letter.value()).isEqualTo(original);
+            assertThat(EventHeaders.read(letter.headers(), EventHeaders.REQUEST_ID))
+                    .contains("req-unplannable");
+            assertThat(EventHeaders.read(letter.headers(), KafkaHeaders.DLT_EXCEPTION_FQCN))
+                    .as("read, then failed: not a deserialization failure")
+                    .isPresent()
+                    .get()
+                    .asString()
+                    .doesNotContain("DeserializationException");
+
+            // and the replay command sends it back as it was, once
+            DeadLetterReplay.run(new String[] {"--bootstrap-servers", bootstrapServers(), "--topic", deadLetterTopic});
+            List<ConsumerRecord<String, byte[]>> sent =
+                    requests.awaitRecords(tripId, read -> assertThat(read).hasSize(2));
+            assertThat(sent.get(1).value()).isEqualTo(original);
+            assertThat(EventHeaders.read(sent.get(1).headers(), EventHeaders.REQUEST_ID))
+                    .contains("req-unplannable");
+            assertThat(sent.get(1).headers()).noneMatch(header -> header.key().startsWith("kafka_dlt-"));
         }
     }
 }

@@ -3,6 +3,10 @@ package io.itinera.events.kafka;
 import io.itinera.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +21,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Listener error handling: a few quick retries with exponential back-off, then the record goes to {@code <topic>-dlt}
  * (Spring Kafka's default name) and the partition moves on. Records that can never succeed skip the retries. A
- * request given up on is first reported to the saga as a FAILED completion ({@link GivenUpRequests}).
+ * request given up on is first reported to the saga as a FAILED completion ({@link GivenUpRequests}). The dead letter
+ * holds the original bytes and headers (read back by {@link OriginalRecords} where the record was readable) plus
+ * Spring Kafka's {@code kafka_dlt-*} headers, so that {@link DeadLetterReplay} can send it again as it was.
  */
 public final class DeadLetters {
 
@@ -30,19 +36,23 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(
             KafkaOperations<?, ?> template, MeterRegistry meters, ItineraKafkaProperties.Retry retry) {
-        return errorHandler(template, meters, retry, null);
+        return errorHandler(template, meters, retry, null, null);
     }
 
     /**
      * @param givenUp where a request the worker gives up on is reported as FAILED before it is dead-lettered; {@code
      *     null} for none
+     * @param originals where the original bytes of a readable record are read back; {@code null} to publish the
+     *     listener's reading of it
      */
     static DefaultErrorHandler errorHandler(
             KafkaOperations<?, ?> template,
             MeterRegistry meters,
             ItineraKafkaProperties.Retry retry,
-            @Nullable GivenUpRequests givenUp) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template);
+            @Nullable GivenUpRequests givenUp,
+            @Nullable OriginalRecords originals) {
+        DeadLetterPublishingRecoverer publisher =
+                originals == null ? new DeadLetterPublishingRecoverer(template) : new Originals(template, originals);
         ExponentialBackOff backOff =
                 new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxAttempts(retry.maxAttempts());
@@ -70,6 +80,31 @@ public final class DeadLetters {
                 IllegalArgumentException.class,
                 NullPointerException.class);
         return handler;
+    }
+
+    /** Publishes the original value bytes; a record that could not be deserialized has them already. */
+    private static final class Originals extends DeadLetterPublishingRecoverer {
+
+        private final OriginalRecords originals;
+
+        Originals(KafkaOperations<?, ?> template, OriginalRecords originals) {
+            super(template);
+            this.originals = originals;
+        }
+
+        @Override
+        protected ProducerRecord<Object, Object> createProducerRecord(
+                ConsumerRecord<?, ?> record,
+                TopicPartition topicPartition,
+                Headers headers,
+                byte @Nullable [] key,
+                byte @Nullable [] value) {
+            byte[] original = value;
+            if (original == null && record.value() != null) {
+                original = originals.value(record).orElse(null);
+            }
+            return super.createProducerRecord(record, topicPartition, headers, key, original);
+        }
     }
 
     /** Counts one record of {@code topic} sent to its dead-letter topic. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,14 +15,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -64,10 +71,18 @@ public class ItineraKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBean(ConsumerFactory.class)
+    OriginalRecords itineraOriginalRecords(ConsumerFactory<?, ?> consumers) {
+        return new OriginalRecords(consumers.getConfigurationProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     CommonErrorHandler kafkaErrorHandler(
             KafkaTemplate<String, Object> kafkaTemplate,
             ObjectProvider<MeterRegistry> meters,
             ObjectProvider<EventPublisher> publisher,
+            ObjectProvider<OriginalRecords> originals,
             ItineraKafkaProperties properties) {
         MeterRegistry registry = registry(meters);
         if (properties.service() == null) {
@@ -78,7 +93,32 @@ public class ItineraKafkaAutoConfiguration {
                 .findFirst()
                 .map(events -> new GivenUpRequests(events, properties.service()))
                 .orElse(null);
-        return DeadLetters.errorHandler(kafkaTemplate, registry, properties.retry(), givenUp);
+        return DeadLetters.errorHandler(
+                kafkaTemplate, registry, properties.retry(), givenUp, originals.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ConsumerAwareRebalanceListener.class)
+    ListenerAssignments listenerAssignments() {
+        return new ListenerAssignments();
+    }
+
+    /** Listener consumers as static members named after this instance; they leave their group when closed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "itinera.kafka.static-membership", matchIfMissing = true)
+    static class StaticMembershipConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ContainerCustomizer.class)
+        ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+                ItineraKafkaProperties properties) {
+            return new StaticMembership(properties.instanceId());
+        }
+
+        @Bean
+        DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
+            return StaticMembership::leaveOnClose;
+        }
     }
 
     @Bean
@@ -109,19 +149,25 @@ public class ItineraKafkaAutoConfiguration {
         KafkaReadinessIndicator kafkaHealthIndicator(
                 KafkaAdmin admin,
                 ObjectProvider<StreamsState> streams,
-                ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+                ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                ObjectProvider<ListenerAssignments> assignments) {
             StreamsState streamsState = streams.getIfAvailable();
             if (streamsState != null) {
                 return new KafkaReadinessIndicator(admin.getConfigurationProperties(), streamsState, "streams");
             }
+            ListenerAssignments assigned = assignments.getIfAvailable();
             return new KafkaReadinessIndicator(
                     admin.getConfigurationProperties(),
-                    () -> allRunning(listeners.stream()
-                            .flatMap(registry -> registry.getListenerContainers().stream())
-                            .toList()),
+                    () -> {
+                        List<MessageListenerContainer> containers = listeners.stream()
+                                .flatMap(registry -> registry.getListenerContainers().stream())
+                                .toList();
+                        return allRunning(containers) && (assigned == null || assigned.allAssigned(containers));
+                    },
                     "listeners");
         }
 
+        /** Running, and (where the assignments are known) every consumer has its partitions. */
         private static boolean allRunning(Collection<MessageListenerContainer> containers) {
             return !containers.isEmpty() && containers.stream().allMatch(MessageListenerContainer::isRunning);
         }
@@ -136,6 +182,15 @@ public class ItineraKafkaAutoConfiguration {
         @ConditionalOnMissingBean
         StreamsState streamsState(StreamsBuilderFactoryBean streams) {
             return new StreamsState(streams);
+        }
+
+        /**
+         * A replica that stops leaves the saga's group at once, so that another takes its tasks over without waiting
+         * for the session timeout (Kafka Streams stays in the group on close by default).
+         */
+        @Bean
+        StreamsBuilderFactoryBeanConfigurer streamsShutdown() {
+            return factory -> factory.setLeaveGroupOnClose(true);
         }
 
         @Bean(name = STREAMS_LIVENESS)

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how often a listener retries a record before dead-lettering it
  * @param progress how often a worker reports a stage's progress
  * @param streamsLivenessGrace how long Kafka Streams may be stopped or failed before liveness turns DOWN
+ * @param instanceId this process among the instances of its service (set by {@link KafkaDefaults}: the pod name on
+ *     Kubernetes), for static group membership and transactional ids
+ * @param staticMembership whether listener consumers join their group as static members named after the instance
  */
 @ConfigurationProperties("itinera.kafka")
 public record ItineraKafkaProperties(
@@ -23,7 +26,9 @@ public record ItineraKafkaProperties(
         @DefaultValue("15s") Duration sendTimeout,
         @DefaultValue Retry retry,
         @DefaultValue Progress progress,
-        @DefaultValue("60s") Duration streamsLivenessGrace) {
+        @DefaultValue("60s") Duration streamsLivenessGrace,
+        String instanceId,
+        @DefaultValue("true") boolean staticMembership) {
 
     /**
      * Blocking retries with exponential back-off; bounded so that a poison record reaches its dead-letter topic fast.

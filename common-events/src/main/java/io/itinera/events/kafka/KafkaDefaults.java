@@ -47,9 +47,13 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
-            // A consumer that dies is replaced within seconds, not after the default 45 s (issue 11).
+            // A consumer that dies is replaced within seconds, not after the default 45 s (issue 11); a rebalance
+            // moves only the partitions that change hands, the others keep being processed.
             Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "8000"),
             Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000"),
+            Map.entry(
+                    "spring.kafka.consumer.properties.partition.assignment.strategy",
+                    "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
             Map.entry("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName()),
             Map.entry("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName()),
             Map.entry(
@@ -59,7 +63,12 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.streams.application-id", "${spring.application.name}"),
             Map.entry("spring.kafka.streams.properties.consumer.isolation.level", "read_committed"),
-            Map.entry("spring.kafka.streams.properties.producer.acks", "all"));
+            Map.entry("spring.kafka.streams.properties.producer.acks", "all"),
+            // Kafka Streams' threads as static members (<instance id>-<thread>): a restarted pod takes its tasks back
+            // at once; one that died is replaced after the session timeout, not 45 s.
+            Map.entry("spring.kafka.streams.properties.group.instance.id", "${" + INSTANCE_ID + "}"),
+            Map.entry("spring.kafka.streams.properties.session.timeout.ms", "8000"),
+            Map.entry("spring.kafka.streams.properties.heartbeat.interval.ms", "2000"));
 
     /** The shared defaults, for code that reads a service's configuration without starting it (the deploy checks). */
     public static MapPropertySource propertySource() {

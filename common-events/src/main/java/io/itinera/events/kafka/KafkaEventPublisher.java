@@ -68,6 +68,7 @@ public class KafkaEventPublisher implements EventPublisher {
     public <T extends Event> void publish(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
         ProducerRecord<String, Object> record = record(topic, event, causedBy);
         if (kafka.inTransaction()) {
+            // the commit flushes it with the offset of the record being handled; a failed send fails the commit
             kafka.send(record);
             return;
         }

@@ -5,9 +5,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * Whether the application's Kafka Streams topology is doing its work. Rebalancing counts as running: it is normal life
- * for a group of replicas, whose state stays queryable meanwhile, so a rebalance must not take every replica out of
- * rotation.
+ * Whether the application's Kafka Streams topology is doing its work: RUNNING, not REBALANCING, so that a replica
+ * whose tasks are still being assigned or restored does not report ready (issue 11). A short rebalance of a running
+ * group does not take replicas out of rotation: the readiness probe's failure threshold (3 probes, 15 s) rides it
+ * out, while a replica that stays unassigned or keeps restoring leaves the rotation.
  */
 public class StreamsState implements BooleanSupplier {
 
@@ -20,8 +21,6 @@ public class StreamsState implements BooleanSupplier {
     @Override
     public boolean getAsBoolean() {
         KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        return kafkaStreams != null
-                && (kafkaStreams.state() == KafkaStreams.State.RUNNING
-                        || kafkaStreams.state() == KafkaStreams.State.REBALANCING);
+        return kafkaStreams != null && kafkaStreams.state() == KafkaStreams.State.RUNNING;
     }
 }

@@ -8,6 +8,7 @@ import io.itinera.events.Topics;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
@@ -73,6 +76,27 @@ class ItineraKafkaAutoConfigurationTests {
     void aServiceWithoutTransactionsSendsProgressThroughItsOwnTemplate() {
         runner.run(context -> assertThat(context.getBean(ProgressTemplate.class).operations())
                 .isSameAs(context.getBean(KafkaTemplate.class)));
+    }
+
+    @Test
+    void listenerConsumersAreStaticMembersNamedAfterTheInstanceAndTheirTopic() {
+        runner.withPropertyValues("itinera.kafka.instance-id=api-enrichment-7d9f-x2")
+                .run(context -> {
+                    AbstractMessageListenerContainer<?, ?> container = context.getBean(
+                                    ConcurrentKafkaListenerContainerFactory.class)
+                            .createContainer(Topics.ENRICHMENT_REQUEST.name());
+                    assertThat(container.getContainerProperties().getKafkaConsumerProperties())
+                            .containsEntry(
+                                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                                    "api-enrichment-7d9f-x2-" + Topics.ENRICHMENT_REQUEST.name());
+                    assertThat(context).hasSingleBean(ListenerAssignments.class);
+                });
+    }
+
+    @Test
+    void staticMembershipCanBeSwitchedOff() {
+        runner.withPropertyValues("itinera.kafka.static-membership=false")
+                .run(context -> assertThat(context).doesNotHaveBean(StaticMembership.class));
     }
 
     @Test
