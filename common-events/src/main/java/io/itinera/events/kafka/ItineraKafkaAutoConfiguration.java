@@ -52,6 +52,9 @@ public class ItineraKafkaAutoConfiguration {
     /** The health component name ({@code streamsLiveness}) the liveness group of a Streams service includes. */
     static final String STREAMS_LIVENESS = "streamsLivenessHealthIndicator";
 
+    /** Kafka Streams' lifecycle phase: started before the web server, stopped after it (see {@code streamsShutdown}). */
+    static final int STREAMS_PHASE = Integer.MAX_VALUE - 4096;
+
     @Bean
     @ConditionalOnMissingBean
     ProgressTemplate itineraProgressTemplate(KafkaTemplate<String, Object> kafkaTemplate) {
@@ -185,12 +188,17 @@ public class ItineraKafkaAutoConfiguration {
         }
 
         /**
-         * A replica that stops leaves the saga's group at once, so that another takes its tasks over without waiting
-         * for the session timeout (Kafka Streams stays in the group on close by default).
+         * How Kafka Streams stops: after the web server has drained its requests (Spring Boot stops it in phases
+         * {@code MAX_VALUE - 1024}, graceful shutdown, and {@code MAX_VALUE - 2048}; Streams would otherwise stop first,
+         * at {@code MAX_VALUE - 1000}, under requests that read its stores), and leaving its group at once, so that
+         * another replica takes its tasks over without waiting for the session timeout (Streams stays by default).
          */
         @Bean
         StreamsBuilderFactoryBeanConfigurer streamsShutdown() {
-            return factory -> factory.setLeaveGroupOnClose(true);
+            return factory -> {
+                factory.setPhase(STREAMS_PHASE);
+                factory.setLeaveGroupOnClose(true);
+            };
         }
 
         @Bean(name = STREAMS_LIVENESS)

@@ -59,6 +59,9 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry(
                     "spring.kafka.consumer.properties." + ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
                     EventDeserializer.class.getName()),
+            // On shutdown a listener finishes the record in hand and hands the rest of its batch back uncommitted,
+            // instead of working through up to max.poll.records first.
+            Map.entry("spring.kafka.listener.immediate-stop", "true"),
             Map.entry("spring.kafka.listener.observation-enabled", "true"),
             Map.entry("spring.kafka.template.observation-enabled", "true"),
             Map.entry("spring.kafka.streams.application-id", "${spring.application.name}"),

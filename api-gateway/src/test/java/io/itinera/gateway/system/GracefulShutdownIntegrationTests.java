@@ -1,0 +1,95 @@
+package io.itinera.gateway.system;
+
+import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itinera.gateway.GatewayReplica;
+import io.itinera.gateway.GatewayTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A replica told to stop (SIGTERM closes the application context) under steady POSTs: it stops taking traffic and
+ * drains what it has before it closes Kafka Streams and its producers, so no request in flight is answered with a
+ * 5xx. Requests that arrive once it has stopped listening are refused at the connection, which a load balancer
+ * retries elsewhere.
+ */
+class GracefulShutdownIntegrationTests {
+
+    private static final int CLIENTS = 4;
+
+    @Test
+    void aReplicaStoppingUnderLoadAnswersNoRequestWithA5xx() throws Exception {
+        GatewayReplica replica = GatewayReplica.start(GatewayTestSupport.newStateDir());
+        String port = replica.context().getEnvironment().getRequiredProperty("local.server.port");
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            // given clients that keep posting trips
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.submit(() -> post(http, port, statuses, stopped));
+            }
+            Awaitility.await("trips accepted under load")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> statuses.size() >= 20);
+
+            // when the replica is told to stop while they keep posting
+            replica.close();
+            stopped.set(true);
+        } finally {
+            clients.shutdown();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // then every answer it gave was an answer, not an error of its own
+        List<Integer> answered = List.copyOf(statuses);
+        assertThat(answered)
+                .hasSizeGreaterThanOrEqualTo(20)
+                .allSatisfy(status -> assertThat(status)
+                        .as("status of a POST while the replica stopped")
+                        .isLessThan(500));
+        assertThat(answered).contains(202);
+    }
+
+    /** Posts until told to stop or the replica no longer listens (no answer, not an error answer). */
+    private static void post(
+            HttpClient http, String port, ConcurrentLinkedQueue<Integer> statuses, AtomicBoolean stopped) {
+        LocalDate start = LocalDate.now().plusMonths(2);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/trips"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", GatewayTestSupport.bearer(KEY_A))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"destination":"Porto","startDate":"%s","endDate":"%s","travelers":1,
+                         "interests":["food"],"pace":"RELAXED","budget":"LOW"}""".formatted(start, start)))
+                .build();
+        while (!stopped.get()) {
+            try {
+                statuses.add(http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+            } catch (IOException noLongerListening) {
+                // refused or closed: the replica has stopped listening, a load balancer goes to another one
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
