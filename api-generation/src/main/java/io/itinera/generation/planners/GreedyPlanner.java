@@ -51,9 +51,10 @@ class GreedyPlanner implements ItineraryPlanner {
                 .filter(poi -> poi.visitMinutes() > 0)
                 .sorted(Comparator.comparing(PointOfInterest::id))
                 .toList());
+        Scoring trip = scoring.forTrip(context.pois(), context.days().size());
         List<ItineraryDay> days = new ArrayList<>();
         for (TripDay day : context.days()) {
-            ItineraryDay planned = planDay(day, request, home, remaining);
+            ItineraryDay planned = planDay(day, request, trip, home, remaining);
             days.add(planned);
             progress.dayPlanned(planned, days.size(), context.days().size());
         }
@@ -62,7 +63,8 @@ class GreedyPlanner implements ItineraryPlanner {
     }
 
     /** Plans one day, removing the points of interest it visits from {@code remaining}. */
-    private ItineraryDay planDay(TripDay day, TripRequest request, GeoPoint home, List<PointOfInterest> remaining) {
+    private ItineraryDay planDay(
+            TripDay day, TripRequest request, Scoring trip, GeoPoint home, List<PointOfInterest> remaining) {
         DayTour tour = new DayTour(
                 day,
                 request,
@@ -71,11 +73,11 @@ class GreedyPlanner implements ItineraryPlanner {
                 properties.lunch(),
                 properties.dinner().earliestMinute());
         Set<String> visited = new HashSet<>();
-        Optional<Candidate> best = bestNext(tour, request, remaining, visited);
+        Optional<Candidate> best = bestNext(tour, request, trip, remaining, visited);
         while (best.isPresent()) {
             tour.take(best.get().move(), best.get().score());
             visited.add(best.get().move().poi().id());
-            best = bestNext(tour, request, remaining, visited);
+            best = bestNext(tour, request, trip, remaining, visited);
         }
         String whyEmpty = whyNothingFits(day, remaining);
         remaining.removeIf(poi -> visited.contains(poi.id()));
@@ -83,11 +85,11 @@ class GreedyPlanner implements ItineraryPlanner {
     }
 
     private Optional<Candidate> bestNext(
-            DayTour tour, TripRequest request, List<PointOfInterest> remaining, Set<String> visited) {
+            DayTour tour, TripRequest request, Scoring trip, List<PointOfInterest> remaining, Set<String> visited) {
         return remaining.stream()
                 .filter(poi -> !visited.contains(poi.id()))
                 .flatMap(poi -> {
-                    double score = scoring.score(poi, request, tour.stopsOfCategory(poi.category()));
+                    double score = trip.score(poi, request, tour.stopsOfCategory(poi.category()));
                     return tour.movesTo(poi).stream().map(move -> new Candidate(move, score));
                 })
                 .min(BEST_FIRST);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The places a plan leaves out that would have scored highest, and every must-see it could not place, with reasons. */
+/**
+ * The places a plan leaves out that would have scored highest, and every must-see and top place it could not place,
+ * with reasons.
+ */
 final class LeftOutPlaces {
 
     static final int SHOWN = 5;
@@ -20,9 +23,9 @@ final class LeftOutPlaces {
     private final TripModel model;
     private final Scoring scoring;
 
-    LeftOutPlaces(TripModel model, Scoring scoring) {
+    LeftOutPlaces(TripModel model) {
         this.model = model;
-        this.scoring = scoring;
+        this.scoring = model.scoring;
     }
 
     List<LeftOutPoi> list(SearchResult result) {
@@ -34,7 +37,7 @@ final class LeftOutPlaces {
                 }
             }
         }
-        record Candidate(int place, PointOfInterest poi, double score, boolean mustSee) {}
+        record Candidate(int place, PointOfInterest poi, double score, boolean mustSee, boolean top) {}
         List<Candidate> left = new ArrayList<>();
         for (int p = 0; p < model.places.size(); p++) {
             if (!visited.contains(p)) {
@@ -43,16 +46,20 @@ final class LeftOutPlaces {
                 for (int d = 0; d < model.wetness.length; d++) {
                     best = Math.max(best, scoring.onDay(poi, model.request, model.wetness[d]));
                 }
-                left.add(
-                        new Candidate(p, poi, Math.round(best * 1000) / 1000.0, scoring.isMustSee(poi, model.request)));
+                left.add(new Candidate(
+                        p,
+                        poi,
+                        Math.round(best * 1000) / 1000.0,
+                        scoring.isMustSee(poi, model.request),
+                        scoring.isTop(poi)));
             }
         }
         left.sort(Comparator.comparingDouble(Candidate::score)
                 .reversed()
                 .thenComparing(c -> c.poi().id()));
-        List<Candidate> shown =
-                new ArrayList<>(left.stream().filter(Candidate::mustSee).toList());
-        left.stream().filter(c -> !c.mustSee()).limit(SHOWN).forEach(shown::add);
+        List<Candidate> shown = new ArrayList<>(
+                left.stream().filter(c -> c.mustSee() || c.top()).toList());
+        left.stream().filter(c -> !c.mustSee() && !c.top()).limit(SHOWN).forEach(shown::add);
         // Reasons only for what is shown: finding them replays the place alone on every day.
         return shown.stream()
                 .map(c -> new LeftOutPoi(
@@ -92,8 +99,12 @@ final class LeftOutPlaces {
         if (!fitsSomeDay) {
             return "it cannot be reached, visited and left in time on any day at this pace";
         }
-        return scoring.isMustSee(poi, model.request)
-                ? "it does not fit in the opening hours together with your other must-see places"
+        if (scoring.isMustSee(poi, model.request)) {
+            return "it does not fit in the opening hours together with your other must-see places";
+        }
+        return scoring.isTop(poi)
+                ? "it does not fit in the opening hours together with your must-see places and the city's other top"
+                        + " places"
                 : "the days are full with places worth more to you";
     }
 }

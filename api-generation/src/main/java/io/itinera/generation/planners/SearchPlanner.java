@@ -58,6 +58,6 @@ final class SearchPlanner implements ItineraryPlanner {
                 NAME,
                 Math.round(total * 1000) / 1000.0,
                 List.copyOf(planned),
-                new LeftOutPlaces(model, scoring).list(result));
+                new LeftOutPlaces(model).list(result));
     }
 }

@@ -44,6 +44,7 @@ final class TripModel {
     final double[] wetness;
     final SearchProblem problem;
     final int nodes;
+    /** The trip's own scoring: knows the city's top places among this trip's candidates. */
     final Scoring scoring;
     final int lunchMinutes;
     final int dinnerMinutes;
@@ -90,6 +91,7 @@ final class TripModel {
                 .forEach(poi -> unique.putIfAbsent(poi.id(), poi));
         List<PointOfInterest> places = List.copyOf(unique.values());
         List<TripDay> days = context.days();
+        Scoring trip = scoring.forTrip(places, days.size());
         int dayStart = Minutes.ceil(request.pace().dayStart());
         int dayEnd = Minutes.of(request.pace().dayEnd());
 
@@ -158,13 +160,13 @@ final class TripModel {
                 for (int d = 0; d < days.size(); d++) {
                     if (c < windows[p][d].length) {
                         int[] w = windows[p][d][c];
-                        builder.window(d, node, w[0], w[1], scoring.onDay(poi, request, wetness[d]));
+                        builder.window(d, node, w[0], w[1], trip.onDay(poi, request, wetness[d]));
                     }
                 }
                 node++;
             }
         }
-        builder.repeatFactor(scoring.repeatedCategoryFactor());
+        builder.repeatFactor(trip.repeatedCategoryFactor());
         for (int d = 0; d < days.size(); d++) {
             builder.tourHours(d, dayStart, dayEnd);
             int lunchNode = builder.addBreak(d, lunch.earliestMinute(), lunch.latestMinute(), lunch.minutes());
@@ -175,7 +177,7 @@ final class TripModel {
             }
         }
         return new TripModel(
-                request, context, home, places, placeOf, mealOf, wetness, builder.build(), nodes, scoring, properties);
+                request, context, home, places, placeOf, mealOf, wetness, builder.build(), nodes, trip, properties);
     }
 
     /** The windows in which a whole visit fits, as start windows {earliest, latest}, inside the pace's hours. */

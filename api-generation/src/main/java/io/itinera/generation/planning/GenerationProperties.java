@@ -37,7 +37,7 @@ public record GenerationProperties(
         return new GenerationProperties(
                 new Travel(1.3, 4.5, 18.0, 8, 1000),
                 new MealWindow(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
-                new Weights(10.0, 0.35, 0.6, 0.6, 0.5),
+                new Weights(10.0, 0.35, 0.6, 0.6, 0.5, 3.0, 2),
                 new MealWindow(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
                 new Search(600, 30, 36_000, Duration.ofMillis(250), 7L),
                 "search");
@@ -95,6 +95,9 @@ public record GenerationProperties(
      * @param repeatedCategoryFactor multiplies the score once more for each earlier stop of the same category that day
      * @param wetOutdoorFactor multiplies the score of an outdoor place on a day forecast to be wet (scaled by the chance
      *     of rain when the forecast gives one)
+     * @param topPlaceBonus added to the score of one of the city's top places, enough that no set of lesser places
+     *     it would make room for is worth more; smaller than a must-see's
+     * @param topPlacesPerDay how many of the most popular candidates per trip day are the city's top places
      */
     public record Weights(
             @DefaultValue("10") @PositiveOrZero double mustSeeBonus,
@@ -108,7 +111,10 @@ public record GenerationProperties(
             @DefaultValue("0.6") @Positive @DecimalMax("1") double repeatedCategoryFactor,
 
             @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
-            double wetOutdoorFactor) {}
+            double wetOutdoorFactor,
+
+            @DefaultValue("3") @PositiveOrZero double topPlaceBonus,
+            @DefaultValue("2") @PositiveOrZero int topPlacesPerDay) {}
 
     /**
      * The metaheuristic's budget, in ruin-and-recreate steps so that the same request and seed always give the same plan:

@@ -51,6 +51,24 @@ class ScoringTests {
                 .isCloseTo(10.8, within(1e-9));
     }
 
+    @Test
+    void theCitysTopPlacesKeepTheirValueOutsideTheInterestsAndGetABonus() {
+        PointOfInterest tower = poi("tower", Interest.VIEWPOINTS, CENTRE, 120, 100, Trips.on(MONDAY, "09:00-23:00"));
+        PointOfInterest park = poi("park", Interest.NATURE, CENTRE, 60, 90, Trips.on(MONDAY, "09:00-17:00"));
+        PointOfInterest cafe = poi("cafe", Interest.FOOD, CENTRE, 60, 60, Trips.on(MONDAY, "09:00-17:00"));
+        PointOfInterest museum = place("museum", Interest.ART, 2);
+
+        // two top places per day: on a one-day trip the tower and the park, whatever the traveller's interests
+        Scoring oneDay = scoring.forTrip(List.of(cafe, museum, park, tower), 1);
+
+        assertThat(List.of(tower, park, museum, cafe)).map(oneDay::isTop).containsExactly(true, true, false, false);
+        assertThat(oneDay.score(tower, artLover, 0)).isCloseTo(1.0 + 3, within(1e-9));
+        assertThat(oneDay.onDay(park, artLover, 0)).isCloseTo(0.9 + 3, within(1e-9));
+        assertThat(oneDay.score(cafe, artLover, 0)).isCloseTo(0.6 * 0.35, within(1e-9));
+        assertThat(scoring.forTrip(List.of(cafe, museum, park, tower), 2).isTop(museum)).isTrue();
+        assertThat(scoring.isTop(tower)).as("no trip, no top places").isFalse();
+    }
+
     private static PointOfInterest place(String id, Interest category, int priceLevel) {
         return poi(id, category, CENTRE, 60, 80, priceLevel, Trips.on(MONDAY, "09:00-17:00"));
     }
