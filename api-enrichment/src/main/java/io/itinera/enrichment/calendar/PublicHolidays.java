@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Public holidays of a destination's country from jollyday, plus its region's and city's where {@code
  * holiday-regions.properties} maps the destination onto jollyday's hierarchy (e.g. {@code lisbon=11/LSB}). Bank
- * holidays and observances are left out: they do not close museums.
+ * holidays and observances are left out: they do not close museums. A holiday moved off a weekend counts on both days,
+ * the day it is observed named as such (Monday 2027-07-05, {@code Independence Day (observed)}).
  */
 @Component
 public class PublicHolidays {
@@ -49,15 +50,26 @@ public class PublicHolidays {
         }
         String[] region = regions.getOrDefault(destination.id(), new String[0]);
         Map<LocalDate, String> names = new TreeMap<>();
-        for (int year = first.getYear(); year <= last.getYear(); year++) {
+        // A year later too: next New Year's Day falling on a Saturday is observed on this year's last Friday.
+        for (int year = first.getYear(); year <= last.getYear() + 1; year++) {
             for (Holiday holiday : manager.get().getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, region)) {
+                String name = holiday.getDescription(Locale.ENGLISH);
                 LocalDate date = holiday.getActualDate();
-                if (!date.isBefore(first) && !date.isAfter(last)) {
-                    names.merge(date, holiday.getDescription(Locale.ENGLISH), (a, b) -> a + " / " + b);
-                }
+                add(names, date, name, first, last);
+                // A holiday on a weekend may be observed on a weekday (the US moves Sunday's to Monday): closed too.
+                holiday.getObservedDate()
+                        .filter(observed -> !observed.equals(date))
+                        .ifPresent(observed -> add(names, observed, name + " (observed)", first, last));
             }
         }
         return new Holidays(names, true);
+    }
+
+    private static void add(
+            Map<LocalDate, String> names, LocalDate date, String name, LocalDate first, LocalDate last) {
+        if (!date.isBefore(first) && !date.isAfter(last)) {
+            names.merge(date, name, (a, b) -> a + " / " + b);
+        }
     }
 
     private Optional<HolidayManager> manager(String country) {

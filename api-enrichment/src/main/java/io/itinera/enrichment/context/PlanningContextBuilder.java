@@ -47,6 +47,7 @@ public class PlanningContextBuilder {
     private final Clock clock;
     private final ClosureWarnings closureWarnings;
     private final DayWarnings dayWarnings;
+    private final CandidateWarnings candidateWarnings;
     private final PublicHolidays publicHolidays;
     private final DaylightCalculator daylight;
     private final WeatherForecaster weather;
@@ -62,6 +63,7 @@ public class PlanningContextBuilder {
         this.clock = clock;
         this.closureWarnings = new ClosureWarnings(properties.popularThreshold());
         this.dayWarnings = new DayWarnings();
+        this.candidateWarnings = new CandidateWarnings();
         this.publicHolidays = publicHolidays;
         this.daylight = daylight;
         this.weather = weather;
@@ -93,6 +95,7 @@ public class PlanningContextBuilder {
         warnings.addAll(dayWarnings.holidays(days, candidates.pois(), holidays));
         dayWarnings.earlySunset(days).ifPresent(warnings::add);
         warnings.addAll(dayWarnings.rain(days));
+        candidateWarnings.exhausted(request, destination.name(), pois).ifPresent(warnings::add);
 
         List<ContextSource> sources = new ArrayList<>();
         sources.add(new ContextSource(DESTINATION, destinationSource, false, null, null));

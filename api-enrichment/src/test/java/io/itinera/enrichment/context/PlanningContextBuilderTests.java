@@ -112,9 +112,34 @@ class PlanningContextBuilderTests {
                 "curated");
 
         assertThat(context.warnings())
-                .containsExactly("Jerónimos Monastery is closed on Monday 2027-05-03, "
-                        + "Monday 2027-05-10 and Monday 2027-05-17");
+                .containsExactly(
+                        "Jerónimos Monastery is closed on Monday 2027-05-03, "
+                                + "Monday 2027-05-10 and Monday 2027-05-17",
+                        "Lisbon has 3 places to visit during your trip (2 for your interests), about 1 day's worth at a"
+                                + " moderate pace: the other 14 days will be light or empty. Fewer days, or broader"
+                                + " interests, give fuller days.");
         assertThat(context.days()).extracting(TripDay::holiday).containsOnlyNulls();
+    }
+
+    @Test
+    void warnsWhenTheTripIsLongerThanItsPlacesCanFill() {
+        // three places of an hour each fill one moderate day (each with its slack and a walk): two days are too many
+        PlanningContext twoDays = builder.build(
+                trip(LocalDate.of(2027, 5, 4), LocalDate.of(2027, 5, 5)),
+                LISBON,
+                Candidates.offline(CANDIDATES, "curated"),
+                "curated");
+        PlanningContext oneDay = builder.build(
+                trip(LocalDate.of(2027, 5, 4), LocalDate.of(2027, 5, 4)),
+                LISBON,
+                Candidates.offline(CANDIDATES, "curated"),
+                "curated");
+
+        assertThat(twoDays.warnings())
+                .containsExactly("Lisbon has 3 places to visit during your trip (2 for your interests), about 1 day's"
+                        + " worth at a moderate pace: the other day will be light or empty. Fewer days, or broader"
+                        + " interests, give fuller days.");
+        assertThat(oneDay.warnings()).isEmpty();
     }
 
     @Test

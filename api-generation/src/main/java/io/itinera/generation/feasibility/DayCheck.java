@@ -8,6 +8,7 @@ import io.itinera.events.generation.Leg;
 import io.itinera.events.generation.Stop;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.generation.planning.TravelTimes;
+import io.itinera.generation.planning.VisitWindows;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -122,6 +123,17 @@ final class DayCheck {
                             poi.id(),
                             stop.arrival().toLocalTime(),
                             stop.departure().toLocalTime()));
+        }
+        if (!poi.indoor()
+                && !VisitWindows.inDaylight(
+                        stop.arrival().toLocalTime(), stop.departure().toLocalTime(), tripDay)) {
+            fail("%s is outdoors and visited %s–%s, outside daylight (sunrise %s, civil dusk %s)"
+                    .formatted(
+                            poi.id(),
+                            stop.arrival().toLocalTime(),
+                            stop.departure().toLocalTime(),
+                            tripDay.sunrise(),
+                            tripDay.civilDusk()));
         }
     }
 

@@ -17,6 +17,7 @@ import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.generation.planning.MealPause;
 import io.itinera.generation.planning.Minutes;
 import io.itinera.generation.planning.TravelTimes;
+import io.itinera.generation.planning.VisitWindows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -234,12 +235,7 @@ final class DayTour {
     }
 
     private List<TimeWindow> windowsOn(PointOfInterest poi) {
-        return poi.openWindows().stream()
-                .filter(windows -> windows.date().equals(day.date()))
-                .map(DayWindows::windows)
-                .flatMap(List::stream)
-                .sorted(Comparator.comparing(TimeWindow::open))
-                .toList();
+        return VisitWindows.of(poi, day);
     }
 
     private List<Meal> meals() {

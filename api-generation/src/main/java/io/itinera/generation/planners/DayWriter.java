@@ -122,7 +122,7 @@ final class DayWriter {
         for (PointOfInterest poi : visited) {
             byCategory
                     .computeIfAbsent(poi.category(), c -> new ArrayList<>())
-                    .add(model.scoring.onDay(poi, model.request, model.wetness[d]));
+                    .add(model.scoring.onDay(poi, model.request, model.outdoorPenalty[d]));
         }
         double total = 0;
         for (List<Double> values : byCategory.values()) {

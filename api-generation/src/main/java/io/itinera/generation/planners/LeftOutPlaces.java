@@ -43,8 +43,8 @@ final class LeftOutPlaces {
             if (!visited.contains(p)) {
                 PointOfInterest poi = model.places.get(p);
                 double best = 0;
-                for (int d = 0; d < model.wetness.length; d++) {
-                    best = Math.max(best, scoring.onDay(poi, model.request, model.wetness[d]));
+                for (int d = 0; d < model.outdoorPenalty.length; d++) {
+                    best = Math.max(best, scoring.onDay(poi, model.request, model.outdoorPenalty[d]));
                 }
                 left.add(new Candidate(
                         p,
@@ -87,8 +87,11 @@ final class LeftOutPlaces {
             }
         }
         if (nodes.isEmpty()) {
-            return "its opening hours leave no room for a %d-minute visit within the %s day's hours"
-                    .formatted(poi.visitMinutes(), model.request.pace().name().toLowerCase(Locale.ROOT));
+            return "its opening hours leave no room for a %d-minute visit within the %s day's hours%s"
+                    .formatted(
+                            poi.visitMinutes(),
+                            model.request.pace().name().toLowerCase(Locale.ROOT),
+                            poi.indoor() ? "" : " and daylight");
         }
         boolean fitsSomeDay = false;
         for (int node : nodes) {

@@ -12,14 +12,17 @@ import io.itinera.generation.planning.TravelTimes;
 import io.itinera.generation.search.OrienteeringSearch;
 import io.itinera.generation.search.SearchLimits;
 import io.itinera.generation.search.SearchResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Plans the whole trip at once with the ruin-and-recreate metaheuristic of {@link OrienteeringSearch}: every day is a
  * tour of one team orienteering problem, so places go to the day where they fit and are worth most (open, dry, not
- * yet a third museum). The search runs a fixed number of steps from a fixed seed, so one request always gets one plan;
- * a time limit guards against an overloaded machine.
+ * yet a third museum). The search runs a fixed number of steps from a seed derived from the request, so one request
+ * always gets one plan; a time limit guards against an overloaded machine.
  */
 final class SearchPlanner implements ItineraryPlanner {
 
@@ -35,6 +38,27 @@ final class SearchPlanner implements ItineraryPlanner {
         this.scoring = new Scoring(properties.weights());
     }
 
+    /**
+     * The search's seed for one request: the configured seed mixed with a digest of everything the traveller asked, so
+     * that a request always gets the same random choices, in any JVM, and two requests do not share theirs.
+     */
+    static long seedOf(TripRequest request, long configured) {
+        String asked = String.join(
+                "|",
+                request.destination(),
+                String.valueOf(request.destinationId()),
+                request.startDate().toString(),
+                request.endDate().toString(),
+                Integer.toString(request.travelers()),
+                request.interests().stream().map(Enum::name).collect(Collectors.joining(",")),
+                request.pace().name(),
+                request.budget().name(),
+                String.join(",", request.mustSeeOrEmpty()),
+                String.valueOf(request.lodging()),
+                request.modeOrDefault().name());
+        return configured ^ UUID.nameUUIDFromBytes(asked.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+    }
+
     @Override
     public Itinerary plan(TripRequest request, PlanningContext context, ProgressListener progress) {
         TripModel model = TripModel.of(request, context, properties, travel, scoring);
@@ -42,7 +66,7 @@ final class SearchPlanner implements ItineraryPlanner {
         SearchLimits limits = new SearchLimits(
                 budget.iterationsFor(model.nodes, context.days().size()),
                 budget.timeLimit().toNanos(),
-                budget.seed());
+                seedOf(request, budget.seed()));
         int days = context.days().size();
         SearchResult result = new OrienteeringSearch(model.problem)
                 .solve(limits, (percent, best) -> progress.searching(percent * 90 / 100 / Math.max(1, days), best));

@@ -12,6 +12,7 @@ import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.generation.planning.Minutes;
 import io.itinera.generation.planning.Scoring;
 import io.itinera.generation.planning.TravelTimes;
+import io.itinera.generation.planning.VisitWindows;
 import io.itinera.generation.planning.WeatherOutlook;
 import io.itinera.generation.search.SearchProblem;
 import java.util.ArrayList;
@@ -41,7 +42,10 @@ final class TripModel {
     /** LUNCH or DINNER for break nodes, -1 otherwise. */
     final int[] mealOf;
 
+    /** How wet each day is expected to be, for the explanations. */
     final double[] wetness;
+    /** How much less an outdoor place is worth each day, for the scores. */
+    final double[] outdoorPenalty;
     final SearchProblem problem;
     final int nodes;
     /** The trip's own scoring: knows the city's top places among this trip's candidates. */
@@ -57,6 +61,7 @@ final class TripModel {
             int[] placeOf,
             int[] mealOf,
             double[] wetness,
+            double[] outdoorPenalty,
             SearchProblem problem,
             int nodes,
             Scoring scoring,
@@ -68,6 +73,7 @@ final class TripModel {
         this.placeOf = placeOf;
         this.mealOf = mealOf;
         this.wetness = wetness;
+        this.outdoorPenalty = outdoorPenalty;
         this.problem = problem;
         this.nodes = nodes;
         this.scoring = scoring;
@@ -147,6 +153,8 @@ final class TripModel {
         builder.travelMatrix(minutes);
 
         double[] wetness = days.stream().mapToDouble(WeatherOutlook::wetness).toArray();
+        double[] outdoorPenalty =
+                days.stream().mapToDouble(WeatherOutlook::outdoorPenalty).toArray();
         int slack = request.pace().slackMinutes();
         int[] category = new int[nodes + 1];
         node = 1;
@@ -160,7 +168,7 @@ final class TripModel {
                 for (int d = 0; d < days.size(); d++) {
                     if (c < windows[p][d].length) {
                         int[] w = windows[p][d][c];
-                        builder.window(d, node, w[0], w[1], trip.onDay(poi, request, wetness[d]));
+                        builder.window(d, node, w[0], w[1], trip.onDay(poi, request, outdoorPenalty[d]));
                     }
                 }
                 node++;
@@ -177,18 +185,27 @@ final class TripModel {
             }
         }
         return new TripModel(
-                request, context, home, places, placeOf, mealOf, wetness, builder.build(), nodes, trip, properties);
+                request,
+                context,
+                home,
+                places,
+                placeOf,
+                mealOf,
+                wetness,
+                outdoorPenalty,
+                builder.build(),
+                nodes,
+                trip,
+                properties);
     }
 
-    /** The windows in which a whole visit fits, as start windows {earliest, latest}, inside the pace's hours. */
+    /**
+     * The windows in which a whole visit fits, as start windows {earliest, latest}, inside the pace's hours (and, for
+     * an outdoor place, daylight).
+     */
     private static int[][] startWindows(PointOfInterest poi, TripDay day, int dayStart, int dayEnd) {
         List<int[]> result = new ArrayList<>();
-        poi.openWindows().stream()
-                .filter(windows -> windows.date().equals(day.date()))
-                .map(DayWindows::windows)
-                .flatMap(List::stream)
-                .sorted(Comparator.comparing(TimeWindow::open))
-                .forEach(window -> {
+        VisitWindows.of(poi, day).forEach(window -> {
                     int earliest = Math.max(Minutes.ceil(window.open()), dayStart);
                     int latest = Math.min(Minutes.of(window.close()), dayEnd) - poi.visitMinutes();
                     if (latest >= earliest) {

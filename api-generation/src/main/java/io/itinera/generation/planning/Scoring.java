@@ -53,13 +53,13 @@ public final class Scoring {
     }
 
     /**
-     * What the place is worth on a day of the given wetness, before any repetition: an outdoor place loses value on a wet
-     * day; the must-see and top-place bonuses stay whole.
+     * What the place is worth on a day, before any repetition: an outdoor place loses value by the day's outdoor penalty
+     * (rain, cold, heat: {@link WeatherOutlook#outdoorPenalty}); the must-see and top-place bonuses stay whole.
      */
-    public double onDay(PointOfInterest poi, TripRequest request, double wetness) {
+    public double onDay(PointOfInterest poi, TripRequest request, double outdoorPenalty) {
         double value = interestValue(poi, request);
         if (!poi.indoor()) {
-            value *= 1 - (1 - weights.wetOutdoorFactor()) * wetness;
+            value *= 1 - (1 - weights.wetOutdoorFactor()) * outdoorPenalty;
         }
         return value + bonus(poi, request);
     }

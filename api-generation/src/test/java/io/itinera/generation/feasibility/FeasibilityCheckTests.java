@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
+import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.generation.Itinerary;
 import io.itinera.events.generation.ItineraryDay;
 import io.itinera.events.generation.Leg;
@@ -67,6 +68,20 @@ class FeasibilityCheckTests {
 
         // then
         assertThat(check.violations(broken, request, context)).anyMatch(v -> v.contains("a is visited 10:30–11:30"));
+    }
+
+    @Test
+    void detectsAnOutdoorVisitAfterDusk() {
+        // when a turns out to be outdoors, on a Monday whose civil dusk is at 14:30
+        TripDay winter = new TripDay(
+                MONDAY, "+01:00", LocalTime.of(9, 0), LocalTime.of(14, 0), null, LocalTime.of(8, 30), LocalTime.of(14, 30), null);
+        PlanningContext dark = context(List.of(winter, day(TUESDAY)), List.of(Trips.outdoor(a), b));
+
+        assertThat(check.violations(valid, request, dark))
+                .anyMatch(v -> v.contains("a is outdoors and visited") && v.contains("civil dusk 14:30"));
+        assertThat(check.violations(valid, request, context(List.of(winter, day(TUESDAY)), List.of(a, b))))
+                .as("indoors, the dark does not matter")
+                .isEmpty();
     }
 
     @Test

@@ -208,6 +208,94 @@ class SearchPlannerTests {
     }
 
     @Test
+    void visitsOutdoorPlacesOnlyBetweenSunriseAndCivilDusk() {
+        // given a December day (sunrise 08:05, civil dusk 16:35), a park open round the clock, a viewpoint open from
+        // 16:00 that needs an hour, and a museum open late
+        PointOfInterest park =
+                outdoor(poi("park", Interest.NATURE, near(300, 0), 120, 95, Trips.on(MONDAY, "00:00-23:59")));
+        PointOfInterest view =
+                outdoor(poi("view", Interest.VIEWPOINTS, near(0, 300), 60, 90, Trips.on(MONDAY, "16:00-23:00")));
+        PointOfInterest museum = poi("museum", Interest.ART, near(0, -300), 60, 50, Trips.on(MONDAY, "09:00-21:00"));
+        TripDay december = new TripDay(
+                MONDAY,
+                "+01:00",
+                LocalTime.of(8, 5),
+                LocalTime.of(15, 53),
+                null,
+                LocalTime.of(7, 25),
+                LocalTime.of(16, 35),
+                null);
+        PlanningContext context = context(List.of(december), List.of(park, view, museum));
+        TripRequest request = request(Pace.PACKED, List.of(Interest.NATURE, Interest.VIEWPOINTS, Interest.ART));
+
+        Itinerary itinerary = plan(request, context);
+
+        // then the park is visited in daylight and the viewpoint, with 35 minutes of daylight, is left out saying why
+        assertThat(itinerary.days().get(0).stops())
+                .filteredOn(stop -> stop.poiId().equals("park"))
+                .singleElement()
+                .satisfies(stop -> {
+                    assertThat(stop.arrival().toLocalTime()).isAfterOrEqualTo(LocalTime.of(8, 5));
+                    assertThat(stop.departure().toLocalTime()).isBeforeOrEqualTo(LocalTime.of(16, 35));
+                });
+        assertThat(itinerary.leftOut())
+                .filteredOn(left -> left.poiId().equals("view"))
+                .singleElement()
+                .satisfies(left -> assertThat(left.reason()).endsWith("and daylight"));
+        assertThat(check.violations(itinerary, request, context)).isEmpty();
+    }
+
+    @Test
+    void theSeasonDecidesBetweenAnOutdoorAndAnIndoorPlaceWithoutAForecast() {
+        // given a park and a museum of four hours each, only one of which fits a relaxed day
+        PointOfInterest park =
+                outdoor(poi("park", Interest.NATURE, near(300, 0), 240, 80, Trips.on(MONDAY, "08:00-20:00")));
+        PointOfInterest museum = poi("museum", Interest.ART, near(0, 300), 240, 70, Trips.on(MONDAY, "08:00-20:00"));
+        TripRequest request = request(Pace.RELAXED, List.of(Interest.NATURE, Interest.ART));
+
+        // then a cold, wet month goes to the museum and a warm one to the park
+        Itinerary march = plan(request, context(List.of(season(8, 35)), List.of(park, museum)));
+        Itinerary july = plan(request, context(List.of(season(29, 30)), List.of(park, museum)));
+
+        assertThat(stopIds(march.days().get(0))).containsExactly("museum");
+        assertThat(stopIds(july.days().get(0))).containsExactly("park");
+    }
+
+    private static TripDay season(double maxTemperatureC, int rainyDaysPercent) {
+        return new TripDay(
+                MONDAY,
+                "+01:00",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new DayWeather(
+                        DayWeather.Source.CLIMATE_NORMALS,
+                        null,
+                        maxTemperatureC - 8,
+                        maxTemperatureC,
+                        3,
+                        rainyDaysPercent,
+                        null,
+                        false));
+    }
+
+    @Test
+    void seedsTheSearchFromTheRequest() {
+        TripRequest request = twoDays(Pace.MODERATE, List.of(Interest.ART, Interest.FOOD));
+        long seed = SearchPlanner.seedOf(request, 7);
+
+        assertThat(SearchPlanner.seedOf(twoDays(Pace.MODERATE, List.of(Interest.ART, Interest.FOOD)), 7))
+                .isEqualTo(seed);
+        assertThat(SearchPlanner.seedOf(twoDays(Pace.PACKED, List.of(Interest.ART, Interest.FOOD)), 7))
+                .isNotEqualTo(seed);
+        assertThat(SearchPlanner.seedOf(twoDays(Pace.MODERATE, List.of(Interest.FOOD, Interest.ART)), 7))
+                .isNotEqualTo(seed);
+        assertThat(SearchPlanner.seedOf(request, 8)).isNotEqualTo(seed);
+    }
+
+    @Test
     void plansTheSameItineraryForTheSameInputAndSeed() {
         Random random = new Random(7);
         PlanningContext context = GreedyPlannerTests.randomContext(random, 3, 40);
