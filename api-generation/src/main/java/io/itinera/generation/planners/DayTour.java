@@ -1,6 +1,5 @@
 package io.itinera.generation.planners;
 
-import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
@@ -21,7 +20,6 @@ import io.itinera.generation.planning.VisitWindows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;

@@ -29,14 +29,7 @@ final class LeftOutPlaces {
     }
 
     List<LeftOutPoi> list(SearchResult result) {
-        Set<Integer> visited = new HashSet<>();
-        for (int[] tour : result.tours()) {
-            for (int node : tour) {
-                if (!model.isMeal(node)) {
-                    visited.add(model.placeOf[node]);
-                }
-            }
-        }
+        Set<Integer> visited = visited(result);
         record Candidate(int place, PointOfInterest poi, double score, boolean mustSee, boolean top) {}
         List<Candidate> left = new ArrayList<>();
         for (int p = 0; p < model.places.size(); p++) {
@@ -72,6 +65,61 @@ final class LeftOutPlaces {
                 .toList();
     }
 
+    /**
+     * The top places (not must-sees) the plan leaves out although each would fit some day on its own, the most popular
+     * first.
+     */
+    List<PointOfInterest> crowdedOutTopPlaces(SearchResult result) {
+        Set<Integer> visited = visited(result);
+        List<PointOfInterest> crowded = new ArrayList<>();
+        for (int p = 0; p < model.places.size(); p++) {
+            PointOfInterest poi = model.places.get(p);
+            if (!visited.contains(p)
+                    && scoring.isTop(poi)
+                    && !scoring.isMustSee(poi, model.request)
+                    && fitsSomeDay(nodesOf(p))) {
+                crowded.add(poi);
+            }
+        }
+        crowded.sort(
+                Comparator.comparingInt(PointOfInterest::popularity).reversed().thenComparing(PointOfInterest::id));
+        return crowded;
+    }
+
+    /** The places a result visits, by index. */
+    Set<Integer> visited(SearchResult result) {
+        Set<Integer> visited = new HashSet<>();
+        for (int[] tour : result.tours()) {
+            for (int node : tour) {
+                if (!model.isMeal(node)) {
+                    visited.add(model.placeOf[node]);
+                }
+            }
+        }
+        return visited;
+    }
+
+    private List<Integer> nodesOf(int p) {
+        List<Integer> nodes = new ArrayList<>();
+        for (int node = 1; node <= model.nodes; node++) {
+            if (model.placeOf[node] == p) {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
+    private boolean fitsSomeDay(List<Integer> nodes) {
+        for (int node : nodes) {
+            for (int d = 0; d < model.wetness.length; d++) {
+                if (OrienteeringSearch.fitsAlone(model.problem, node, d)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private String reason(int p, PointOfInterest poi) {
         boolean openSomeDay = poi.openWindows().stream()
                 .anyMatch(w -> !w.windows().isEmpty()
@@ -80,12 +128,7 @@ final class LeftOutPlaces {
         if (!openSomeDay) {
             return "closed on every day of the trip";
         }
-        List<Integer> nodes = new ArrayList<>();
-        for (int node = 1; node <= model.nodes; node++) {
-            if (model.placeOf[node] == p) {
-                nodes.add(node);
-            }
-        }
+        List<Integer> nodes = nodesOf(p);
         if (nodes.isEmpty()) {
             return "its opening hours leave no room for a %d-minute visit within the %s day's hours%s"
                     .formatted(
@@ -93,13 +136,7 @@ final class LeftOutPlaces {
                             model.request.pace().name().toLowerCase(Locale.ROOT),
                             poi.indoor() ? "" : " and daylight");
         }
-        boolean fitsSomeDay = false;
-        for (int node : nodes) {
-            for (int d = 0; d < model.wetness.length; d++) {
-                fitsSomeDay |= OrienteeringSearch.fitsAlone(model.problem, node, d);
-            }
-        }
-        if (!fitsSomeDay) {
+        if (!fitsSomeDay(nodes)) {
             return "it cannot be reached, visited and left in time on any day at this pace";
         }
         if (scoring.isMustSee(poi, model.request)) {

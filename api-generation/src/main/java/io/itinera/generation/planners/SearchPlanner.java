@@ -56,20 +56,21 @@ final class SearchPlanner implements ItineraryPlanner {
                 String.join(",", request.mustSeeOrEmpty()),
                 String.valueOf(request.lodging()),
                 request.modeOrDefault().name());
-        return configured ^ UUID.nameUUIDFromBytes(asked.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        return configured
+                ^ UUID.nameUUIDFromBytes(asked.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     }
+
+    /** How deep a search for a crowded-out top place may itself search again for another. */
+    static final int RETRY_DEPTH = 2;
 
     @Override
     public Itinerary plan(TripRequest request, PlanningContext context, ProgressListener progress) {
         TripModel model = TripModel.of(request, context, properties, travel, scoring);
-        GenerationProperties.Search budget = properties.search();
-        SearchLimits limits = new SearchLimits(
-                budget.iterationsFor(model.nodes, context.days().size()),
-                budget.timeLimit().toNanos(),
-                seedOf(request, budget.seed()));
         int days = context.days().size();
-        SearchResult result = new OrienteeringSearch(model.problem)
-                .solve(limits, (percent, best) -> progress.searching(percent * 90 / 100 / Math.max(1, days), best));
+        SearchResult result = search(
+                model,
+                (percent, best) -> progress.searching(percent * 90 / 100 / Math.max(1, days), best),
+                RETRY_DEPTH);
         DayWriter writer = new DayWriter(model, travel, properties);
         List<ItineraryDay> planned = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -79,9 +80,28 @@ final class SearchPlanner implements ItineraryPlanner {
         }
         double total = planned.stream().mapToDouble(ItineraryDay::score).sum();
         return new Itinerary(
-                NAME,
-                Math.round(total * 1000) / 1000.0,
-                List.copyOf(planned),
-                new LeftOutPlaces(model).list(result));
+                NAME, Math.round(total * 1000) / 1000.0, List.copyOf(planned), new LeftOutPlaces(model).list(result));
+    }
+
+    /**
+     * The search of a model's request, then, for each top place it crowds out, the search of the same request asking for
+     * it as a must-see (which may search again, {@code depth} levels down), kept when it holds every top place and
+     * must-see so far and that one ({@link TopPlacesFirst}).
+     */
+    private SearchResult search(TripModel model, OrienteeringSearch.Progress progress, int depth) {
+        GenerationProperties.Search budget = properties.search();
+        SearchLimits limits = new SearchLimits(
+                budget.iterationsFor(model.nodes, model.context.days().size()),
+                budget.timeLimit().toNanos(),
+                seedOf(model.request, budget.seed()));
+        SearchResult first = new OrienteeringSearch(model.problem).solve(limits, progress);
+        if (depth == 0) {
+            return first;
+        }
+        return TopPlacesFirst.enforce(model, first, asked -> {
+            TripRequest asking = TopPlacesFirst.askingFor(model.request, asked);
+            return search(
+                    TripModel.of(asking, model.context, properties, travel, scoring), (percent, best) -> {}, depth - 1);
+        });
     }
 }

@@ -1,9 +1,7 @@
 package io.itinera.generation.planners;
 
-import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
-import io.itinera.events.enrichment.TimeWindow;
 import io.itinera.events.enrichment.TripDay;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.TravelMode;
@@ -46,10 +44,12 @@ final class TripModel {
     final double[] wetness;
     /** How much less an outdoor place is worth each day, for the scores. */
     final double[] outdoorPenalty;
+
     final SearchProblem problem;
     final int nodes;
     /** The trip's own scoring: knows the city's top places among this trip's candidates. */
     final Scoring scoring;
+
     final int lunchMinutes;
     final int dinnerMinutes;
 
@@ -206,12 +206,12 @@ final class TripModel {
     private static int[][] startWindows(PointOfInterest poi, TripDay day, int dayStart, int dayEnd) {
         List<int[]> result = new ArrayList<>();
         VisitWindows.of(poi, day).forEach(window -> {
-                    int earliest = Math.max(Minutes.ceil(window.open()), dayStart);
-                    int latest = Math.min(Minutes.of(window.close()), dayEnd) - poi.visitMinutes();
-                    if (latest >= earliest) {
-                        result.add(new int[] {earliest, latest});
-                    }
-                });
+            int earliest = Math.max(Minutes.ceil(window.open()), dayStart);
+            int latest = Math.min(Minutes.of(window.close()), dayEnd) - poi.visitMinutes();
+            if (latest >= earliest) {
+                result.add(new int[] {earliest, latest});
+            }
+        });
         return result.toArray(int[][]::new);
     }
 

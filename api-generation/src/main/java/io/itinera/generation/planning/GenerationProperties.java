@@ -37,10 +37,24 @@ public record GenerationProperties(
         return new GenerationProperties(
                 new Travel(1.3, 4.5, 18.0, 8, 1000),
                 new MealWindow(LocalTime.NOON, LocalTime.of(14, 0), Duration.ofMinutes(60)),
-                new Weights(10.0, 0.35, 0.6, 0.6, 0.5, 3.0, 2),
+                new Weights(10.0, 0.35, 0.6, 0.6, 0.5, 1.5, 2),
                 new MealWindow(LocalTime.of(19, 0), LocalTime.of(20, 30), Duration.ofMinutes(75)),
                 new Search(600, 30, 36_000, Duration.ofMillis(250), 7L),
                 "search");
+    }
+
+    /**
+     * These settings with another search time limit: tests that compare plans run without the safety net, so that a
+     * busy machine cannot cut a search short and change its plan.
+     */
+    public GenerationProperties withSearchTimeLimit(Duration timeLimit) {
+        return new GenerationProperties(
+                travel,
+                lunch,
+                weights,
+                dinner,
+                new Search(search.maxIterations(), search.minIterations(), search.work(), timeLimit, search.seed()),
+                planner);
     }
 
     /**
@@ -95,8 +109,8 @@ public record GenerationProperties(
      * @param repeatedCategoryFactor multiplies the score once more for each earlier stop of the same category that day
      * @param wetOutdoorFactor multiplies the score of an outdoor place on a day forecast to be wet (scaled by the chance
      *     of rain when the forecast gives one)
-     * @param topPlaceBonus added to the score of one of the city's top places, enough that no set of lesser places
-     *     it would make room for is worth more; smaller than a must-see's
+     * @param topPlaceBonus added to the score of one of the city's top places, so that it is worth more than the lesser
+     *     places its visit usually makes room for; smaller than a must-see's
      * @param topPlacesPerDay how many of the most popular candidates per trip day are the city's top places
      */
     public record Weights(
@@ -113,7 +127,7 @@ public record GenerationProperties(
             @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
             double wetOutdoorFactor,
 
-            @DefaultValue("3") @PositiveOrZero double topPlaceBonus,
+            @DefaultValue("1.5") @PositiveOrZero double topPlaceBonus,
             @DefaultValue("2") @PositiveOrZero int topPlacesPerDay) {}
 
     /**

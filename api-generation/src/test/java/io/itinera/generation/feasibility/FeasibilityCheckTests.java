@@ -74,7 +74,14 @@ class FeasibilityCheckTests {
     void detectsAnOutdoorVisitAfterDusk() {
         // when a turns out to be outdoors, on a Monday whose civil dusk is at 14:30
         TripDay winter = new TripDay(
-                MONDAY, "+01:00", LocalTime.of(9, 0), LocalTime.of(14, 0), null, LocalTime.of(8, 30), LocalTime.of(14, 30), null);
+                MONDAY,
+                "+01:00",
+                LocalTime.of(9, 0),
+                LocalTime.of(14, 0),
+                null,
+                LocalTime.of(8, 30),
+                LocalTime.of(14, 30),
+                null);
         PlanningContext dark = context(List.of(winter, day(TUESDAY)), List.of(Trips.outdoor(a), b));
 
         assertThat(check.violations(valid, request, dark))

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class GreedyPlannerTests {
 
     private final GreedyPlanner planner = new GreedyPlanner(DEFAULTS);
+    private final GreedyPlanner withoutTopPlaces = new GreedyPlanner(Trips.WITHOUT_TOP_PLACES);
     private final FeasibilityCheck check = new FeasibilityCheck(DEFAULTS);
 
     @Test
@@ -197,9 +198,11 @@ class GreedyPlannerTests {
         PointOfInterest gallery = poi("gallery", Interest.ART, near(400, 0), 60, 80, Trips.on(MONDAY, "10:00-11:00"));
         PointOfInterest garden = poi("garden", Interest.NATURE, near(-400, 0), 60, 80, Trips.on(MONDAY, "10:00-11:00"));
 
-        // when
-        Itinerary forArt = planFeasibly(request(Pace.MODERATE, List.of(Interest.ART)), oneDay(gallery, garden));
-        Itinerary forNature = planFeasibly(request(Pace.MODERATE, List.of(Interest.NATURE)), oneDay(gallery, garden));
+        // when (as lesser places: the city's top places keep their value outside the interests)
+        Itinerary forArt =
+                planFeasibly(withoutTopPlaces, request(Pace.MODERATE, List.of(Interest.ART)), oneDay(gallery, garden));
+        Itinerary forNature = planFeasibly(
+                withoutTopPlaces, request(Pace.MODERATE, List.of(Interest.NATURE)), oneDay(gallery, garden));
 
         // then
         assertThat(stopIds(forArt.days().get(0))).containsExactly("gallery");
@@ -229,9 +232,11 @@ class GreedyPlannerTests {
         PointOfInterest h2 = poi("h2", Interest.HISTORY, CENTRE, 60, 90, Trips.on(MONDAY, "09:00-18:00"));
         PointOfInterest a1 = poi("a1", Interest.ART, CENTRE, 60, 60, Trips.on(MONDAY, "09:00-18:00"));
 
-        // when
+        // when (as lesser places, so that no top-place bonus hides the factor)
         ItineraryDay day = planFeasibly(
-                        request(Pace.MODERATE, List.of(Interest.HISTORY, Interest.ART)), oneDay(h1, h2, a1))
+                        withoutTopPlaces,
+                        request(Pace.MODERATE, List.of(Interest.HISTORY, Interest.ART)),
+                        oneDay(h1, h2, a1))
                 .days()
                 .get(0);
 
@@ -373,6 +378,10 @@ class GreedyPlannerTests {
     }
 
     private Itinerary planFeasibly(TripRequest request, PlanningContext context) {
+        return planFeasibly(planner, request, context);
+    }
+
+    private Itinerary planFeasibly(GreedyPlanner planner, TripRequest request, PlanningContext context) {
         Itinerary itinerary = planner.plan(request, context, (day, number, total) -> {});
         assertThat(check.violations(itinerary, request, context)).isEmpty();
         assertThat(itinerary.planner()).isEqualTo("greedy");

@@ -270,15 +270,7 @@ class SearchPlannerTests {
                 null,
                 null,
                 null,
-                new DayWeather(
-                        DayWeather.Source.CLIMATE_NORMALS,
-                        null,
-                        maxTemperatureC - 8,
-                        maxTemperatureC,
-                        3,
-                        rainyDaysPercent,
-                        null,
-                        false));
+                Trips.climateNormals(maxTemperatureC, rainyDaysPercent));
     }
 
     @Test
@@ -301,8 +293,10 @@ class SearchPlannerTests {
         PlanningContext context = GreedyPlannerTests.randomContext(random, 3, 40);
         TripRequest request = twoDays(Pace.MODERATE, List.of(Interest.ART, Interest.FOOD));
 
-        Itinerary first = plan(request, context);
-        Itinerary second = plan(request, context);
+        // without the time limit, which on a busy machine would cut a search short
+        ItineraryPlanner untimed = Planners.search(DEFAULTS.withSearchTimeLimit(java.time.Duration.ofMinutes(1)));
+        Itinerary first = untimed.plan(request, context, (day, number, total) -> {});
+        Itinerary second = untimed.plan(request, context, (day, number, total) -> {});
 
         assertThat(second).isEqualTo(first);
     }

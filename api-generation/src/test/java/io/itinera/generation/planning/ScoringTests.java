@@ -62,10 +62,11 @@ class ScoringTests {
         Scoring oneDay = scoring.forTrip(List.of(cafe, museum, park, tower), 1);
 
         assertThat(List.of(tower, park, museum, cafe)).map(oneDay::isTop).containsExactly(true, true, false, false);
-        assertThat(oneDay.score(tower, artLover, 0)).isCloseTo(1.0 + 3, within(1e-9));
-        assertThat(oneDay.onDay(park, artLover, 0)).isCloseTo(0.9 + 3, within(1e-9));
+        assertThat(oneDay.score(tower, artLover, 0)).isCloseTo(1.0 + 1.5, within(1e-9));
+        assertThat(oneDay.onDay(park, artLover, 0)).isCloseTo(0.9 + 1.5, within(1e-9));
         assertThat(oneDay.score(cafe, artLover, 0)).isCloseTo(0.6 * 0.35, within(1e-9));
-        assertThat(scoring.forTrip(List.of(cafe, museum, park, tower), 2).isTop(museum)).isTrue();
+        assertThat(scoring.forTrip(List.of(cafe, museum, park, tower), 2).isTop(museum))
+                .isTrue();
         assertThat(scoring.isTop(tower)).as("no trip, no top places").isFalse();
     }
 

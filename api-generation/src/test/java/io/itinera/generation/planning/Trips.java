@@ -1,6 +1,7 @@
 package io.itinera.generation.planning;
 
 import io.itinera.events.TripRequests;
+import io.itinera.events.enrichment.DayWeather;
 import io.itinera.events.enrichment.DayWindows;
 import io.itinera.events.enrichment.Destination;
 import io.itinera.events.enrichment.PlanningContext;
@@ -27,8 +28,28 @@ public final class Trips {
     public static final LocalDate MONDAY = LocalDate.of(2027, 5, 10);
     public static final LocalDate TUESDAY = MONDAY.plusDays(1);
     public static final GenerationProperties DEFAULTS = GenerationProperties.defaults();
+    /** The defaults without top places, for tests of what the other weights decide among a few equals. */
+    public static final GenerationProperties WITHOUT_TOP_PLACES = withoutTopPlaces();
 
     private Trips() {}
+
+    private static GenerationProperties withoutTopPlaces() {
+        GenerationProperties.Weights w = DEFAULTS.weights();
+        return new GenerationProperties(
+                DEFAULTS.travel(),
+                DEFAULTS.lunch(),
+                new GenerationProperties.Weights(
+                        w.mustSeeBonus(),
+                        w.offInterestFactor(),
+                        w.overBudgetFactor(),
+                        w.repeatedCategoryFactor(),
+                        w.wetOutdoorFactor(),
+                        w.topPlaceBonus(),
+                        0),
+                DEFAULTS.dinner(),
+                DEFAULTS.search(),
+                DEFAULTS.planner());
+    }
 
     /** A point about the given distance north (positive) or south of the centre, and east or west, in metres. */
     public static GeoPoint near(double northMetres, double eastMetres) {
@@ -99,6 +120,19 @@ public final class Trips {
                 .currency("EUR")
                 .mode(mode)
                 .build();
+    }
+
+    /** A month's climate normals: its mean daily high, a low 8 °C below, and its share of rainy days. */
+    public static DayWeather climateNormals(double maxTemperatureC, int rainyDaysPercent) {
+        return new DayWeather(
+                DayWeather.Source.CLIMATE_NORMALS,
+                null,
+                maxTemperatureC - 8,
+                maxTemperatureC,
+                3,
+                rainyDaysPercent,
+                null,
+                false);
     }
 
     /** The same place, but outdoors. */

@@ -13,12 +13,14 @@ class WeatherOutlookTests {
     @Test
     void theSeasonWeighsOnOutdoorPlacesWhenThereIsNoForecast() {
         // a New York March (highs of 8 °C, rain one day in three) and July (29 °C, 30 %)
-        TripDay march = day(normals(8, 35));
-        TripDay july = day(normals(29, 30));
+        TripDay march = day(Trips.climateNormals(8, 35));
+        TripDay july = day(Trips.climateNormals(29, 30));
 
         assertThat(WeatherOutlook.outdoorPenalty(march)).isCloseTo(0.5 * 0.35 + 0.5 * 0.7, within(1e-9));
         assertThat(WeatherOutlook.outdoorPenalty(july)).isCloseTo(0.5 * 0.30 + 0.5 * 0.1, within(1e-9));
-        assertThat(WeatherOutlook.wetness(march)).as("normals forecast no wet day").isZero();
+        assertThat(WeatherOutlook.wetness(march))
+                .as("normals forecast no wet day")
+                .isZero();
     }
 
     @Test
@@ -31,11 +33,6 @@ class WeatherOutlookTests {
         assertThat(WeatherOutlook.outdoorPenalty(day(fine))).isCloseTo(0.05, within(1e-9));
         assertThat(WeatherOutlook.outdoorPenalty(day(scorching))).isCloseTo(0.5, within(1e-9));
         assertThat(WeatherOutlook.outdoorPenalty(day(null))).isZero();
-    }
-
-    private static DayWeather normals(double maxTemperatureC, int rainyDaysPercent) {
-        return new DayWeather(
-                DayWeather.Source.CLIMATE_NORMALS, null, maxTemperatureC - 8, maxTemperatureC, 3, rainyDaysPercent, null, false);
     }
 
     private static TripDay day(DayWeather weather) {

@@ -23,6 +23,7 @@ import io.itinera.generation.planning.Minutes;
 import io.itinera.generation.planning.Scoring;
 import io.itinera.generation.planning.VisitWindows;
 import io.itinera.harness.mix.TripMix;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * Plans a traveller would keep, over every curated city and trips of 1 to 5 days at moderate pace, with contexts built
  * by api-enrichment's own beans and the production planner: every plan is feasible; the city's top places and the
  * traveller's must-see come before lesser places (one left out is explained with its real reason: closed on every trip
- * day, or no room for it on any day); no day is empty while an unplanned place plainly fits it. Random interests,
+ * day, no room for it on any day, or no room beside the other top places and must-sees, which asking for it as a
+ * must-see confirms); no day is empty while an unplanned place plainly fits it. Random interests,
  * budgets, dates and must-sees from a fixed seed, so that a failure replays.
  */
 class PlanQualityPropertyTests {
@@ -54,6 +56,7 @@ class PlanQualityPropertyTests {
             "closed on every day of the trip",
             "its opening hours leave no room",
             "it cannot be reached, visited and left in time on any day");
+    private static final String CROWDED_OUT = "it does not fit in the opening hours together with your must-see places";
     /** An empty day is wrong if an unplanned place is open that day this much longer than its visit. */
     private static final int PLAIN_FIT_MARGIN_MINUTES = 120;
 
@@ -63,7 +66,8 @@ class PlanQualityPropertyTests {
     @BeforeAll
     static void start() throws Exception {
         enrichment = new EnrichmentContexts();
-        properties = PlannerRun.generationProperties();
+        // Searches always run their steps: a busy machine must not cut one short and change a plan.
+        properties = PlannerRun.generationProperties().withSearchTimeLimit(Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -90,7 +94,7 @@ class PlanQualityPropertyTests {
                 softly.assertThat(check.violations(itinerary, request, context))
                         .as("violations of %s", trip)
                         .isEmpty();
-                checkTopPlacesFirst(softly, trip, request, context, itinerary);
+                checkTopPlacesFirst(softly, trip, request, context, itinerary, planner);
                 checkNoNeedlesslyEmptyDay(softly, trip, request, context, itinerary);
                 plans++;
             }
@@ -100,8 +104,14 @@ class PlanQualityPropertyTests {
     }
 
     private static void checkTopPlacesFirst(
-            SoftAssertions softly, String trip, TripRequest request, PlanningContext context, Itinerary itinerary) {
-        Scoring scoring = new Scoring(properties.weights()).forTrip(context.pois(), context.days().size());
+            SoftAssertions softly,
+            String trip,
+            TripRequest request,
+            PlanningContext context,
+            Itinerary itinerary,
+            ItineraryPlanner planner) {
+        Scoring scoring = new Scoring(properties.weights())
+                .forTrip(context.pois(), context.days().size());
         Set<String> planned = planned(itinerary);
         Map<String, LeftOutPoi> leftOut = itinerary.leftOut() == null
                 ? Map.of()
@@ -122,8 +132,26 @@ class PlanQualityPropertyTests {
             if (why == null) {
                 continue;
             }
+            if (why.reason().startsWith(CROWDED_OUT)) {
+                // Only true if the place cannot join the plan's other top places and must-sees: asked for as a
+                // must-see, it must cost one of them its place.
+                Set<String> kept = first.stream()
+                        .map(PointOfInterest::id)
+                        .filter(planned::contains)
+                        .collect(Collectors.toSet());
+                Set<String> insisting =
+                        planned(planner.plan(withMustSee(request, poi.id()), context, (day, number, total) -> {}));
+                softly.assertThat(insisting.contains(poi.id()) && insisting.containsAll(kept))
+                        .as(
+                                "%s (popularity %d) left out of %s as crowded out, yet it fits with %s",
+                                poi.name(), poi.popularity(), trip, kept)
+                        .isFalse();
+                continue;
+            }
             softly.assertThat(REAL_REASONS.stream().anyMatch(why.reason()::startsWith))
-                    .as("%s (popularity %d) left out of %s because %s", poi.name(), poi.popularity(), trip, why.reason())
+                    .as(
+                            "%s (popularity %d) left out of %s because %s",
+                            poi.name(), poi.popularity(), trip, why.reason())
                     .isTrue();
             if (why.reason().startsWith("closed")) {
                 softly.assertThat(openOn(poi, context.days()))
@@ -160,9 +188,9 @@ class PlanQualityPropertyTests {
         int dayStart = Minutes.ceil(pace.dayStart());
         int dayEnd = Minutes.of(pace.dayEnd());
         return VisitWindows.of(poi, day).stream()
-                .anyMatch(window -> Math.min(Minutes.of(window.close()), dayEnd)
-                                - Math.max(Minutes.ceil(window.open()), dayStart)
-                        >= poi.visitMinutes() + PLAIN_FIT_MARGIN_MINUTES);
+                .anyMatch(window ->
+                        Math.min(Minutes.of(window.close()), dayEnd) - Math.max(Minutes.ceil(window.open()), dayStart)
+                                >= poi.visitMinutes() + PLAIN_FIT_MARGIN_MINUTES);
     }
 
     private static List<TimeWindow> openOn(PointOfInterest poi, List<TripDay> days) {
@@ -207,7 +235,12 @@ class PlanQualityPropertyTests {
         if (middling.isEmpty() || random.nextBoolean()) {
             return draft;
         }
-        String mustSee = middling.get(random.nextInt(middling.size())).id();
+        return withMustSee(draft, middling.get(random.nextInt(middling.size())).id());
+    }
+
+    private static TripRequest withMustSee(TripRequest draft, String poiId) {
+        List<String> mustSee = new ArrayList<>(draft.mustSeeOrEmpty());
+        mustSee.add(poiId);
         return new TripRequest(
                 draft.destination(),
                 draft.destinationId(),
@@ -217,7 +250,7 @@ class PlanQualityPropertyTests {
                 draft.interests(),
                 draft.pace(),
                 draft.budget(),
-                List.of(mustSee),
+                List.copyOf(mustSee),
                 draft.lodging(),
                 draft.currency(),
                 draft.mode());
