@@ -17,8 +17,9 @@
 #   ACCEPT_THREADS        wrk threads (default: 2)
 #   ACCEPT_PAUSE_WORKERS  1 (default) to SIGSTOP api-enrichment and api-generation during the runs
 #   ACCEPT_WIPE_DATA      1 (default) to delete the local broker's data before and after; 0 to keep it
-#   ACCEPT_ADMISSION_OFF  gateway arguments that switch admission control off for the measurement. Admission control
-#                         does not exist yet: when it does, set its property here (default: empty).
+#   ACCEPT_ADMISSION_OFF  gateway arguments that switch admission control off for the measurement: with the workers
+#                         paused every accepted trip stays open, so admission would refuse most POSTs within seconds
+#                         (default: --gateway.admission.enabled=false; empty to measure with it on)
 set -euo pipefail
 # shellcheck source=harness/suite.sh
 source "$(dirname "$0")/suite.sh"
@@ -30,7 +31,7 @@ ROUNDS=${ACCEPT_ROUNDS:-2}
 THREADS=${ACCEPT_THREADS:-2}
 PAUSE_WORKERS=${ACCEPT_PAUSE_WORKERS:-1}
 WIPE_DATA=${ACCEPT_WIPE_DATA:-1}
-ADMISSION_OFF=${ACCEPT_ADMISSION_OFF:-}
+ADMISSION_OFF=${ACCEPT_ADMISSION_OFF---gateway.admission.enabled=false}
 BARE_PORT=8088
 BARE_PID=
 PAUSED=()

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -27,28 +28,39 @@ public class HistoryEvents {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /**
+     * Follows by polling every {@link #POLL} (proposals).
+     *
      * @param lookup reads the followed snapshot; empty ends the stream
      * @param afterSequence the last sequence the client has seen (0 for all)
      */
     public Flux<ServerSentEvent<ProgressEntry>> follow(
             Supplier<Optional<? extends Followable>> lookup, long afterSequence) {
+        return follow(lookup, afterSequence, Flux.interval(Duration.ZERO, POLL));
+    }
+
+    /**
+     * Follows by reading the snapshot again only when {@code changes} signals (trips: pushed from this replica's read
+     * model), with a keep-alive comment after {@link #HEARTBEAT} of silence.
+     *
+     * @param lookup reads the followed snapshot; empty ends the stream
+     * @param afterSequence the last sequence the client has seen (0 for all)
+     * @param changes signals when the snapshot may have changed, starting with one for the snapshot as it is now
+     */
+    public Flux<ServerSentEvent<ProgressEntry>> follow(
+            Supplier<Optional<? extends Followable>> lookup, long afterSequence, Flux<?> changes) {
         AtomicLong lastSent = new AtomicLong(afterSequence);
-        AtomicLong quietPolls = new AtomicLong();
-        long pollsPerHeartbeat = HEARTBEAT.toMillis() / POLL.toMillis();
-        return Flux.interval(Duration.ZERO, POLL)
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> Flux.defer(() -> {
-                                    Optional<? extends Followable> followed = lookup.get();
-                                    return Flux.just(followed);
-                                })
+        Flux<Boolean> ticks = Flux.merge(
+                        changes.map(change -> Boolean.FALSE),
+                        Flux.interval(HEARTBEAT, HEARTBEAT).map(beat -> Boolean.TRUE))
+                .onBackpressureLatest();
+        return ticks.concatMap(
+                        heartbeat -> Mono.fromCallable(() -> new Tick(heartbeat, lookup.get()))
                                 .subscribeOn(Schedulers.boundedElastic()),
                         1)
-                .takeWhile(Optional::isPresent)
-                .<Followable>map(Optional::get)
-                .takeUntil(trip -> trip.status().isTerminal())
-                .concatMapIterable(trip -> {
-                    List<ProgressEntry> history = trip.history();
+                .takeWhile(tick -> tick.followed().isPresent())
+                .takeUntil(tick -> tick.followed().get().status().isTerminal())
+                .concatMapIterable(tick -> {
+                    List<ProgressEntry> history = tick.followed().get().history();
                     List<ServerSentEvent<ProgressEntry>> events = IntStream.range(0, history.size())
                             .filter(i -> history.get(i).sequence() > lastSent.get())
                             .mapToObj(i -> toEvent(
@@ -58,18 +70,19 @@ public class HistoryEvents {
                                                     != history.get(i).status()))
                             .toList();
                     if (!events.isEmpty()) {
-                        lastSent.set(
-                                trip.history().get(trip.history().size() - 1).sequence());
-                        quietPolls.set(0);
+                        lastSent.set(history.get(history.size() - 1).sequence());
                         return events;
                     }
-                    return quietPolls.incrementAndGet() % pollsPerHeartbeat == 0
+                    return tick.heartbeat()
                             ? List.of(ServerSentEvent.<ProgressEntry>builder()
                                     .comment("keep-alive")
                                     .build())
                             : List.of();
                 });
     }
+
+    /** One look at the followed snapshot, and whether it was the heartbeat's. */
+    private record Tick(boolean heartbeat, Optional<? extends Followable> followed) {}
 
     /** The sequence a client last saw, from its {@code Last-Event-ID} header; 0 when absent. */
     public static long parseLastEventId(@Nullable String lastEventId) {

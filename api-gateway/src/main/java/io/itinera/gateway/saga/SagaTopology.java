@@ -36,7 +36,8 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
  * <p>The trip saga reads the gateway's trip commands and the workers' progress and completion events (all keyed by trip
  * id, all co-partitioned), folds them into its own store and writes, in one exactly-once transaction, the new snapshot
  * to {@code travel-trips.state} and the next stage's request. The proposal saga does the same for proposal requests.
- * Every replica materialises both state topics as global tables, so any replica answers any read.
+ * Every replica materialises both state topics (the trips' as a global store of bytes with an in-memory
+ * {@link TripIndex}, the proposals' as a global table), so any replica answers any read.
  */
 public final class SagaTopology {
 
@@ -80,6 +81,13 @@ public final class SagaTopology {
                 throw new UnsupportedOperationException("the sagas never read their outputs back as Outgoing");
             });
 
+    /** Reads the state topic for the read model, which never writes it. */
+    private static final Serde<TripState> TRIP_STATES = Serdes.serdeFrom(
+            (topic, state) -> {
+                throw new UnsupportedOperationException("the read model never writes the state topic");
+            },
+            new TripStateDeserializer());
+
     private SagaTopology() {}
 
     /**
@@ -102,16 +110,17 @@ public final class SagaTopology {
      * @return a handle on what was built, so that Spring registers it as a bean
      */
     public static SagaTopology build(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
-        return build(builder, clock, metrics, StageDeadlines.defaults());
+        return build(builder, clock, metrics, StageDeadlines.defaults(), new TripIndex(clock));
     }
 
     /**
-     * Builds both sagas and read models, the trip saga with its stage deadlines.
+     * Builds both sagas and read models, the trip saga with its stage deadlines and the trips' read model feeding
+     * {@code trips}.
      *
      * @return a handle on what was built, so that Spring registers it as a bean
      */
     public static SagaTopology build(
-            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines) {
+            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines, TripIndex trips) {
         saga(
                 builder,
                 new SagaDefinition<>(
@@ -125,7 +134,7 @@ public final class SagaTopology {
                         TripWorkingState::describe,
                         new TripDeadlines(deadlines, clock),
                         metrics.openTrips()));
-        readModel(builder, Topics.TRIP_STATE, TRIPS_STORE);
+        tripReadModel(builder, trips);
         saga(
                 builder,
                 new SagaDefinition<>(
@@ -164,6 +173,19 @@ public final class SagaTopology {
         outputs.to(
                 (key, outgoing, context) -> outgoing.topic().name(),
                 Produced.with(KEYS, OUTPUTS).withName(saga.name() + "-saga-outputs"));
+    }
+
+    /**
+     * Every trip's latest snapshot as bytes in {@link #TRIPS_STORE} (read back only when a client asks), and its status
+     * in the {@link TripIndex}. A global store fed by our own processor: no deserialise-serialise round per record.
+     */
+    private static void tripReadModel(StreamsBuilder builder, TripIndex trips) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRIPS_STORE), KEYS, Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Topics.TRIP_STATE.name(),
+                Consumed.with(KEYS, TRIP_STATES).withName(TRIPS_STORE + "-source"),
+                () -> new TripStateProcessor(TRIPS_STORE, trips));
     }
 
     private static <S> void readModel(StreamsBuilder builder, TopicSpec<S> topic, String storeName) {

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class ApiKeyStore {
 
     static final Duration RECHECK = Duration.ofSeconds(2);
+    static final int REMEMBERED = 1_000;
     private static final Pattern LINE = Pattern.compile("(" + ApiKeyProperties.CLIENT_ID + ")\\s+([0-9a-f]{64})");
     private static final Logger log = LoggerFactory.getLogger(ApiKeyStore.class);
 
@@ -39,6 +42,9 @@ public class ApiKeyStore {
     private volatile List<ApiKeyProperties.ApiKey> fromFile = List.of();
     /** Every key in force with its hash already decoded: computed when the keys change, not per request. */
     private volatile List<Hashed> inForce = List.of();
+
+    /** Keys that matched, and their client: cleared whenever the keys in force change. */
+    private final Map<String, ApiClient> remembered = new ConcurrentHashMap<>();
 
     private volatile @Nullable FileTime fileVersion;
     private volatile Instant nextCheck = Instant.MIN;
@@ -58,9 +64,28 @@ public class ApiKeyStore {
         }
     }
 
-    /** The client whose key this is, comparing hashes in constant time and checking every key. */
+    /**
+     * The client whose key this is, comparing hashes in constant time and checking every key. A key that matched is
+     * remembered (at most {@value #REMEMBERED} of them, forgotten whenever the keys change), so that its hash is
+     * computed once, not per request; an unknown key is hashed every time.
+     */
     public Optional<ApiClient> authenticate(String key) {
         refreshIfDue();
+        ApiClient known = remembered.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ApiClient> match = match(key);
+        match.ifPresent(client -> {
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(key, client);
+        });
+        return match;
+    }
+
+    private Optional<ApiClient> match(String key) {
         byte[] presented = sha256(key);
         ApiClient match = null;
         for (Hashed candidate : inForce) {
@@ -98,6 +123,7 @@ public class ApiKeyStore {
                 fromFile = read(file);
                 fileVersion = version;
                 inForce = hashed(keys());
+                remembered.clear();
                 log.info("reloaded {} API keys from {}", fromFile.size(), file);
             } catch (RuntimeException e) {
                 log.error("keeping the previous API keys: cannot use {}", file, e);

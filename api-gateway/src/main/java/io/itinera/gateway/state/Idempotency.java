@@ -40,11 +40,21 @@ public final class Idempotency {
     public static String idOf(String kind, ApiClient client, @Nullable String key) {
         return key == null
                 ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((kind + ":" + client.id() + ":" + key).getBytes(StandardCharsets.UTF_8))
+                : UUID.nameUUIDFromBytes(
+                                (kind + ":" + escaped(client.id()) + ":" + key).getBytes(StandardCharsets.UTF_8))
                         .toString();
     }
 
-    static void requireSameRequest(boolean same) {
+    /**
+     * A client id with its {@code :} and {@code \} escaped, so that where the client ends and the key begins is never
+     * ambiguous: JWT clients' ids contain {@code :} ({@code jwt:<subject>}) and keys may too. API-key client ids contain
+     * neither, so their derived ids are what they always were.
+     */
+    static String escaped(String clientId) {
+        return clientId.replace("\\", "\\\\").replace(":", "\\:");
+    }
+
+    public static void requireSameRequest(boolean same) {
         if (!same) {
             throw new Problem(
                     HttpStatus.UNPROCESSABLE_CONTENT,

@@ -4,25 +4,33 @@ import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicSpec;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.gateway.problem.Problem;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * How the HTTP layer talks to the sagas: publish a command (acknowledged by all in-sync replicas before the client
- * hears back), then wait briefly until its effect is readable on this replica, so that a client's next read here
- * sees it.
+ * hears back; a broker that cannot take it within the producer's bounded delivery timeout is a 503 with Retry-After),
+ * and, where a client needs it, wait until its effect is readable on this replica.
  */
 @Component
 public class SagaCommands {
 
+    /** What a client should wait before retrying when the broker did not take a command. */
+    static final String BROKER_RETRY_AFTER_SECONDS = "5";
+
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final Logger log = LoggerFactory.getLogger(SagaCommands.class);
 
     private final EventPublisher publisher;
 
@@ -30,16 +38,24 @@ public class SagaCommands {
         this.publisher = publisher;
     }
 
+    /**
+     * Hands a command keyed by its trip or proposal id to the producer without blocking a thread; completes when the
+     * broker has acknowledged it.
+     */
+    public <T extends Event> Mono<Void> send(TopicSpec<T> topic, T command, String requestId) {
+        return Mono.fromFuture(() -> publisher.publishAsync(topic, command, correlation(requestId)))
+                .onErrorMap(failure -> !(failure instanceof Problem), failure -> brokerUnavailable(topic, failure));
+    }
+
     /** Publishes a command keyed by its trip or proposal id, with the HTTP request's id in its headers. */
     public <T extends Event> Mono<Void> publish(TopicSpec<T> topic, T command, String requestId) {
-        RecordHeaders correlation = new RecordHeaders();
-        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
-        return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, correlation))
-                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, correlation(requestId)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(failure -> !(failure instanceof Problem), failure -> brokerUnavailable(topic, failure));
     }
 
     /**
-     * Publishes a command that creates something (a trip, a proposal) and waits briefly until it is readable. With an
+     * Publishes a command that creates something (a proposal) and waits briefly until it is readable. With an
      * idempotency key, the id was derived from the key: if the thing already exists, nothing is published and the
      * existing one must have come from the same request.
      *
@@ -76,7 +92,8 @@ public class SagaCommands {
     }
 
     /**
-     * Polls the local read model until the lookup finds something or the wait is over.
+     * Polls the local read model until the lookup finds something or the wait is over (proposals; trips are watched,
+     * see {@link TripWatch}).
      *
      * @return what was found, or empty when the effect was not readable in time (the command is still durable)
      */
@@ -87,5 +104,22 @@ public class SagaCommands {
                 .timeout(within, Mono.empty())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    private static RecordHeaders correlation(String requestId) {
+        RecordHeaders correlation = new RecordHeaders();
+        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
+        return correlation;
+    }
+
+    private static Problem brokerUnavailable(TopicSpec<?> topic, Throwable failure) {
+        log.warn("could not publish to {}: {}", topic.name(), failure.toString());
+        return new Problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "broker-unavailable",
+                        "Temporarily unavailable",
+                        "The request could not be stored right now and was not accepted; retry later, with an"
+                                + " Idempotency-Key so that the retry is safe.")
+                .withHeader("Retry-After", BROKER_RETRY_AFTER_SECONDS);
     }
 }

@@ -39,7 +39,7 @@ final class ApiContract implements OpenApiCustomizer {
     private record Shape(String operationId, int success, List<Integer> errors) {}
 
     private static final Map<String, Shape> OPERATIONS = Map.ofEntries(
-            Map.entry("post /api/v1/trips", new Shape("createTrip", 202, List.of(413, 415, 422))),
+            Map.entry("post /api/v1/trips", new Shape("createTrip", 202, List.of(409, 413, 415, 422))),
             Map.entry("get /api/v1/trips", new Shape("listTrips", 200, List.of())),
             Map.entry("get /api/v1/trips/{id}", new Shape("getTrip", 200, List.of(404))),
             Map.entry("delete /api/v1/trips/{id}", new Shape("cancelTrip", 200, List.of(404, 409))),
@@ -59,7 +59,8 @@ final class ApiContract implements OpenApiCustomizer {
             404,
             "No such resource for this client",
             409,
-            "The trip already finished",
+            "The trip already finished (cancel), or the first request with this Idempotency-Key is still in"
+                    + " flight (create; retry after Retry-After seconds)",
             413,
             "Request body over the limit",
             415,
@@ -72,7 +73,8 @@ final class ApiContract implements OpenApiCustomizer {
             500,
             "Our fault; logged with the request id",
             503,
-            "Not ready, or a dependency is down; retry after Retry-After seconds");
+            "Not ready, a dependency is down, or overloaded (`/problems/overloaded`: more trips in hand than can be"
+                    + " finished within the admission target); retry after Retry-After seconds");
 
     @Override
     public void customise(OpenAPI openApi) {

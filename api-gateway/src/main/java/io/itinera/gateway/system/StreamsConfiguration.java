@@ -4,15 +4,21 @@ import io.itinera.events.kafka.DeadLetters;
 import io.itinera.gateway.saga.SagaMetrics;
 import io.itinera.gateway.saga.SagaTopology;
 import io.itinera.gateway.saga.StageDeadlines;
+import io.itinera.gateway.saga.TripIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -69,7 +75,33 @@ class StreamsConfiguration {
     }
 
     @Bean
-    SagaTopology sagas(StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines) {
-        return SagaTopology.build(builder, clock, metrics, deadlines);
+    SagaTopology sagas(
+            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines, TripIndex trips) {
+        return SagaTopology.build(builder, clock, metrics, deadlines, trips);
+    }
+
+    /** The first time Streams runs, the trip index is rebuilt from one scan of the trips' store, off the stream thread. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer rebuildTripIndexWhenRunning(TripIndex trips) {
+        return factory -> {
+            AtomicBoolean rebuilt = new AtomicBoolean();
+            factory.setStateListener((newState, oldState) -> {
+                KafkaStreams streams = factory.getKafkaStreams();
+                if (newState == KafkaStreams.State.RUNNING && streams != null && rebuilt.compareAndSet(false, true)) {
+                    CompletableFuture.runAsync(() -> trips.rebuild(streams.store(StoreQueryParameters.fromNameAndType(
+                                    SagaTopology.TRIPS_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()))))
+                            .whenComplete((done, failure) -> {
+                                if (failure != null) {
+                                    rebuilt.set(false);
+                                    log.error(
+                                            "could not rebuild the trip index; retrying when Streams runs again",
+                                            failure);
+                                } else {
+                                    log.info("trip index rebuilt: {} open trips", trips.openTrips());
+                                }
+                            });
+                }
+            });
+        };
     }
 }

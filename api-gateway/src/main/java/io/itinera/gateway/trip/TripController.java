@@ -7,6 +7,7 @@ import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
+import io.itinera.gateway.state.TripWatch;
 import io.itinera.gateway.system.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,6 +48,7 @@ class TripController {
     private final TripSubmissions submissions;
     private final TripQueries queries;
     private final HistoryEvents events;
+    private final TripWatch watch;
     private final DestinationCatalog catalog;
 
     TripController(
@@ -54,16 +56,21 @@ class TripController {
             TripSubmissions submissions,
             TripQueries queries,
             HistoryEvents events,
+            TripWatch watch,
             DestinationCatalog catalog) {
         this.rules = rules;
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
+        this.watch = watch;
         this.catalog = catalog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Plan a trip", description = "Accepts the request and answers 202 with where to follow it.")
+    @Operation(
+            summary = "Plan a trip",
+            description = "Accepts the request and answers 202 with where to follow it; 503 with Retry-After when"
+                    + " Itinera has more trips in hand than it can finish within its admission target.")
     Mono<ResponseEntity<TripAccepted>> create(
             @Valid @RequestBody TripRequestBody body,
             @Parameter(description = "Makes retries safe: the same key and body return the original response")
@@ -113,8 +120,9 @@ class TripController {
         }
         String clientId = ApiClient.of(exchange).id();
         TripCursor after = cursor == null ? null : TripCursor.decode(cursor);
-        return Mono.fromCallable(() -> queries.page(clientId, status, after, limit + 1))
-                .subscribeOn(Schedulers.boundedElastic())
+        return queries.settled(clientId)
+                .then(Mono.fromCallable(() -> queries.page(clientId, status, after, limit + 1))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(trips -> {
                     boolean more = trips.size() > limit;
                     List<TripSnapshot> page = more ? trips.subList(0, limit) : trips;
@@ -158,7 +166,8 @@ class TripController {
             ServerWebExchange exchange) {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
-        return owned(id, exchange).flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after));
+        return owned(id, exchange)
+                .flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after, watch.updates(id)));
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {

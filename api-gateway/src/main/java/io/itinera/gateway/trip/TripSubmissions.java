@@ -5,21 +5,27 @@ import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
+import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.state.SagaCommands;
+import io.itinera.gateway.state.TripWatch;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Hands trip commands to the saga and waits briefly until their effect is readable on this replica. An
- * {@code Idempotency-Key} names the trip (see {@link Idempotency}).
+ * Hands trip commands to the saga. A trip without an {@code Idempotency-Key} is accepted once the broker has the
+ * command: the saga is not waited for, and this replica answers the trip {@code PENDING} until its snapshot arrives. With
+ * a key (which names the trip, see {@link Idempotency}) the saga is the judge: the answer waits for the trip's snapshot
+ * and replays it, refuses a different request, or asks to retry when the verdict is not in yet.
  */
 @Component
 class TripSubmissions {
@@ -28,14 +34,27 @@ class TripSubmissions {
 
     private final SagaCommands commands;
     private final TripQueries queries;
+    private final AcceptedTrips accepted;
+    private final TripAdmission admission;
+    private final TripWatch watch;
     private final TripsProperties properties;
-    private final MeterRegistry meters;
+    private final Counter requested;
 
-    TripSubmissions(SagaCommands commands, TripQueries queries, TripsProperties properties, MeterRegistry meters) {
+    TripSubmissions(
+            SagaCommands commands,
+            TripQueries queries,
+            AcceptedTrips accepted,
+            TripAdmission admission,
+            TripWatch watch,
+            TripsProperties properties,
+            MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
+        this.accepted = accepted;
+        this.admission = admission;
+        this.watch = watch;
         this.properties = properties;
-        this.meters = meters;
+        this.requested = meters.counter("itinera.trips.requested");
     }
 
     /** The outcome of a submission: the trip's id, and whether an earlier request with the same key created it. */
@@ -43,31 +62,74 @@ class TripSubmissions {
 
     Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
         String tripId = Idempotency.idOf("trip", client, idempotencyKey);
-        return commands.submit(
-                        Topics.TRIP_COMMANDS,
-                        SubmitTrip.of(tripId, client.id(), requestId, request),
-                        requestId,
-                        idempotencyKey,
-                        () -> queries.find(tripId),
-                        trip -> trip.clientId().equals(client.id())
-                                && trip.request().equals(request),
-                        properties.acceptWait())
-                .map(replayed -> {
-                    if (!replayed) {
-                        meters.counter("itinera.trips.requested").increment();
-                        log.info("accepted trip {} for client {}", tripId, client.id());
-                    }
-                    return new Submission(tripId, replayed);
-                });
+        SubmitTrip command = SubmitTrip.of(tripId, client.id(), requestId, request);
+        if (idempotencyKey == null) {
+            return Mono.fromRunnable(admission::admit)
+                    .then(Mono.fromRunnable(() -> accepted.accepting(command)))
+                    .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
+                    .doOnError(failure -> accepted.notAccepted(tripId))
+                    .then(Mono.fromSupplier(() -> accepted(command)));
+        }
+        // A retry of an earlier request answers from its trip, whatever the backlog.
+        return Mono.fromCallable(() -> queries.find(tripId))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(existing -> existing.isPresent()
+                        ? Mono.just(verdict(existing.get(), command))
+                        : Mono.fromRunnable(admission::admit)
+                                .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
+                                .then(watch.await(tripId, () -> queries.find(tripId), properties.acceptWait()))
+                                .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command)));
     }
 
     /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */
     Mono<Optional<TripSnapshot>> cancel(ApiClient client, String requestId, String tripId) {
         return commands.publish(Topics.TRIP_COMMANDS, CancelTrip.of(tripId, client.id(), requestId), requestId)
-                .then(awaitTrip(tripId, trip -> trip.status().isTerminal()));
+                .then(watch.await(
+                        tripId,
+                        () -> queries.find(tripId).filter(trip -> trip.status().isTerminal()),
+                        properties.acceptWait()));
     }
 
-    private Mono<Optional<TripSnapshot>> awaitTrip(String tripId, Predicate<TripSnapshot> until) {
-        return commands.awaitReadable(() -> queries.find(tripId).filter(until), properties.acceptWait());
+    private Submission accepted(SubmitTrip command) {
+        requested.increment();
+        log.info("accepted trip {} for client {}", command.tripId(), command.clientId());
+        return new Submission(command.tripId(), false);
+    }
+
+    /**
+     * The saga's verdict on a request with a key, from the trip it named: created by our command (accepted), by an
+     * earlier equal request (replayed), or by a different request (422).
+     */
+    private Submission verdict(TripSnapshot trip, SubmitTrip ours) {
+        Idempotency.requireSameRequest(
+                trip.clientId().equals(ours.clientId()) && trip.request().equals(ours.request()));
+        if (createdBy(trip, ours)) {
+            return accepted(ours);
+        }
+        return new Submission(trip.tripId(), true);
+    }
+
+    /**
+     * Whether our command created the trip: the saga records the {@code SubmitTrip} that created it and ignores any
+     * later one. A trip created before that was recorded is told by its first history entry, which carries the
+     * creating command's time.
+     */
+    private static boolean createdBy(TripSnapshot trip, SubmitTrip command) {
+        String accepted = trip.acceptedSubmissionId();
+        if (accepted != null) {
+            return accepted.equals(command.eventId().toString());
+        }
+        return !trip.history().isEmpty() && trip.history().get(0).occurredAt().equals(command.occurredAt());
+    }
+
+    private static Problem inFlight(String tripId) {
+        log.info("trip {}: no verdict on its idempotent request within the wait; asking the client to retry", tripId);
+        return new Problem(
+                        HttpStatus.CONFLICT,
+                        "idempotency-request-in-flight",
+                        "Request in flight",
+                        "A request with this Idempotency-Key is still being processed; retry after the time in"
+                                + " Retry-After to learn its outcome.")
+                .withHeader("Retry-After", "1");
     }
 }

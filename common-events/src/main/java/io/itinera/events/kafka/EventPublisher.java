@@ -2,6 +2,7 @@ package io.itinera.events.kafka;
 
 import io.itinera.events.Event;
 import io.itinera.events.TopicSpec;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -28,5 +29,16 @@ public interface EventPublisher {
      */
     default <T extends Event> void publishProgress(TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
         publish(topic, event, causedBy);
+    }
+
+    /**
+     * Hands an event to the producer without blocking the caller; the future completes when the broker has
+     * acknowledged it, or fails when it cannot (bounded by the producer's {@code delivery.timeout.ms}). For callers
+     * that must not block a thread while they wait (the gateway's HTTP accept path). Implementations that cannot send
+     * asynchronously publish as {@link #publish} does, on another thread.
+     */
+    default <T extends Event> CompletableFuture<Void> publishAsync(
+            TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
+        return CompletableFuture.runAsync(() -> publish(topic, event, causedBy));
     }
 }

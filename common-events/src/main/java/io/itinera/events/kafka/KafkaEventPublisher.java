@@ -97,6 +97,17 @@ public class KafkaEventPublisher implements EventPublisher {
         }
     }
 
+    @Override
+    public <T extends Event> CompletableFuture<Void> publishAsync(
+            TopicSpec<T> topic, T event, @Nullable Headers causedBy) {
+        try {
+            return sendAlone(record(topic, event, causedBy)).thenApply(sent -> (Void) null);
+        } catch (RuntimeException e) {
+            // the template may fail before it hands the record to the producer (serialisation, metadata timeout)
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private CompletableFuture<SendResult<String, Object>> sendAlone(ProducerRecord<String, Object> record) {
         if (!kafka.isTransactional()) {
             return kafka.send(record);

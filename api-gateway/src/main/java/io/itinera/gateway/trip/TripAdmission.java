@@ -1,0 +1,84 @@
+package io.itinera.gateway.trip;
+
+import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.saga.TripIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}: the
+ * backlog (open trips across the cluster plus those this replica is accepting) over the rate trips finish (floored by
+ * {@code min-rate}). Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
+ * time, so that clients come back when there is room instead of queueing behind hours of work.
+ */
+@Component
+class TripAdmission {
+
+    static final String REJECTED = "itinera.admission.rejected";
+    static final String BACKLOG_TRIPS = "itinera.backlog.trips";
+    static final String BACKLOG_SECONDS = "itinera.backlog.seconds";
+
+    private static final Logger log = LoggerFactory.getLogger(TripAdmission.class);
+
+    private final TripIndex index;
+    private final AcceptedTrips accepted;
+    private final AdmissionProperties properties;
+    private final Counter rejected;
+
+    TripAdmission(TripIndex index, AcceptedTrips accepted, AdmissionProperties properties, MeterRegistry meters) {
+        this.index = index;
+        this.accepted = accepted;
+        this.properties = properties;
+        this.rejected = Counter.builder(REJECTED)
+                .description("Trip requests refused because the backlog exceeded the admission target")
+                .register(meters);
+        Gauge.builder(BACKLOG_TRIPS, this, TripAdmission::backlogTrips)
+                .description("Trips accepted and not finished: open across the cluster plus this replica's in flight")
+                .register(meters);
+        Gauge.builder(BACKLOG_SECONDS, this, TripAdmission::backlogSeconds)
+                .description("The backlog in seconds of work at the rate trips finish lately")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    /** Throws the {@code 503} problem when the backlog is beyond the target; does nothing when admission is off. */
+    void admit() {
+        if (!properties.enabled()) {
+            return;
+        }
+        double rate = rate();
+        double backlog = backlogTrips();
+        double targetSeconds = properties.target().toMillis() / 1000.0;
+        if (backlog / rate <= targetSeconds) {
+            return;
+        }
+        rejected.increment();
+        long retryAfter = Math.max(1, (long) Math.ceil(backlog / rate - targetSeconds));
+        log.debug("refusing a trip: backlog {} trips at {}/s, retry after {} s", backlog, rate, retryAfter);
+        throw new Problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "overloaded",
+                        "Overloaded",
+                        "Itinera has more trips in hand than it can plan within "
+                                + properties.target().toSeconds()
+                                + " s; retry after the time in Retry-After.")
+                .withHeader("Retry-After", Long.toString(retryAfter));
+    }
+
+    double backlogTrips() {
+        return index.openTrips() + (double) accepted.count();
+    }
+
+    double backlogSeconds() {
+        return backlogTrips() / rate();
+    }
+
+    private double rate() {
+        return Math.max(index.finishedPerSecond(), properties.minRate());
+    }
+}
