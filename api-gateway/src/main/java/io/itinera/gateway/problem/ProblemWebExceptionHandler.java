@@ -1,6 +1,7 @@
 package io.itinera.gateway.problem;
 
 import io.itinera.gateway.problem.Problem.FieldProblem;
+import io.netty.handler.timeout.TimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -89,12 +90,30 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             }
             return Rendered.of(body, List.of());
         }
+        if (receivedTooSlowly(error)) {
+            Problem timeout = new Problem(
+                    HttpStatus.REQUEST_TIMEOUT,
+                    "request-timeout",
+                    "Request timeout",
+                    "The request was not received in time.");
+            return Rendered.of(timeout.getBody(), List.of());
+        }
         log.error("unexpected error", error);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
         body.setType(URI.create("/problems/internal-error"));
         body.setTitle("Internal error");
         return Rendered.of(body, List.of());
+    }
+
+    /** Netty's request read timeout (see {@code RequestTimeouts}) surfaces here when the body stops coming. */
+    private static boolean receivedTooSlowly(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String slug(HttpStatusCode status) {

@@ -180,6 +180,24 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aBodyThatStopsComingIsAnsweredWith408InsteadOfHoldingTheConnection() throws Exception {
+        String request = "POST /api/v1/trips HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer(KEY_A)
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"destination\":";
+        String answer;
+        try (Socket socket = new Socket("localhost", port)) {
+            // The test profile's read timeout is 1 s; a connection still silent after 20 s fails the test.
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 408");
+        assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer).contains("/problems/request-timeout");
+    }
+
+    @Test
     void nonJsonBodiesAreUnsupported() {
         web.post()
                 .uri("/api/v1/trips")
