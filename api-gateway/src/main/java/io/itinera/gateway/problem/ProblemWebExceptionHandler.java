@@ -39,6 +39,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private final JsonMapper json;
 
+    private static final String REQUEST_TIMEOUT_EXCEPTION = "reactor.netty.http.server.RequestTimeoutException";
+
     public ProblemWebExceptionHandler(JsonMapper json) {
         this.json = json;
     }
@@ -106,10 +108,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         return Rendered.of(body, List.of());
     }
 
-    /** Netty's request read timeout (see {@code RequestTimeouts}) surfaces here when the body stops coming. */
+    /**
+     * The request timeouts of {@code RequestTimeouts} surface here: Netty's read timeout as a {@link TimeoutException},
+     * Reactor Netty's whole-request timeout as its own exception, which is package-private, hence the name.
+     */
     private static boolean receivedTooSlowly(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException) {
+            if (cause instanceof TimeoutException || cause.getClass().getName().equals(REQUEST_TIMEOUT_EXCEPTION)) {
                 return true;
             }
         }

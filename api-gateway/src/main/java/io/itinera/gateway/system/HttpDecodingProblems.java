@@ -19,8 +19,7 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Gives the answers Reactor Netty sends on its own, for requests it cannot decode (a request line over the limit:
- * {@code 414}; headers over the limit: {@code 431}; a malformed request line or header: {@code 400}; a request not
- * received within {@link RequestTimeouts}: {@code 408}), a problem+json
+ * {@code 414}; headers over the limit: {@code 431}; a malformed request line or header: {@code 400}), a problem+json
  * body like every other error, instead of an empty one. Those answers never reach Spring, so this rewrites them on the
  * way out, right after the HTTP codec; they are recognized by what only Netty sends: an empty {@code FullHttpResponse}
  * with one of those statuses, no content type and {@code Connection: close}. (HTTP/2 decoding failures are not
@@ -33,8 +32,6 @@ class HttpDecodingProblems extends ChannelOutboundHandlerAdapter implements Nett
     private static final Map<Integer, byte[]> BODIES = Map.of(
             400,
             body(400, "bad-request", "Bad request", "The request line or a header is malformed."),
-            408,
-            body(408, "request-timeout", "Request timeout", "The request was not received in time."),
             414,
             body(414, "uri-too-long", "URI too long", "The request line is longer than this API accepts."),
             431,

@@ -6,8 +6,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Bounds how long Reactor Netty waits for a request: without it, a request that declares more body than it sends
- * keeps its connection open for ever. Netty answers 408 on its own; {@link HttpDecodingProblems} gives that answer a
- * problem body like the others.
+ * keeps its connection open for ever. Both timeouts fail the request's body, which the problem handler answers with
+ * {@code 408}; the connection is then closed.
  */
 @Component
 class RequestTimeouts implements NettyServerCustomizer {

@@ -12,6 +12,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -181,20 +185,43 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
 
     @Test
     void aBodyThatStopsComingIsAnsweredWith408InsteadOfHoldingTheConnection() throws Exception {
-        String request = "POST /api/v1/trips HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer(KEY_A)
-                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"destination\":";
-        String answer;
-        try (Socket socket = new Socket("localhost", port)) {
-            // The test profile's read timeout is 1 s; a connection still silent after 20 s fails the test.
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        // The test profile's read timeout is 1 s: nothing more arrives after the first part.
+        String answer = postSlowly(List.of("{\"destination\":"), Duration.ZERO);
 
         assertThat(answer).startsWith("HTTP/1.1 408");
         assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
         assertThat(answer).contains("/problems/request-timeout");
+    }
+
+    @Test
+    void aBodyThatTricklesInPastTheRequestTimeoutIsAnsweredWith408() throws Exception {
+        // Each part comes within the 1 s read timeout, the whole takes longer than the profile's 3 s request timeout.
+        String answer = postSlowly(Collections.nCopies(10, "{"), Duration.ofMillis(600));
+
+        assertThat(answer).startsWith("HTTP/1.1 408");
+        assertThat(answer).contains("/problems/request-timeout");
+    }
+
+    /** Sends the parts of a body declared longer than them, pausing between parts, and reads the whole answer. */
+    private String postSlowly(List<String> parts, Duration pause) throws Exception {
+        String head = "POST /api/v1/trips HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + bearer(KEY_A)
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            // A connection still silent after 20 s fails the test.
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            for (String part : parts) {
+                try {
+                    out.write(part.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException closed) {
+                    break; // the gateway answered and closed while parts were still to come
+                }
+                Thread.sleep(pause.toMillis());
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
