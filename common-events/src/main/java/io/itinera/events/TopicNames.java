@@ -9,6 +9,7 @@ public final class TopicNames {
     public static final String ENRICHMENT_REQUEST = "travel-enrichment.request";
     public static final String ENRICHMENT_PROGRESS = "travel-enrichment.progress";
     public static final String ENRICHMENT_COMPLETED = "travel-enrichment.completed";
+    public static final String ENRICHMENT_PLACES = "travel-enrichment.places";
 
     public static final String GENERATION_REQUEST = "travel-generation.request";
     public static final String GENERATION_PROGRESS = "travel-generation.progress";

@@ -42,6 +42,14 @@ public record TopicSpec<T>(
     }
 
     /**
+     * Compacted, a cache read back by its owner with a plain consumer: a record it cannot read is skipped and fetched
+     * again, so no dead-letter topic.
+     */
+    static <T> TopicSpec<T> cache(String name, Class<T> type, String owner) {
+        return new TopicSpec<>(name, type, owner, owner, Topics.PARTITIONS, true, RETENTION, false);
+    }
+
+    /**
      * The dead-letter topic ({@code <name>-dlt}, Spring Kafka's default): same record, written by the consumer's
      * recoverer, so the consumer owns it.
      */

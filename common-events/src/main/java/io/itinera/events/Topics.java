@@ -3,6 +3,7 @@ package io.itinera.events;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.enrichment.PlacesFetched;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
 import io.itinera.events.generation.GenerationRequested;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The topic table: every topic of the suite, the record it holds, its writer, its reader and its shape, in one place.
  * Serdes, the sagas' routing, each service's topic declarations and the deploy manifests' checks all derive from it.
- * Every record is keyed by the trip (or proposal) id so that all events of one trip stay ordered in one partition.
+ * Every record is keyed by the trip (or proposal) id so that all events of one trip stay ordered in one partition;
+ * the places cache alone is keyed by destination.
  * The names alone, as compile-time constants for annotations, are in {@link TopicNames}.
  */
 public final class Topics {
@@ -49,6 +51,13 @@ public final class Topics {
             TopicSpec.events(TopicNames.ENRICHMENT_PROGRESS, EnrichmentProgress.class, ENRICHMENT, GATEWAY);
     public static final TopicSpec<EnrichmentCompleted> ENRICHMENT_COMPLETED =
             TopicSpec.events(TopicNames.ENRICHMENT_COMPLETED, EnrichmentCompleted.class, ENRICHMENT, GATEWAY);
+
+    /**
+     * Compacted, keyed by destination id: the places a live provider gave, read back by every api-enrichment replica as
+     * its shared cache (so a city is fetched once per refresh for all replicas, and survives restarts and outages).
+     */
+    public static final TopicSpec<PlacesFetched> ENRICHMENT_PLACES =
+            TopicSpec.cache(TopicNames.ENRICHMENT_PLACES, PlacesFetched.class, ENRICHMENT);
 
     public static final TopicSpec<GenerationRequested> GENERATION_REQUEST =
             TopicSpec.events(TopicNames.GENERATION_REQUEST, GenerationRequested.class, GATEWAY, GENERATION);
@@ -80,6 +89,7 @@ public final class Topics {
                     ENRICHMENT_REQUEST,
                     ENRICHMENT_PROGRESS,
                     ENRICHMENT_COMPLETED,
+                    ENRICHMENT_PLACES,
                     GENERATION_REQUEST,
                     GENERATION_PROGRESS,
                     GENERATION_COMPLETED,

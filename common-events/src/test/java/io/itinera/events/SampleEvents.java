@@ -8,6 +8,8 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.ExchangeRate;
+import io.itinera.events.enrichment.Place;
+import io.itinera.events.enrichment.PlacesFetched;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.enrichment.PointOfInterest;
 import io.itinera.events.enrichment.TimeWindow;
@@ -209,6 +211,27 @@ public final class SampleEvents {
                 Map.entry(TripSnapshot.class, List.of(snapshot())),
                 Map.entry(EnrichmentRequested.class, List.of(new EnrichmentRequested(1, id, NOW, TRIP, fullRequest()))),
                 Map.entry(EnrichmentProgress.class, List.of(new EnrichmentProgress(1, id, NOW, TRIP, progress))),
+                Map.entry(
+                        PlacesFetched.class,
+                        List.of(
+                                new PlacesFetched(
+                                        1,
+                                        id,
+                                        NOW,
+                                        "munich",
+                                        "overpass",
+                                        NOW,
+                                        List.of(new Place(
+                                                "munich.osm-way-26972341",
+                                                "Deutsches Museum",
+                                                Interest.CULTURE,
+                                                new GeoPoint(48.13, 11.583),
+                                                120,
+                                                "Mo-Su 09:00-17:00",
+                                                true,
+                                                2,
+                                                88))),
+                                new PlacesFetched(1, id, NOW, "munich", "overpass", NOW, List.of()))),
                 Map.entry(
                         EnrichmentCompleted.class,
                         List.of(

@@ -42,7 +42,15 @@ class TopicsTests {
                         "travel-enrichment.request",
                         "travel-enrichment.request-dlt",
                         "travel-enrichment.progress",
-                        "travel-enrichment.completed");
+                        "travel-enrichment.completed",
+                        "travel-enrichment.places");
+    }
+
+    @Test
+    void thePlacesCacheIsCompactedAndReadByItsOwnerWithoutDeadLetters() {
+        assertThat(Topics.ENRICHMENT_PLACES.compacted()).isTrue();
+        assertThat(Topics.ENRICHMENT_PLACES.consumer()).isEqualTo(Topics.ENRICHMENT);
+        assertThat(Topics.ENRICHMENT_PLACES.deadLetter()).isEmpty();
     }
 
     @Test

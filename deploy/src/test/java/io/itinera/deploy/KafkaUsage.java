@@ -39,7 +39,12 @@ record KafkaUsage(
         String basePackage = basePackage(service);
         Set<String> writes =
                 Topics.ownedBy(service).stream().map(TopicSpec::name).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> reads = new TreeSet<>();
+        // Topics the table names this service as reader of: besides listeners and Streams, a plain consumer of its own
+        // (api-enrichment's places cache) reads them.
+        Set<String> reads = Topics.all().stream()
+                .filter(topic -> service.equals(topic.consumer()))
+                .map(TopicSpec::name)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> groups = new TreeSet<>();
         for (MergedAnnotation<KafkaListener> listener : listeners(basePackage)) {
             for (String topic : listener.getStringArray("topics")) {

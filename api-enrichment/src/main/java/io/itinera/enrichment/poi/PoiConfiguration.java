@@ -4,6 +4,8 @@ import io.itinera.enrichment.catalog.Catalog;
 import io.itinera.enrichment.catalog.CatalogPoi;
 import io.itinera.enrichment.destination.Destinations;
 import io.itinera.enrichment.provider.Providers;
+import io.itinera.events.kafka.EventPublisher;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,8 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.kafka.core.ConsumerFactory;
 
-/** Loads the operator's points-of-interest file, when one is configured, once at start-up. */
+/**
+ * Loads the operator's points-of-interest file, when one is configured, once at start-up; and, while the live provider
+ * is on, the places cache shared by every replica through Kafka.
+ */
 @Configuration(proxyBeanMethods = false)
 class PoiConfiguration {
 
@@ -24,6 +30,8 @@ class PoiConfiguration {
             Destinations destinations,
             Providers providers,
             PoiProperties properties,
+            PlacesCache cache,
+            Clock clock,
             ResourceLoader resources) {
         Map<String, List<CatalogPoi>> own = Map.of();
         String file = properties.file();
@@ -36,6 +44,16 @@ class PoiConfiguration {
                     own.size(),
                     file);
         }
-        return PointsOfInterest.of(catalog, own, providers, properties);
+        return PointsOfInterest.of(catalog, own, providers, properties, cache, clock);
+    }
+
+    /** Kafka-backed while the provider is on; otherwise nothing is fetched, so nothing needs sharing. */
+    @Bean
+    PlacesCache placesCache(
+            Providers providers, PoiProperties properties, ConsumerFactory<?, ?> consumers, EventPublisher publisher) {
+        if (!providers.overpass().enabled()) {
+            return PlacesCache.inMemory();
+        }
+        return new KafkaPlacesCache(consumers.getConfigurationProperties(), publisher, properties.cacheStartupWait());
     }
 }

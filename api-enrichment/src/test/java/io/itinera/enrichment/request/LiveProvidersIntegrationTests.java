@@ -354,7 +354,11 @@ class LiveProvidersIntegrationTests {
                 new DestinationResolver(destinations),
                 destinations,
                 catalog,
-                PointsOfInterest.of(catalog, Map.of(), providers, new PoiProperties(null, 5000, 60)),
+                PointsOfInterest.of(
+                        catalog,
+                        Map.of(),
+                        providers,
+                        new PoiProperties(null, 5000, 60, Duration.ofDays(7), Duration.ofSeconds(30))),
                 TestContexts.builder(ONE_WEEK_BEFORE, providers),
                 publisher);
         TripRequest request = TripRequests.to(destination)

@@ -136,7 +136,11 @@ class TripEnricherTests {
                 new DestinationResolver(destinations),
                 destinations,
                 catalog,
-                PointsOfInterest.of(catalog, Map.of(), providers, new PoiProperties(null, 5000, 60)),
+                PointsOfInterest.of(
+                        catalog,
+                        Map.of(),
+                        providers,
+                        new PoiProperties(null, 5000, 60, Duration.ofDays(7), Duration.ofSeconds(30))),
                 TestContexts.builder(Clock.systemUTC(), providers),
                 publisher);
     }
