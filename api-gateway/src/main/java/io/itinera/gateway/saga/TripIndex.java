@@ -4,8 +4,10 @@ import io.itinera.events.serde.EventJson;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What this replica knows about every trip without reading the store, kept in memory as {@code travel-trips.state} is
  * read: the ids of the trips still open (cluster-wide, since every replica reads every trip), an exponentially weighted
- * rate of trips reaching a terminal status, and who waits for news of a trip. Fed by {@link TripStateProcessor} on the
+ * rate of trips reaching a terminal status, every client's trips in creation order ({@link TripsByClient}), and who
+ * waits for news of a trip. Fed by {@link TripStateProcessor} on the
  * global stream thread, rebuilt by one scan of the store when Streams starts, read by the HTTP layer.
  */
 @Component
@@ -32,6 +35,7 @@ public class TripIndex {
     private final Clock clock;
     private final Set<String> open = ConcurrentHashMap.newKeySet();
     private final DecayingRate finished;
+    private final TripsByClient byClient = new TripsByClient();
     private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
     private final List<Consumer<String>> everyUpdate = new CopyOnWriteArrayList<>();
     /** Ids updated while a rebuild scans the store: the scan's older view of them must not win. */
@@ -55,6 +59,11 @@ public class TripIndex {
     /** The ids of the open trips, a copy (for diagnostics and tests: the count is {@link #openTrips()}). */
     public Set<String> openTripIds() {
         return Set.copyOf(open);
+    }
+
+    /** Every client's trips, newest first, and how many each has open. */
+    public TripsByClient byClient() {
+        return byClient;
     }
 
     /** Trips reaching a terminal status per second, exponentially weighted over {@link #RATE_WINDOW}. */
@@ -87,13 +96,19 @@ public class TripIndex {
     /**
      * One record of the state topic, after it is in the store.
      *
-     * @param status the trip's status, {@code null} for a tombstone
+     * @param trip the trip as the record describes it, {@code null} for a tombstone
      * @param timestamp the record's time: only a recent transition counts towards the rate, not one replayed at start
      */
-    void updated(String tripId, @Nullable TripStatus status, long timestamp) {
+    void updated(String tripId, TripsByClient.@Nullable Entry trip, long timestamp) {
         Set<String> touched = touchedDuringRebuild;
         if (touched != null) {
             touched.add(tripId);
+        }
+        TripStatus status = trip == null ? null : trip.status();
+        if (trip == null) {
+            byClient.remove(tripId);
+        } else {
+            byClient.put(trip);
         }
         if (status == null || status.isTerminal()) {
             long now = clock.millis();
@@ -111,23 +126,35 @@ public class TripIndex {
     }
 
     /**
-     * Rebuilds the open trips from one scan of the store (at start-up, once Streams runs: however the store was
-     * restored, the index then matches it). Updates that arrive meanwhile win over what the scan read.
+     * Rebuilds the index from one scan of the store (at start-up, once Streams runs: however the store was restored,
+     * the index then matches it). Updates that arrive meanwhile win over what the scan read.
      */
     public void rebuild(ReadOnlyKeyValueStore<String, byte[]> store) {
         rebuildStarting();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             all.forEachRemaining(entry -> {
-                JsonNode status = entry.value == null
-                        ? null
-                        : EventJson.mapper().readTree(entry.value).get("status");
-                if (status != null && status.isString()) {
-                    scanned(entry.key, TripStatus.valueOf(status.asString()));
+                if (entry.value != null) {
+                    indexed(entry.key, EventJson.mapper().readTree(entry.value)).ifPresent(this::scanned);
                 }
             });
         } finally {
             rebuildDone();
         }
+    }
+
+    /** What the index keeps of a stored snapshot, read from its JSON tree without binding the whole snapshot. */
+    private static Optional<TripsByClient.Entry> indexed(String tripId, JsonNode snapshot) {
+        JsonNode status = snapshot.get("status");
+        JsonNode client = snapshot.get("clientId");
+        JsonNode created = snapshot.get("createdAt");
+        if (status == null || !status.isString() || client == null || !client.isString() || created == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TripsByClient.Entry(
+                tripId,
+                client.asString(),
+                EventJson.mapper().treeToValue(created, Instant.class),
+                TripStatus.valueOf(status.asString())));
     }
 
     /** Starts a rebuild: updates from now on win over what the scan reads. */
@@ -136,12 +163,14 @@ public class TripIndex {
     }
 
     /** One trip as the rebuild's scan of the store found it. */
-    void scanned(String tripId, TripStatus status) {
+    void scanned(TripsByClient.Entry trip) {
+        String tripId = trip.tripId();
         Set<String> touched = touchedDuringRebuild;
         if (touched != null && touched.contains(tripId)) {
             return;
         }
-        if (status.isTerminal()) {
+        byClient.put(trip);
+        if (trip.status().isTerminal()) {
             open.remove(tripId);
         } else {
             open.add(tripId);

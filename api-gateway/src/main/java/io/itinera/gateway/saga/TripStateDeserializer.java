@@ -5,6 +5,7 @@ import io.itinera.events.Topics;
 import io.itinera.events.serde.EventSerde;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -12,9 +13,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a state record without binding the snapshot when its {@value #STATUS} header says the status; a record without
- * it (written before the saga wrote headers, or by anyone else) is parsed in full, so that a record that is not a
- * snapshot fails here and goes to the dead-letter topic instead of into the read model.
+ * Reads a state record without binding the snapshot when its headers say the status, owner and creation time; a record
+ * without them (written before the saga wrote headers, or by anyone else) is parsed in full, so that a record that is
+ * not a snapshot fails here and goes to the dead-letter topic instead of into the read model.
  */
 final class TripStateDeserializer implements Deserializer<TripState> {
 
@@ -34,17 +35,32 @@ final class TripStateDeserializer implements Deserializer<TripState> {
         if (data == null) {
             return null;
         }
-        Optional<TripStatus> stated = headers == null
-                ? Optional.empty()
-                : EventHeaders.read(headers, STATUS).flatMap(TripStateDeserializer::statusOf);
-        if (stated.isPresent()) {
-            return new TripState(data, stated.get());
+        if (headers != null) {
+            Optional<TripStatus> status = EventHeaders.read(headers, STATUS).flatMap(TripStateDeserializer::statusOf);
+            Optional<String> client = EventHeaders.read(headers, EventHeaders.CLIENT);
+            Optional<Instant> created =
+                    EventHeaders.read(headers, EventHeaders.CREATED).flatMap(TripStateDeserializer::instantOf);
+            if (status.isPresent() && client.isPresent() && created.isPresent()) {
+                return new TripState(data, status.get(), client.get(), created.get());
+            }
         }
         TripSnapshot snapshot = snapshots.deserialize(topic, data);
-        if (snapshot == null || snapshot.status() == null || snapshot.tripId() == null) {
+        if (snapshot == null
+                || snapshot.status() == null
+                || snapshot.tripId() == null
+                || snapshot.clientId() == null
+                || snapshot.createdAt() == null) {
             throw new SerializationException("not a trip snapshot: " + topic);
         }
-        return new TripState(data, snapshot.status());
+        return new TripState(data, snapshot.status(), snapshot.clientId(), snapshot.createdAt());
+    }
+
+    private static Optional<Instant> instantOf(String epochMillis) {
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(epochMillis)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<TripStatus> statusOf(String name) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Materialises {@code travel-trips.state} on every replica: the snapshot's bytes into the store as they came (no
- * deserialise-serialise round), then the trip's status into the {@link TripIndex}, whose watchers then read the store.
+ * deserialise-serialise round), then the trip's status, owner and creation time into the {@link TripIndex}, whose watchers then read the store.
  */
 final class TripStateProcessor implements Processor<String, TripState, Void, Void> {
 
@@ -37,7 +37,7 @@ final class TripStateProcessor implements Processor<String, TripState, Void, Voi
             index.updated(record.key(), null, record.timestamp());
         } else {
             store.put(record.key(), state.json());
-            index.updated(record.key(), state.status(), record.timestamp());
+            index.updated(record.key(), state.entry(record.key()), record.timestamp());
         }
     }
 }

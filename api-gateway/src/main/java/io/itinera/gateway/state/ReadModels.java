@@ -4,11 +4,9 @@ import io.itinera.events.trip.Followable;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.SagaTopology;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.http.HttpStatus;
@@ -53,19 +51,6 @@ public class ReadModels {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
                 .switchIfEmpty(Mono.error(() -> Problem.notFound(what, key)));
-    }
-
-    /** Visits every snapshot of a store; a scan of this replica's copy. */
-    public <S> void forEach(String storeName, Consumer<S> visitor) {
-        try (KeyValueIterator<String, S> all = this.<S>store(storeName).all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value != null) {
-                    visitor.accept(entry.value);
-                }
-            });
-        } catch (InvalidStateStoreException e) {
-            throw unavailable();
-        }
     }
 
     private <S> ReadOnlyKeyValueStore<String, S> store(String storeName) {

@@ -2,10 +2,10 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.saga.TripsByClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,18 +14,13 @@ import java.util.List;
  */
 record TripCursor(Instant createdAt, String tripId) {
 
-    static final Comparator<TripSnapshot> NEWEST_FIRST = Comparator.comparing(TripSnapshot::createdAt)
-            .thenComparing(TripSnapshot::tripId)
-            .reversed();
-
     static TripCursor after(TripSnapshot trip) {
         return new TripCursor(trip.createdAt(), trip.tripId());
     }
 
-    /** Whether the trip comes after this cursor in newest-first order. */
-    boolean isBefore(TripSnapshot trip) {
-        int byTime = trip.createdAt().compareTo(createdAt);
-        return byTime < 0 || (byTime == 0 && trip.tripId().compareTo(tripId) < 0);
+    /** Where the cursor stands in the index of the client's trips. */
+    TripsByClient.Position position() {
+        return new TripsByClient.Position(createdAt, tripId);
     }
 
     String encode() {

@@ -6,6 +6,8 @@ import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.SagaTopology;
+import io.itinera.gateway.saga.TripIndex;
+import io.itinera.gateway.saga.TripsByClient;
 import io.itinera.gateway.state.ReadModels;
 import io.itinera.gateway.state.TripWatch;
 import java.util.ArrayList;
@@ -31,12 +33,19 @@ class TripQueries {
     private final AcceptedTrips accepted;
     private final TripWatch watch;
     private final TripsProperties properties;
+    private final TripIndex index;
 
-    TripQueries(ReadModels readModels, AcceptedTrips accepted, TripWatch watch, TripsProperties properties) {
+    TripQueries(
+            ReadModels readModels,
+            AcceptedTrips accepted,
+            TripWatch watch,
+            TripsProperties properties,
+            TripIndex index) {
         this.readModels = readModels;
         this.accepted = accepted;
         this.watch = watch;
         this.properties = properties;
+        this.index = index;
     }
 
     Optional<TripSnapshot> find(String tripId) {
@@ -75,20 +84,19 @@ class TripQueries {
     }
 
     /**
-     * A page of one client's trips, newest first, after the cursor. Scans this replica's copy of every trip: fine for
-     * the volumes of a single cluster; a per-client index topic is the next step when it is not (see ADR 0005).
+     * A page of one client's trips, newest first, after the cursor: the {@link TripsByClient} index picks the page, and
+     * only its trips are read and parsed. A trip whose snapshot moved on since the index saw it (another status, or
+     * erased) is left out, as it would be a moment later.
      */
     List<TripSnapshot> page(String clientId, @Nullable TripStatus status, @Nullable TripCursor after, int limit) {
-        List<TripSnapshot> matching = new ArrayList<>();
-        readModels.<byte[]>forEach(SagaTopology.TRIPS_STORE, bytes -> {
-            TripSnapshot trip = parse(bytes);
-            if (trip.clientId().equals(clientId)
-                    && (status == null || trip.status() == status)
-                    && (after == null || after.isBefore(trip))) {
-                matching.add(trip);
-            }
-        });
-        return matching.stream().sorted(TripCursor.NEWEST_FIRST).limit(limit).toList();
+        List<TripSnapshot> page = new ArrayList<>(limit);
+        for (TripsByClient.Entry entry :
+                index.byClient().page(clientId, status, after == null ? null : after.position(), limit)) {
+            find(entry.tripId())
+                    .filter(trip -> trip.clientId().equals(clientId) && (status == null || trip.status() == status))
+                    .ifPresent(page::add);
+        }
+        return page;
     }
 
     private static TripSnapshot parse(byte[] json) {

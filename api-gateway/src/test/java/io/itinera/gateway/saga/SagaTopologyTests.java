@@ -379,7 +379,7 @@ class SagaTopologyTests {
         TestInputTopic<String, String> state =
                 driver.createInputTopic(TopicNames.TRIP_STATE, new StringSerializer(), new StringSerializer());
         RecordHeaders headers = new RecordHeaders();
-        EventHeaders.replace(headers, TripStateDeserializer.STATUS, "GENERATING");
+        EventHeaders.describeState(headers, "GENERATING", "client-a", Instant.ofEpochMilli(1_000), null);
 
         state.pipeInput(new TestRecord<>("trip-9", "{\"opaque\":true}", headers));
         state.pipeInput("trip-8", "{\"schemaVersion\":1}");
