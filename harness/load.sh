@@ -4,8 +4,8 @@
 #
 #   flock /work/team/run-local.lock harness/load.sh --rates 2,4,6,8,10,12 --warmup 10s --measure 30s
 #
-# A suite you started yourself must run with ITINERA_GATEWAY_ARGS=--gateway.rate-limit.enabled=false, or the
-# gateway answers 429 beyond 10 requests per second.
+# A suite you started yourself must run with ITINERA_GATEWAY_ARGS="--gateway.rate-limit.enabled=false
+# --gateway.limits.enabled=false", or the gateway answers 429 beyond 10 requests per second or 50 open trips.
 set -euo pipefail
 # shellcheck source=harness/suite.sh
 source "$(dirname "$0")/suite.sh"

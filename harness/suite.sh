@@ -25,7 +25,7 @@ suite_start() {
   local log=$HARNESS_ROOT/target/local/logs/run-local.out
   mkdir -p "$(dirname "$log")"
   harness_say "starting ./run-local.sh (output in $log)"
-  ITINERA_GATEWAY_ARGS="--gateway.rate-limit.enabled=false ${HARNESS_GATEWAY_ARGS:-} $*" \
+  ITINERA_GATEWAY_ARGS="--gateway.rate-limit.enabled=false --gateway.limits.enabled=false ${HARNESS_GATEWAY_ARGS:-} $*" \
     "$HARNESS_ROOT/run-local.sh" >"$log" 2>&1 &
   SUITE_PID=$!
   until grep -q 'Itinera is running' "$log" 2>/dev/null; do

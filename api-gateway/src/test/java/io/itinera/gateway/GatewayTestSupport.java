@@ -16,6 +16,8 @@ public final class GatewayTestSupport {
     public static final String KEY_A = "test-key-client-a";
     public static final String KEY_B = "test-key-client-b";
     public static final String KEY_C = "test-key-client-c";
+    /** client-d: two open trips and one live-event stream at most. */
+    public static final String KEY_D = "test-key-client-d";
 
     private GatewayTestSupport() {}
 

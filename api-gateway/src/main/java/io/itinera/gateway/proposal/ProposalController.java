@@ -3,6 +3,7 @@ package io.itinera.gateway.proposal;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripStatus;
+import io.itinera.gateway.limit.LiveStreams;
 import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
@@ -41,11 +42,14 @@ class ProposalController {
     private final ProposalSubmissions submissions;
     private final ProposalQueries queries;
     private final HistoryEvents events;
+    private final LiveStreams streams;
 
-    ProposalController(ProposalSubmissions submissions, ProposalQueries queries, HistoryEvents events) {
+    ProposalController(
+            ProposalSubmissions submissions, ProposalQueries queries, HistoryEvents events, LiveStreams streams) {
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
+        this.streams = streams;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,7 +92,9 @@ class ProposalController {
             ServerWebExchange exchange) {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
-        return owned(id, exchange).flatMapMany(proposal -> events.follow(() -> queries.find(id, clientId), after));
+        return owned(id, exchange)
+                .flatMapMany(proposal ->
+                        streams.counted(clientId, events.follow(() -> queries.find(id, clientId), after)));
     }
 
     private Mono<ProposalSnapshot> owned(String id, ServerWebExchange exchange) {

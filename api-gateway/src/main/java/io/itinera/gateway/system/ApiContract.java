@@ -69,7 +69,10 @@ final class ApiContract implements OpenApiCustomizer {
             "Idempotency-Key reused with a different body, or (trips) a destination that cannot be planned:"
                     + " covered[] lists those that can",
             429,
-            "Over the client's rate limit; retry after Retry-After seconds",
+            "Over the client's rate limit (retry after Retry-After seconds); or (create trip) the client's cap of"
+                    + " open trips (`/problems/too-many-open-trips`: wait until one finishes); or (live events) the"
+                    + " client's cap of open streams (`/problems/too-many-streams`) or this replica's"
+                    + " (`/problems/streams-at-capacity`, with Retry-After)",
             500,
             "Our fault; logged with the request id",
             503,

@@ -1,5 +1,6 @@
 package io.itinera.gateway.trip;
 
+import io.itinera.gateway.limit.ClientLimitsProperties;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.TripIndex;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Component;
  * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}: the
  * backlog (open trips across the cluster plus those this replica is accepting) over the rate trips finish (floored by
  * {@code min-rate}). Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
- * time, so that clients come back when there is room instead of queueing behind hours of work.
+ * time, so that clients come back when there is room instead of queueing behind hours of work. Before that, each
+ * client may have at most {@code gateway.limits.*.open-trips} trips unfinished across the cluster (counted from the
+ * read model's index; a burst may pass it by the trips still on their way to it): beyond it,
+ * {@code 429 /problems/too-many-open-trips}, so that one client cannot fill the backlog everyone shares.
  */
 @Component
 class TripAdmission {
@@ -28,12 +32,19 @@ class TripAdmission {
     private final TripIndex index;
     private final AcceptedTrips accepted;
     private final AdmissionProperties properties;
+    private final ClientLimitsProperties limits;
     private final Counter rejected;
 
-    TripAdmission(TripIndex index, AcceptedTrips accepted, AdmissionProperties properties, MeterRegistry meters) {
+    TripAdmission(
+            TripIndex index,
+            AcceptedTrips accepted,
+            AdmissionProperties properties,
+            ClientLimitsProperties limits,
+            MeterRegistry meters) {
         this.index = index;
         this.accepted = accepted;
         this.properties = properties;
+        this.limits = limits;
         this.rejected = Counter.builder(REJECTED)
                 .description("Trip requests refused because the backlog exceeded the admission target")
                 .register(meters);
@@ -46,8 +57,22 @@ class TripAdmission {
                 .register(meters);
     }
 
-    /** Throws the {@code 503} problem when the backlog is beyond the target; does nothing when admission is off. */
-    void admit() {
+    /**
+     * Throws the {@code 429} problem when the client has its cap of open trips, the {@code 503} one when the backlog is
+     * beyond the target.
+     */
+    void admit(String clientId) {
+        if (limits.enabled()) {
+            int cap = limits.of(clientId).openTrips();
+            if (index.byClient().openOf(clientId) >= cap) {
+                throw new Problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-open-trips",
+                        "Too many open trips",
+                        "This client may have " + cap + " trips planned at once; wait until one is READY, FAILED"
+                                + " or CANCELLED.");
+            }
+        }
         if (!properties.enabled()) {
             return;
         }

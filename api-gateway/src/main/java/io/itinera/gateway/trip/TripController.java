@@ -3,6 +3,7 @@ package io.itinera.gateway.trip;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
+import io.itinera.gateway.limit.LiveStreams;
 import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
@@ -50,6 +51,7 @@ class TripController {
     private final HistoryEvents events;
     private final TripWatch watch;
     private final DestinationCatalog catalog;
+    private final LiveStreams streams;
 
     TripController(
             TripRules rules,
@@ -57,13 +59,15 @@ class TripController {
             TripQueries queries,
             HistoryEvents events,
             TripWatch watch,
-            DestinationCatalog catalog) {
+            DestinationCatalog catalog,
+            LiveStreams streams) {
         this.rules = rules;
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
         this.watch = watch;
         this.catalog = catalog;
+        this.streams = streams;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -167,7 +171,8 @@ class TripController {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
         return owned(id, exchange)
-                .flatMapMany(trip -> events.follow(() -> queries.find(id, clientId), after, watch.updates(id)));
+                .flatMapMany(trip -> streams.counted(
+                        clientId, events.follow(() -> queries.find(id, clientId), after, watch.updates(id))));
     }
 
     private Mono<TripSnapshot> owned(String id, ServerWebExchange exchange) {

@@ -64,7 +64,7 @@ class TripSubmissions {
         String tripId = Idempotency.idOf("trip", client, idempotencyKey);
         SubmitTrip command = SubmitTrip.of(tripId, client.id(), requestId, request);
         if (idempotencyKey == null) {
-            return Mono.fromRunnable(admission::admit)
+            return Mono.fromRunnable(() -> admission.admit(client.id()))
                     .then(Mono.fromRunnable(() -> accepted.accepting(command)))
                     .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
                     .doOnError(failure -> accepted.notAccepted(tripId))
@@ -75,7 +75,7 @@ class TripSubmissions {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(existing -> existing.isPresent()
                         ? Mono.just(verdict(existing.get(), command))
-                        : Mono.fromRunnable(admission::admit)
+                        : Mono.fromRunnable(() -> admission.admit(client.id()))
                                 .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
                                 .then(watch.await(tripId, () -> queries.find(tripId), properties.acceptWait()))
                                 .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command)));

@@ -2,6 +2,7 @@ package io.itinera.gateway.trip;
 
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static io.itinera.gateway.GatewayTestSupport.KEY_B;
+import static io.itinera.gateway.GatewayTestSupport.KEY_D;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -270,6 +272,65 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
                 .getResponseBody()
                 .filter(event -> event.data() != null);
+    }
+
+    @Test
+    void aClientsOpenTripsAndLiveStreamsAreCapped() {
+        // client-d may have two open trips and one stream (application-test.yml)
+        String first = TripClient.post(web, KEY_D, body("Lisbon", 0));
+        String second = TripClient.post(web, KEY_D, body("Porto", 0));
+        Awaitility.await("both trips indexed")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> list(KEY_D, "?status=PENDING").get("data").size() == 2);
+
+        expectTooMany(postAs(KEY_D, body("Faro", 0)), "/problems/too-many-open-trips");
+        delete(KEY_D, first).expectStatus().isOk();
+        TripClient.post(web, KEY_D, body("Faro", 0));
+
+        Disposable following = follow(KEY_D, second)
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .subscribe();
+        expectTooMany(follow(KEY_D, second), "/problems/too-many-streams");
+        following.dispose();
+        Awaitility.await("the closed stream no longer counted")
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> follow(KEY_D, second)
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(String.class)
+                        .getResponseBody()
+                        .subscribe()
+                        .dispose());
+    }
+
+    private static void expectTooMany(WebTestClient.ResponseSpec response, String type) {
+        response.expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo(type);
+    }
+
+    private WebTestClient.ResponseSpec follow(String key, String id) {
+        return web.get()
+                .uri("/api/v1/trips/{id}/events", id)
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec postAs(String key, String body) {
+        return web.post()
+                .uri("/api/v1/trips")
+                .header(HttpHeaders.AUTHORIZATION, bearer(key))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec delete(String key, String id) {
