@@ -121,7 +121,8 @@ public final class WorkerProcesses {
 
         Worker start() {
             int managementPort = freePort();
-            Path log = Path.of("target", "e2e-logs", name + ".log");
+            // per test JVM: Failsafe runs two test classes at once
+            Path log = Path.of("target", "e2e-logs", ProcessHandle.current().pid() + "-" + name + ".log");
             List<String> withPort = new ArrayList<>(command);
             withPort.add("--management.server.port=" + managementPort);
             try {
