@@ -33,10 +33,13 @@ public record GatewayReplica(ConfigurableApplicationContext context, WebTestClie
         String managementPort = context.getEnvironment().getRequiredProperty("local.management.port");
         WebTestClient management = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(15))
                 .build();
         // Ready means the trip store is loaded: only then does a replica take traffic.
         Awaitility.await("replica ready")
                 .atMost(Duration.ofSeconds(60))
+                // a starting replica on a loaded machine may not answer at all yet: ask again
+                .ignoreExceptions()
                 .untilAsserted(() -> management
                         .get()
                         .uri("/actuator/health/readiness")
