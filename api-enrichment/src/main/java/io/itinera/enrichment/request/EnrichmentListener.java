@@ -4,11 +4,12 @@ import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.kafka.Stage;
 import io.itinera.events.kafka.StageHandler;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes enrichment requests off Kafka and enriches each trip. */
+/** Takes enrichment requests off Kafka, a poll at a time, and enriches each trip. */
 @Component
 class EnrichmentListener {
 
@@ -20,7 +21,12 @@ class EnrichmentListener {
         this.stages = stages;
     }
 
-    @KafkaListener(topics = TopicNames.ENRICHMENT_REQUEST)
+    /** A poll's requests in one Kafka transaction: one commit for all of them, not one per trip (issue 10). */
+    @KafkaListener(topics = TopicNames.ENRICHMENT_REQUEST, batch = "true")
+    void on(List<ConsumerRecord<String, EnrichmentRequested>> records) {
+        stages.handleEach(records, this::on);
+    }
+
     void on(ConsumerRecord<String, EnrichmentRequested> record) {
         stages.handle(
                 record,

@@ -11,6 +11,7 @@ import io.itinera.events.kafka.ProgressThrottle;
 import io.itinera.events.kafka.Stage;
 import io.itinera.events.kafka.StageHandler;
 import io.itinera.generation.planning.ProgressListener;
+import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -40,7 +41,12 @@ class GenerationListener {
         this.stages = stages;
     }
 
-    @KafkaListener(topics = TopicNames.GENERATION_REQUEST)
+    /** A poll's requests in one Kafka transaction: one commit for all of them, not one per trip (issue 10). */
+    @KafkaListener(topics = TopicNames.GENERATION_REQUEST, batch = "true")
+    void on(List<ConsumerRecord<String, GenerationRequested>> records) {
+        stages.handleEach(records, this::on);
+    }
+
     void on(ConsumerRecord<String, GenerationRequested> record) {
         stages.handle(record, Stage.GENERATION, requested -> {
             log.info(

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -92,12 +93,25 @@ public class ItineraKafkaAutoConfiguration {
             return DeadLetters.errorHandler(kafkaTemplate, registry, properties.retry());
         }
         DeadLetters.registerCounters(registry, properties.service());
-        GivenUpRequests givenUp = publisher.stream()
-                .findFirst()
-                .map(events -> new GivenUpRequests(events, properties.service()))
-                .orElse(null);
         return DeadLetters.errorHandler(
-                kafkaTemplate, registry, properties.retry(), givenUp, originals.getIfAvailable());
+                kafkaTemplate,
+                registry,
+                properties.retry(),
+                givenUp(publisher, properties),
+                originals.getIfAvailable());
+    }
+
+    /** Where a request the worker gives up on is reported FAILED; none without a service name or a publisher. */
+    private static @Nullable GivenUpRequests givenUp(
+            ObjectProvider<EventPublisher> publisher, ItineraKafkaProperties properties) {
+        String service = properties.service();
+        if (service == null) {
+            return null;
+        }
+        return publisher.stream()
+                .findFirst()
+                .map(events -> new GivenUpRequests(events, service))
+                .orElse(null);
     }
 
     @Bean
@@ -126,8 +140,20 @@ public class ItineraKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StageHandler stageHandler(ObjectProvider<MeterRegistry> meters, ItineraKafkaProperties properties) {
-        return new StageHandler(registry(meters), properties.progress().minInterval(), System::nanoTime);
+    StageHandler stageHandler(
+            KafkaTemplate<String, Object> kafkaTemplate,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<EventPublisher> publisher,
+            ObjectProvider<OriginalRecords> originals,
+            ItineraKafkaProperties properties) {
+        MeterRegistry registry = registry(meters);
+        RecordFailures failures = DeadLetters.recordFailures(
+                kafkaTemplate,
+                registry,
+                properties.retry(),
+                givenUp(publisher, properties),
+                originals.getIfAvailable());
+        return new StageHandler(registry, properties.progress().minInterval(), System::nanoTime, failures);
     }
 
     @Bean(name = TOPICS)

@@ -5,10 +5,13 @@ import io.itinera.events.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -28,6 +31,7 @@ public class StageHandler {
     private final MeterRegistry meters;
     private final Duration progressMinInterval;
     private final LongSupplier nanoTime;
+    private final @Nullable RecordFailures failures;
 
     public StageHandler(MeterRegistry meters) {
         this(meters, PROGRESS_MIN_INTERVAL, System::nanoTime);
@@ -38,14 +42,42 @@ public class StageHandler {
      * @param nanoTime the monotonic clock of the progress throttles, {@code System::nanoTime} outside tests
      */
     public StageHandler(MeterRegistry meters, Duration progressMinInterval, LongSupplier nanoTime) {
+        this(meters, progressMinInterval, nanoTime, null);
+    }
+
+    /**
+     * @param failures what {@link #handleEach} does with a record that fails; {@code null}: the failure is thrown, and
+     *     the batch's transaction rolls back
+     */
+    public StageHandler(
+            MeterRegistry meters,
+            Duration progressMinInterval,
+            LongSupplier nanoTime,
+            @Nullable RecordFailures failures) {
         this.meters = meters;
         this.progressMinInterval = progressMinInterval;
         this.nanoTime = nanoTime;
+        this.failures = failures;
     }
 
     /** A throttle for the progress of one record's work, started now. */
     public ProgressThrottle progressThrottle() {
         return new ProgressThrottle(progressMinInterval, nanoTime);
+    }
+
+    /**
+     * Handles each record of a batch listener's poll in turn, all in the poll's Kafka transaction (one transaction, one
+     * offset commit for the poll instead of one per record). A record that fails is retried in place and then reported
+     * and dead-lettered ({@link RecordFailures}) while the others go on; whatever escapes rolls the whole poll back.
+     */
+    public <R extends ConsumerRecord<?, ?>> void handleEach(List<R> records, Consumer<R> handler) {
+        for (R record : records) {
+            if (failures == null) {
+                handler.accept(record);
+            } else {
+                failures.handle(record, handler);
+            }
+        }
     }
 
     /**
