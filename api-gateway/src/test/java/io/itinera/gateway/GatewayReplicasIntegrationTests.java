@@ -1,12 +1,14 @@
 package io.itinera.gateway;
 
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
+import static io.itinera.gateway.GatewayTestSupport.KEY_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -88,7 +90,38 @@ class GatewayReplicasIntegrationTests {
             assertThat(replayed.getResponseBody().get("id").asString()).isEqualTo(id);
             assertThat(replayed.getResponseHeaders().getFirst("Idempotent-Replayed"))
                     .isEqualTo("true");
+
+            // erased through b, gone from a as well
+            erase(b.web(), KEY_B, id).expectStatus().isNotFound();
+            erase(b.web(), KEY_A, id).expectStatus().isNoContent();
+            Awaitility.await("the erasure reaches replica a")
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> a.web()
+                            .get()
+                            .uri("/api/v1/trips/{id}", id)
+                            .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                            .exchange()
+                            .expectStatus()
+                            .isNotFound());
+            assertThat(a.web()
+                            .get()
+                            .uri("/api/v1/trips")
+                            .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .doesNotContain(id);
         }
+    }
+
+    private static WebTestClient.ResponseSpec erase(WebTestClient web, String key, String id) {
+        return web.delete()
+                .uri("/api/v1/trips/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(key))
+                .exchange();
     }
 
     private static EntityExchangeResult<JsonNode> postWithKey(WebTestClient web, String key, String body) {

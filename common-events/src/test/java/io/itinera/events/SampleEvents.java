@@ -34,6 +34,7 @@ import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
+import io.itinera.events.trip.EraseTrip;
 import io.itinera.events.trip.GeoPoint;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
@@ -208,6 +209,7 @@ public final class SampleEvents {
                                 new SubmitTrip(1, id, NOW, TRIP, "client-a", "req-1", fullRequest()),
                                 new SubmitTrip(1, id, NOW, TRIP, "client-a", "req-1", minimalRequest()))),
                 Map.entry(CancelTrip.class, List.of(new CancelTrip(1, id, NOW, TRIP, "client-a", "req-2"))),
+                Map.entry(EraseTrip.class, List.of(new EraseTrip(1, id, NOW, TRIP, "client-a", "req-3"))),
                 Map.entry(TripSnapshot.class, List.of(snapshot())),
                 Map.entry(EnrichmentRequested.class, List.of(new EnrichmentRequested(1, id, NOW, TRIP, fullRequest()))),
                 Map.entry(EnrichmentProgress.class, List.of(new EnrichmentProgress(1, id, NOW, TRIP, progress))),

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param onChange told of every change of state, e.g. for metrics
  * @param describe writes the headers of a state record from the state, so that readers need not parse the view
  * @param deadlines how long each stage may take, if the lifecycle has deadlines
+ * @param retention how long a finished state is kept, if the lifecycle erases finished states
  */
 record SagaDefinition<S, V>(
         String name,
@@ -24,4 +25,5 @@ record SagaDefinition<S, V>(
         BiConsumer<@Nullable S, S> onChange,
         BiConsumer<S, Headers> describe,
         @Nullable Deadlines<S, V> deadlines,
-        OpenDeadlines open) {}
+        OpenDeadlines open,
+        @Nullable Retention<S> retention) {}

@@ -5,6 +5,8 @@ import io.itinera.events.EventHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -15,6 +17,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -22,16 +26,20 @@ import org.slf4j.MDC;
  * (described in its headers, so that readers can index it without parsing) and any request for the next stage to that
  * stage's topic. The store keeps the state, which may be smaller than the view (the trip saga's does not keep the
  * itinerary). Where the lifecycle has {@link Deadlines}, it also keeps the deadline of every open state and, on the
- * wall clock, ends those whose stage ran out of time.
+ * wall clock, ends those whose stage ran out of time. Where it has a {@link Retention}, it indexes finished states by
+ * when they expire and erases them then; a state is also erased when the fold says so (a client's erasure): deleted
+ * from the store (a tombstone on its changelog) and a tombstone on the state topic.
  */
 final class SagaProcessor<S, V> implements Processor<String, Event, String, Outgoing<?>> {
 
     private static final String SOURCE = "api-gateway";
+    private static final Logger log = LoggerFactory.getLogger(SagaProcessor.class);
 
     private final SagaDefinition<S, V> saga;
     private @Nullable ProcessorContext<String, Outgoing<?>> context;
     private @Nullable KeyValueStore<String, S> store;
     private @Nullable KeyValueStore<String, Long> deadlineStore;
+    private @Nullable KeyValueStore<String, String> retentionStore;
 
     SagaProcessor(SagaDefinition<S, V> saga) {
         this.saga = saga;
@@ -45,6 +53,28 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         if (deadlines != null) {
             this.deadlineStore = context.getStateStore(deadlines.storeName());
             context.schedule(deadlines.scanInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireOverdue);
+        }
+        Retention<S> retention = saga.retention();
+        if (retention != null) {
+            this.retentionStore = context.getStateStore(retention.storeName());
+            indexFinishedStates(retention);
+            context.schedule(retention.scanInterval(), PunctuationType.WALL_CLOCK_TIME, this::eraseExpired);
+        }
+    }
+
+    /**
+     * States that finished before the retention index existed (written by an older gateway) enter it once: only when
+     * the index is empty, which after that means there is nothing finished to scan for.
+     */
+    private void indexFinishedStates(Retention<S> retention) {
+        if (store == null || retentionStore == null || retentionStore.approximateNumEntries() > 0) {
+            return;
+        }
+        try (KeyValueIterator<String, S> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, S> entry = all.next();
+                retain(entry.key, null, entry.value);
+            }
         }
     }
 
@@ -77,6 +107,10 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
     }
 
     private void write(String key, @Nullable S current, SagaStep<S, V> step, long timestamp, Headers incoming) {
+        if (step.erased()) {
+            erase(key, current, timestamp, incoming, "erased by its owner");
+            return;
+        }
         S next = step.state();
         V view = step.view();
         if (next == null || view == null || context == null || store == null) {
@@ -84,12 +118,14 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         }
         store.put(key, next);
         track(key, current, next);
+        retain(key, current, next);
         Headers stateHeaders = correlationOf(incoming);
         saga.describe().accept(next, stateHeaders);
         context.forward(new Record<>(key, Outgoing.to(saga.stateTopic(), view), timestamp, stateHeaders));
         for (Outgoing<? extends Event> command : step.commands()) {
             Headers headers = correlationOf(incoming);
-            EventHeaders.stamp(headers, (Event) command.value(), SOURCE);
+            EventHeaders.stamp(
+                    headers, (Event) Objects.requireNonNull(command.value(), "a command is never a tombstone"), SOURCE);
             context.forward(new Record<>(key, command, timestamp, headers));
         }
         saga.onChange().accept(current, next);
@@ -143,6 +179,58 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                 .update(
                         context.taskId().toString(),
                         earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
+    }
+
+    /** A state that has just finished enters the retention index. */
+    private void retain(String key, @Nullable S current, S next) {
+        Retention<S> retention = saga.retention();
+        if (retention == null || retentionStore == null) {
+            return;
+        }
+        Optional<Instant> finished = retention.finishedAt().apply(next);
+        if (finished.isPresent()
+                && (current == null || retention.finishedAt().apply(current).isEmpty())) {
+            retentionStore.put(retention.keyOf(finished.get(), key), key);
+        }
+    }
+
+    /** Forgets a state: the store's entry, its deadline and retention entries, and a tombstone for the state topic. */
+    private void erase(String key, @Nullable S current, long timestamp, Headers incoming, String why) {
+        if (current == null || context == null || store == null) {
+            return;
+        }
+        store.delete(key);
+        if (deadlineStore != null) {
+            deadlineStore.delete(key);
+        }
+        Retention<S> retention = saga.retention();
+        KeyValueStore<String, String> finished = retentionStore;
+        if (retention != null && finished != null) {
+            retention.finishedAt().apply(current).ifPresent(at -> finished.delete(retention.keyOf(at, key)));
+        }
+        context.forward(new Record<>(key, Outgoing.tombstone(saga.stateTopic()), timestamp, correlationOf(incoming)));
+        log.info("{} {} {}", saga.name(), key, why);
+    }
+
+    /** Reads only the due part of the retention index, never the whole store. */
+    private void eraseExpired(long now) {
+        Retention<S> retention = saga.retention();
+        if (retention == null || retentionStore == null || store == null) {
+            return;
+        }
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> expired = retentionStore.range("", Retention.dueBy(now))) {
+            expired.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            retentionStore.delete(entry.key);
+            MDC.put("tripId", entry.value);
+            try {
+                erase(entry.value, store.get(entry.value), now, new RecordHeaders(), "erased: its retention ended");
+            } finally {
+                MDC.remove("tripId");
+            }
+        }
     }
 
     /** Only the correlation travels on: the CloudEvents attributes describe the incoming event, not ours. */

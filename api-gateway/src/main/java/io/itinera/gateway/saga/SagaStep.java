@@ -8,22 +8,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * What folding one event produced.
  *
- * @param state the saga's new state, or {@code null} when the event changed nothing (duplicate, late or unknown)
+ * @param state the saga's new state, or {@code null} when the event changed nothing (duplicate, late or unknown) or
+ *     erased the state
  * @param view what the state topic shows of the new state, present exactly when {@code state} is
  * @param commands requests for the next stage, each with the topic it goes to
+ * @param erased whether the state is to be forgotten: deleted from the store, a tombstone on the state topic
  */
-record SagaStep<S, V>(@Nullable S state, @Nullable V view, List<Outgoing<? extends Event>> commands) {
+record SagaStep<S, V>(@Nullable S state, @Nullable V view, List<Outgoing<? extends Event>> commands, boolean erased) {
 
     static <S, V> SagaStep<S, V> unchanged() {
-        return new SagaStep<>(null, null, List.of());
+        return new SagaStep<>(null, null, List.of(), false);
+    }
+
+    static <S, V> SagaStep<S, V> erasure() {
+        return new SagaStep<>(null, null, List.of(), true);
     }
 
     static <S, V> SagaStep<S, V> of(S state, V view) {
-        return new SagaStep<>(state, view, List.of());
+        return new SagaStep<>(state, view, List.of(), false);
     }
 
     static <S, V> SagaStep<S, V> of(S state, V view, Outgoing<? extends Event> command) {
-        return new SagaStep<>(state, view, List.of(command));
+        return new SagaStep<>(state, view, List.of(command), false);
     }
 
     /** For a lifecycle whose state is also what clients see. */

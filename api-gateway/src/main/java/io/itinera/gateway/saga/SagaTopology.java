@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +50,9 @@ public final class SagaTopology {
 
     /** The deadlines of open trips, kept beside the saga so that every trip ends. */
     public static final String TRIP_DEADLINES_STORE = "trip-deadlines";
+
+    /** Finished trips by when their retention ends, kept beside the saga so that every trip is erased in time. */
+    public static final String TRIP_RETENTION_STORE = "trip-retention";
 
     public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
     public static final String PROPOSALS_STORE = "proposals-by-id";
@@ -110,17 +114,23 @@ public final class SagaTopology {
      * @return a handle on what was built, so that Spring registers it as a bean
      */
     public static SagaTopology build(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
-        return build(builder, clock, metrics, StageDeadlines.defaults(), new TripIndex(clock));
+        return build(
+                builder, clock, metrics, StageDeadlines.defaults(), TripRetention.defaults(), new TripIndex(clock));
     }
 
     /**
-     * Builds both sagas and read models, the trip saga with its stage deadlines and the trips' read model feeding
-     * {@code trips}.
+     * Builds both sagas and read models, the trip saga with its stage deadlines and retention and the trips' read model
+     * feeding {@code trips}.
      *
      * @return a handle on what was built, so that Spring registers it as a bean
      */
     public static SagaTopology build(
-            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines, TripIndex trips) {
+            StreamsBuilder builder,
+            Clock clock,
+            SagaMetrics metrics,
+            StageDeadlines deadlines,
+            TripRetention retention,
+            TripIndex trips) {
         saga(
                 builder,
                 new SagaDefinition<>(
@@ -133,7 +143,14 @@ public final class SagaTopology {
                         metrics::transition,
                         TripWorkingState::describe,
                         new TripDeadlines(deadlines, clock),
-                        metrics.openTrips()));
+                        metrics.openTrips(),
+                        new Retention<TripWorkingState>(
+                                TRIP_RETENTION_STORE,
+                                retention.retention(),
+                                retention.retentionScanInterval(),
+                                trip -> trip.status().isTerminal()
+                                        ? Optional.of(trip.updatedAt())
+                                        : Optional.empty())));
         tripReadModel(builder, trips);
         saga(
                 builder,
@@ -148,7 +165,8 @@ public final class SagaTopology {
                         (proposal, headers) -> EventHeaders.describeState(
                                 headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
                         null,
-                        OpenDeadlines.NONE));
+                        OpenDeadlines.NONE,
+                        null));
         readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
         return new SagaTopology();
     }
@@ -163,6 +181,12 @@ public final class SagaTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(deadlines.storeName()), KEYS, Serdes.Long()));
             stores.add(deadlines.storeName());
+        }
+        Retention<S> retention = saga.retention();
+        if (retention != null) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(retention.storeName()), KEYS, Serdes.String()));
+            stores.add(retention.storeName());
         }
         KStream<String, Outgoing<?>> outputs = builder.stream(
                         saga.inputs(), Consumed.with(KEYS, EVENTS).withName(saga.name() + "-events"))

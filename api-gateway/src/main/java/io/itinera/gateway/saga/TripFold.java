@@ -16,6 +16,7 @@ import io.itinera.events.generation.RawGenerationRequested;
 import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
+import io.itinera.events.trip.EraseTrip;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripSnapshot;
@@ -58,6 +59,13 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
         }
         if (event instanceof CancelTrip cancelled) {
             return cancelled(current, cancelled);
+        }
+        if (event instanceof EraseTrip erase) {
+            // only the owner erases, and only a trip that ended: a trip in progress is cancelled first
+            return current.clientId().equals(erase.clientId())
+                            && current.status().isTerminal()
+                    ? SagaStep.erasure()
+                    : SagaStep.unchanged();
         }
         if (event instanceof EnrichmentProgress progress && ENRICHMENT_OPEN.contains(current.status())) {
             return step(advance(current, progress, TripStatus.ENRICHING, "enrichment", progress.progress(), null));

@@ -59,7 +59,7 @@ final class ApiContract implements OpenApiCustomizer {
             404,
             "No such resource for this client",
             409,
-            "The trip already finished (cancel), or the first request with this Idempotency-Key is still in"
+            "The trip finished while it was being cancelled (cancel), or the first request with this Idempotency-Key is still in"
                     + " flight (create; retry after Retry-After seconds)",
             413,
             "Request body over the limit",
@@ -108,7 +108,9 @@ final class ApiContract implements OpenApiCustomizer {
         }
         if (shape.operationId().equals("cancelTrip")) {
             responses.addApiResponse(
-                    "202", new ApiResponse().description("Cancellation recorded, not yet visible; durable"));
+                    "202", new ApiResponse().description("Cancellation or erasure recorded, not yet visible; durable"));
+            responses.addApiResponse(
+                    "204", new ApiResponse().description("Erased: the trip had ended, and is gone for good"));
         }
         Stream.concat(ALWAYS.stream(), shape.errors().stream())
                 .distinct()

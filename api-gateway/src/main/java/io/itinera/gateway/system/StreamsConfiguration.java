@@ -5,6 +5,7 @@ import io.itinera.gateway.saga.SagaMetrics;
 import io.itinera.gateway.saga.SagaTopology;
 import io.itinera.gateway.saga.StageDeadlines;
 import io.itinera.gateway.saga.TripIndex;
+import io.itinera.gateway.saga.TripRetention;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -76,8 +77,13 @@ class StreamsConfiguration {
 
     @Bean
     SagaTopology sagas(
-            StreamsBuilder builder, Clock clock, SagaMetrics metrics, StageDeadlines deadlines, TripIndex trips) {
-        return SagaTopology.build(builder, clock, metrics, deadlines, trips);
+            StreamsBuilder builder,
+            Clock clock,
+            SagaMetrics metrics,
+            StageDeadlines deadlines,
+            TripRetention retention,
+            TripIndex trips) {
+        return SagaTopology.build(builder, clock, metrics, deadlines, retention, trips);
     }
 
     /** The first time Streams runs, the trip index is rebuilt from one scan of the trips' store, off the stream thread. */

@@ -37,7 +37,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code /api/v1/trips}: accept a trip request, follow the trip until its itinerary is ready, list, cancel. */
+/** {@code /api/v1/trips}: accept a trip request, follow the trip until its itinerary is ready, list, cancel, erase. */
 @RestController
 @RequestMapping(path = TripController.PATH)
 @Tag(name = "Trips", description = "Plan a trip and follow it until its itinerary is ready")
@@ -142,21 +142,30 @@ class TripController {
 
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Cancel a trip",
-            description = "Stops the trip's planning; results that arrive later are ignored. 409 if it already ended.")
+            summary = "Cancel or erase a trip",
+            description = "A trip in progress is cancelled: 200 with the trip, CANCELLED; results that arrive later are"
+                    + " ignored (409 if it ended meanwhile). A trip that ended is erased: 204, and every replica"
+                    + " answers 404 for it from then on.")
     Mono<ResponseEntity<TripView>> cancel(@PathVariable String id, ServerWebExchange exchange) {
         ApiClient client = ApiClient.of(exchange);
+        String requestId = RequestIdFilter.of(exchange);
         return owned(id, exchange)
                 .flatMap(trip -> trip.status().isTerminal()
-                        ? Mono.error(finished(trip))
-                        : submissions.cancel(client, RequestIdFilter.of(exchange), id))
-                .map(outcome -> outcome.map(trip -> {
-                            if (trip.status() != TripStatus.CANCELLED) {
-                                throw finished(trip);
-                            }
-                            return ResponseEntity.ok(TripView.of(trip));
-                        })
-                        .orElseGet(() -> ResponseEntity.accepted().build()));
+                        ? submissions
+                                .erase(client, requestId, id)
+                                .map(erased -> erased
+                                        ? ResponseEntity.noContent().<TripView>build()
+                                        : ResponseEntity.accepted().<TripView>build())
+                        : submissions
+                                .cancel(client, requestId, id)
+                                .map(outcome -> outcome.map(cancelled -> {
+                                            if (cancelled.status() != TripStatus.CANCELLED) {
+                                                throw finished(cancelled);
+                                            }
+                                            return ResponseEntity.ok(TripView.of(cancelled));
+                                        })
+                                        .orElseGet(
+                                                () -> ResponseEntity.accepted().build())));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

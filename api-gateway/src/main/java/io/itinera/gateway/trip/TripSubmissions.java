@@ -2,6 +2,7 @@ package io.itinera.gateway.trip;
 
 import io.itinera.events.Topics;
 import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.EraseTrip;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripRequest;
 import io.itinera.events.trip.TripSnapshot;
@@ -88,6 +89,20 @@ class TripSubmissions {
                         tripId,
                         () -> queries.find(tripId).filter(trip -> trip.status().isTerminal()),
                         properties.acceptWait()));
+    }
+
+    /**
+     * Asks the saga to erase a finished trip; whether it is gone from this replica's read model within the wait (it is
+     * durable either way).
+     */
+    Mono<Boolean> erase(ApiClient client, String requestId, String tripId) {
+        accepted.notAccepted(tripId);
+        return commands.publish(Topics.TRIP_COMMANDS, EraseTrip.of(tripId, client.id(), requestId), requestId)
+                .then(watch.await(
+                        tripId,
+                        () -> queries.find(tripId).isPresent() ? Optional.<Boolean>empty() : Optional.of(true),
+                        properties.acceptWait()))
+                .map(Optional::isPresent);
     }
 
     private Submission accepted(SubmitTrip command) {

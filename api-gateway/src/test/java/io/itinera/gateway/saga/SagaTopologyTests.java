@@ -28,6 +28,7 @@ import io.itinera.events.serde.RawJson;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.CancelTrip;
 import io.itinera.events.trip.ContextSummary;
+import io.itinera.events.trip.EraseTrip;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.ProgressEntry;
 import io.itinera.events.trip.SubmitTrip;
@@ -92,6 +93,7 @@ class SagaTopologyTests {
                 Clock.fixed(Instant.parse("2027-05-01T10:00:00Z"), ZoneOffset.UTC),
                 new SagaMetrics(meters),
                 StageDeadlines.defaults(),
+                new TripRetention(Duration.ofHours(1), Duration.ofMinutes(1)),
                 index);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "api-gateway-test");
@@ -394,6 +396,58 @@ class SagaTopologyTests {
         state.pipeInput(new TestRecord<String, String>("trip-9", null));
         assertThat(index.openTrips()).isZero();
         assertThat(store.get("trip-9")).isNull();
+    }
+
+    @Test
+    void onlyItsOwnerErasesATripAndOnlyOnceItEnded() {
+        commands.pipeInput(TRIP, submitted());
+        commands.pipeInput(TRIP, EraseTrip.of(TRIP, "client-a", "req-2"));
+        snapshots.readRecordsToList();
+        assertThat(snapshots.isEmpty()).as("a trip in progress is not erased").isTrue();
+
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "client-a", "req-3"));
+        commands.pipeInput(TRIP, EraseTrip.of(TRIP, "client-b", "req-4"));
+        assertThat(snapshots.readValuesToList()).hasSize(1);
+
+        commands.pipeInput(TRIP, EraseTrip.of(TRIP, "client-a", "req-5"));
+        TestRecord<String, TripSnapshot> tombstone = snapshots.readRecord();
+        assertThat(tombstone.key()).isEqualTo(TRIP);
+        assertThat(tombstone.value()).isNull();
+        KeyValueStore<String, Object> saga = driver.getKeyValueStore(SagaTopology.TRIP_SAGA_STORE);
+        assertThat(saga.get(TRIP)).isNull();
+        KeyValueStore<String, byte[]> readModel = driver.getKeyValueStore(SagaTopology.TRIPS_STORE);
+        assertThat(readModel.get(TRIP)).isNull();
+        assertThat(index.byClient().page("client-a", null, null, 10)).isEmpty();
+
+        // its retention entry went with it: nothing more is written when the retention would have ended
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T11:02:00Z")));
+        assertThat(snapshots.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFinishedTripIsErasedWhenItsRetentionEndsAndNoSooner() {
+        commands.pipeInput(TRIP, submitted());
+        commands.pipeInput(TRIP, CancelTrip.of(TRIP, "client-a", "req-2"));
+        assertThat(snapshots.readValuesToList()).hasSize(2);
+
+        // cancelled at 10:00 (the saga's clock), kept for an hour (this test's retention)
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:58:00Z")));
+        assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(index.byClient().page("client-a", null, null, 10)).hasSize(1);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(3));
+        TestRecord<String, TripSnapshot> tombstone = snapshots.readRecord();
+        assertThat(tombstone.key()).isEqualTo(TRIP);
+        assertThat(tombstone.value()).isNull();
+        assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(driver.<String, Object>getKeyValueStore(SagaTopology.TRIP_SAGA_STORE)
+                        .get(TRIP))
+                .isNull();
+        KeyValueStore<String, String> retention = driver.getKeyValueStore(SagaTopology.TRIP_RETENTION_STORE);
+        try (var left = retention.all()) {
+            assertThat(left.hasNext()).isFalse();
+        }
+        assertThat(index.byClient().page("client-a", null, null, 10)).isEmpty();
     }
 
     @Test

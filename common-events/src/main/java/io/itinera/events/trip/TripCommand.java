@@ -16,9 +16,10 @@ import io.itinera.events.Event;
             names = {"submit-trip", "trip-submitted"}),
     @JsonSubTypes.Type(
             value = CancelTrip.class,
-            names = {"cancel-trip", "trip-cancelled"})
+            names = {"cancel-trip", "trip-cancelled"}),
+    @JsonSubTypes.Type(value = EraseTrip.class, name = "erase-trip")
 })
-public sealed interface TripCommand extends Event permits SubmitTrip, CancelTrip {
+public sealed interface TripCommand extends Event permits SubmitTrip, CancelTrip, EraseTrip {
 
     String tripId();
 }

@@ -11,6 +11,7 @@ import io.itinera.events.TopicSpec;
 import io.itinera.events.Topics;
 import io.itinera.events.serde.EventJson;
 import io.itinera.events.trip.CancelTrip;
+import io.itinera.events.trip.EraseTrip;
 import io.itinera.events.trip.SubmitTrip;
 import io.itinera.events.trip.TripCommand;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class EventSchemasTests {
         Set<Class<?>> types = new LinkedHashSet<>();
         for (Class<?> type : Topics.all().stream().map(TopicSpec::type).toList()) {
             if (type == TripCommand.class) {
-                types.addAll(List.of(SubmitTrip.class, CancelTrip.class));
+                types.addAll(List.of(SubmitTrip.class, CancelTrip.class, EraseTrip.class));
             } else {
                 types.add(type);
             }
