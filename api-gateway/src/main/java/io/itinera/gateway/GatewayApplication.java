@@ -1,5 +1,6 @@
 package io.itinera.gateway;
 
+import io.itinera.events.kafka.DeadLetterReplay;
 import io.itinera.gateway.backup.StateBackup;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -11,10 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-    /** Starts the gateway, or with {@code state-backup ...} runs the backup tool instead (one main class per image). */
+    /**
+     * Starts the gateway, or with {@code state-backup ...} runs the backup tool, or with {@code dlt-replay ...} replays
+     * the saga's dead letters instead (one main class per image).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(StateBackup.COMMAND)) {
             StateBackup.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(DeadLetterReplay.COMMAND)) {
+            DeadLetterReplay.run(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(GatewayApplication.class, args);

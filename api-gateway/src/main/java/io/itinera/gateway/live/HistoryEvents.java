@@ -19,13 +19,24 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A trip's or a proposal's history as Server-Sent Events: one event per status change or progress report,
  * {@code id:} = its sequence number, so a client resumes with {@code Last-Event-ID}; the stream ends after a terminal
- * status. It follows this replica's copy of the state, so it works on whichever replica the client lands.
+ * status. It follows this replica's copy of the state, so it works on whichever replica the client lands. When the
+ * replica shuts down, the stream ends cleanly with a {@code retry:} hint: the client reconnects (with
+ * {@code Last-Event-ID}) to another replica instead of holding this one's graceful shutdown.
  */
 @Component
 public class HistoryEvents {
 
     static final Duration POLL = Duration.ofMillis(200);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    /** What the last event of a stream cut by a shutdown tells the client to wait before it reconnects. */
+    static final Duration RETRY_AFTER_SHUTDOWN = Duration.ofSeconds(1);
+
+    private final ShutdownSignal shutdown;
+
+    public HistoryEvents(ShutdownSignal shutdown) {
+        this.shutdown = shutdown;
+    }
 
     /**
      * Follows by polling every {@link #POLL} (proposals).
@@ -78,7 +89,14 @@ public class HistoryEvents {
                                     .comment("keep-alive")
                                     .build())
                             : List.of();
-                });
+                })
+                .takeUntilOther(shutdown.closing())
+                .concatWith(Mono.defer(() -> shutdown.started()
+                        ? Mono.just(ServerSentEvent.<ProgressEntry>builder()
+                                .retry(RETRY_AFTER_SHUTDOWN)
+                                .comment("replica shutting down, reconnect")
+                                .build())
+                        : Mono.empty()));
     }
 
     /** One look at the followed snapshot, and whether it was the heartbeat's. */

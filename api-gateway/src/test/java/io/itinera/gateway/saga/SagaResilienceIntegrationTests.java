@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.Topics;
 import io.itinera.events.enrichment.EnrichmentProgress;
+import io.itinera.events.kafka.DeadLetterReplay;
 import io.itinera.events.kafka.DeadLetters;
+import io.itinera.gateway.GatewayApplication;
 import io.itinera.gateway.GatewayIntegrationTest;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerEvents;
@@ -60,7 +62,7 @@ class SagaResilienceIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void poisonRecordsAreDeadLetteredAndCountedWhileTheSagaKeepsRunning() {
+    void poisonRecordsAreDeadLetteredAndCountedWhileTheSagaKeepsRunningAndCanBeReplayed() throws Exception {
         String live = TripClient.post(client(), KEY_A, body(0));
         List<String> topics = new ArrayList<>(SagaTopology.TRIP_INPUTS);
         topics.add(Topics.TRIP_STATE.name());
@@ -88,6 +90,22 @@ class SagaResilienceIntegrationTests extends GatewayIntegrationTest {
                             .count())
                     .as("dead letters counted for %s", topic)
                     .isEqualTo(2);
+        }
+
+        // replayed as the runbook says, with the gateway's jar: back on their topic, and set aside again
+        String commands = SagaTopology.TRIP_INPUTS.get(0);
+        GatewayApplication.main(new String[] {
+            DeadLetterReplay.COMMAND,
+            "--bootstrap-servers",
+            KafkaTestBroker.bootstrapServers(),
+            "--topic",
+            Topics.deadLetter(commands)
+        });
+        try (TopicRecords<byte[]> records =
+                TopicRecords.raw(KafkaTestBroker.bootstrapServers(), Topics.deadLetter(commands))) {
+            assertThat(records.awaitFor(live, found -> found.size() >= 4))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder(UNPARSEABLE, WRONG, UNPARSEABLE, WRONG);
         }
     }
 

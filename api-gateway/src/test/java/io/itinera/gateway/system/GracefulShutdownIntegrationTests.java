@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +26,14 @@ import org.junit.jupiter.api.Test;
  * A replica told to stop (SIGTERM closes the application context) under steady POSTs: it stops taking traffic and
  * drains what it has before it closes Kafka Streams and its producers, so no request in flight is answered with a
  * 5xx. Requests that arrive once it has stopped listening are refused at the connection, which a load balancer
- * retries elsewhere.
+ * retries elsewhere. An open event stream ends cleanly with a {@code retry:} hint instead of holding the shutdown.
  */
 class GracefulShutdownIntegrationTests {
 
     private static final int CLIENTS = 4;
 
     @Test
-    void aReplicaStoppingUnderLoadAnswersNoRequestWithA5xx() throws Exception {
+    void aReplicaStoppingUnderLoadAnswersNoRequestWithA5xxAndEndsItsEventStreams() throws Exception {
         GatewayReplica replica = GatewayReplica.start(GatewayTestSupport.newStateDir());
         String port = replica.context().getEnvironment().getRequiredProperty("local.server.port");
         HttpClient http =
@@ -40,7 +41,28 @@ class GracefulShutdownIntegrationTests {
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         AtomicBoolean stopped = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        CompletableFuture<HttpResponse<String>> stream;
         try {
+            // given a client following a trip that will not end (no workers run here)
+            HttpResponse<Void> accepted = http.send(postTrip(port), HttpResponse.BodyHandlers.discarding());
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            Awaitility.await("trip readable")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> http.send(
+                                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + location))
+                                                    .header("Authorization", GatewayTestSupport.bearer(KEY_A))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
+            stream = http.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + location + "/events"))
+                            .header("Authorization", GatewayTestSupport.bearer(KEY_A))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
             // given clients that keep posting trips
             for (int i = 0; i < CLIENTS; i++) {
                 clients.submit(() -> post(http, port, statuses, stopped));
@@ -65,13 +87,15 @@ class GracefulShutdownIntegrationTests {
                         .as("status of a POST while the replica stopped")
                         .isLessThan(500));
         assertThat(answered).contains(202);
+        // and the event stream ended, its last event a hint to reconnect elsewhere
+        HttpResponse<String> events = stream.get(5, TimeUnit.SECONDS);
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains("event:status", "retry:1000");
     }
 
-    /** Posts until told to stop or the replica no longer listens (no answer, not an error answer). */
-    private static void post(
-            HttpClient http, String port, ConcurrentLinkedQueue<Integer> statuses, AtomicBoolean stopped) {
+    private static HttpRequest postTrip(String port) {
         LocalDate start = LocalDate.now().plusMonths(2);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/trips"))
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/trips"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", GatewayTestSupport.bearer(KEY_A))
                 .header("Content-Type", "application/json")
@@ -79,6 +103,12 @@ class GracefulShutdownIntegrationTests {
                         {"destination":"Porto","startDate":"%s","endDate":"%s","travelers":1,
                          "interests":["food"],"pace":"RELAXED","budget":"LOW"}""".formatted(start, start)))
                 .build();
+    }
+
+    /** Posts until told to stop or the replica no longer listens (no answer, not an error answer). */
+    private static void post(
+            HttpClient http, String port, ConcurrentLinkedQueue<Integer> statuses, AtomicBoolean stopped) {
+        HttpRequest request = postTrip(port);
         while (!stopped.get()) {
             try {
                 statuses.add(http.send(request, HttpResponse.BodyHandlers.discarding())
