@@ -1,13 +1,15 @@
 package io.itinera.harness;
 
 import io.itinera.harness.bare.BareApplication;
+import io.itinera.harness.chaos.ChaosOptions;
+import io.itinera.harness.chaos.ChaosRun;
 import io.itinera.harness.load.LoadOptions;
 import io.itinera.harness.load.LoadRun;
 import io.itinera.harness.planner.PlannerOptions;
 import io.itinera.harness.planner.PlannerRun;
 import java.util.Arrays;
 
-/** {@code java -jar harness-exec.jar load|planner|bare [--option value ...]}; docs/performance.md has the commands. */
+/** {@code java -jar harness-exec.jar load|planner|chaos|bare [--option value ...]}; docs/performance.md has the commands. */
 public final class Harness {
 
     private static final String USAGE = """
@@ -17,6 +19,10 @@ public final class Harness {
                        --out DIR --seed 1 --suite-dir . --bootstrap 127.0.0.1:9092
               planner  planner-only throughput: --threads N --trips 240 --warmup 15s --measure 30s --seed 1
               bare     the bare WebFlux endpoint: --port 8088
+              chaos    fault injection on a two-replica ./run-local.sh with ITINERA_ON_EXIT=restart: --trips 1000
+                       --rate 10 --fault-at 0.3 --scenarios kill-generation,kill-enrichment,kill-gateway,
+                       term-broker,kill-broker,rolling-restart,poison --drain 6m --out DIR --suite-dir .
+                       (exit status 1 when a scenario strands, loses or duplicates a trip)
             """;
 
     private Harness() {}
@@ -36,6 +42,7 @@ public final class Harness {
                 new PlannerRun(PlannerOptions.from(args)).run();
                 System.exit(0);
             }
+            case "chaos" -> System.exit(new ChaosRun(ChaosOptions.from(args)).run() ? 0 : 1);
             case "bare" -> {
                 int port = args.integer("port", 8088);
                 args.requireAllUsed();

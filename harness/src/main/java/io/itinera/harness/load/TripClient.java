@@ -22,13 +22,13 @@ import org.jspecify.annotations.Nullable;
  * Events by default, or polling), then GET it once. Errors are counted by kind ({@code post:429},
  * {@code follow:io:HttpTimeoutException}, ...), never thrown.
  */
-final class TripClient {
+public final class TripClient {
 
     static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELLED");
     private static final String TRIPS = "/api/v1/trips";
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
-    enum Follow {
+    public enum Follow {
         SSE,
         POLL
     }
@@ -44,7 +44,7 @@ final class TripClient {
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
     /** @param timer runs the follow-ups that wait (retries, polls) */
-    TripClient(
+    public TripClient(
             HttpClient http,
             ScheduledExecutorService timer,
             List<URI> bases,
@@ -61,13 +61,13 @@ final class TripClient {
         this.followTimeout = followTimeout;
     }
 
-    Map<String, AtomicLong> errors() {
+    public Map<String, AtomicLong> errors() {
         return errors;
     }
 
     /** Sends the trip's POST now; everything after happens on the client's threads. */
-    void start(TripRun run, String body) {
-        URI base = bases.get((int) (nextBase.getAndIncrement() % bases.length()));
+    public void start(TripRun run, String body) {
+        URI base = nextBase();
         HttpRequest post = HttpRequest.newBuilder(base.resolve(TRIPS))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
@@ -90,6 +90,11 @@ final class TripClient {
             run.id = location.substring(location.lastIndexOf('/') + 1);
             follow(run, base);
         });
+    }
+
+    /** Round-robin over the replicas; a follow that lost its replica (it died) goes on with the next one. */
+    private URI nextBase() {
+        return bases.get((int) (nextBase.getAndIncrement() % bases.length()));
     }
 
     private void follow(TripRun run, URI base) {
@@ -125,7 +130,8 @@ final class TripClient {
                     }
                     // Not visible yet (404 while the saga catches up), a dropped stream or an error: follow again.
                     count(failure != null ? "follow:io:" + rootCause(failure) : "follow:" + response.statusCode());
-                    later(() -> follow(run, base), RETRY_DELAY);
+                    URI next = failure != null ? nextBase() : base;
+                    later(() -> follow(run, next), RETRY_DELAY);
                 });
     }
 
@@ -137,13 +143,15 @@ final class TripClient {
             if (status != null && TERMINAL.contains(status)) {
                 run.terminalNanos = System.nanoTime();
                 run.terminalStatus = status;
+                run.failureType = JsonFields.errorType(response.body());
                 finish(run, response.statusCode(), status);
                 return;
             }
             if (failure != null || (response.statusCode() != 200 && response.statusCode() != 404)) {
                 count(failure != null ? "follow:io:" + rootCause(failure) : "follow:" + response.statusCode());
             }
-            later(() -> follow(run, base), pollInterval);
+            URI next = failure != null ? nextBase() : base;
+            later(() -> follow(run, next), pollInterval);
         });
     }
 
@@ -156,6 +164,7 @@ final class TripClient {
                 return;
             }
             String status = JsonFields.topLevel(response.body(), "status");
+            run.failureType = JsonFields.errorType(response.body());
             if (response.statusCode() != 200) {
                 count("final:" + response.statusCode());
             } else if (!Objects.equals(run.terminalStatus, status)) {

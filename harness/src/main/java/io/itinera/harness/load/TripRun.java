@@ -7,42 +7,45 @@ import org.jspecify.annotations.Nullable;
  * from the scheduled time, not the moment the POST went out, so that a late scheduler cannot hide waiting
  * (coordinated omission). Written by the HTTP client's threads, read by the reporting thread.
  */
-final class TripRun {
+public final class TripRun {
 
     static final String UNFINISHED = "UNFINISHED";
 
-    final int step;
+    public final int step;
     final boolean measured;
-    final long scheduledNanos;
+    public final long scheduledNanos;
     final int days;
-    volatile long sentNanos;
-    volatile int postStatus;
-    volatile long postAnsweredNanos;
-    volatile @Nullable String id;
-    volatile @Nullable String terminalStatus;
-    volatile long terminalNanos;
-    volatile int finalStatusCode;
-    volatile @Nullable String finalStatus;
-    volatile @Nullable String error;
-    volatile boolean done;
+    public volatile long sentNanos;
+    public volatile int postStatus;
+    public volatile long postAnsweredNanos;
+    public volatile @Nullable String id;
+    public volatile @Nullable String terminalStatus;
+    public volatile long terminalNanos;
+    public volatile int finalStatusCode;
+    public volatile @Nullable String finalStatus;
+    public volatile @Nullable String error;
+    /** The problem type of a FAILED trip ({@code error.type} of its final GET). */
+    public volatile @Nullable String failureType;
 
-    TripRun(int step, boolean measured, long scheduledNanos, int days) {
+    public volatile boolean done;
+
+    public TripRun(int step, boolean measured, long scheduledNanos, int days) {
         this.step = step;
         this.measured = measured;
         this.scheduledNanos = scheduledNanos;
         this.days = days;
     }
 
-    boolean accepted() {
+    public boolean accepted() {
         return postStatus == 202;
     }
 
-    boolean ready() {
+    public boolean ready() {
         return "READY".equals(terminalStatus);
     }
 
     /** The trip's status at the end of the run: its terminal status, UNFINISHED, or none when never accepted. */
-    String outcome() {
+    public String outcome() {
         String terminal = terminalStatus;
         if (terminal != null) {
             return terminal;
@@ -51,7 +54,7 @@ final class TripRun {
     }
 
     /** POST to READY, or {@link Percentiles#UNFINISHED} for an accepted trip that did not get there. */
-    long readyLatencyNanos() {
+    public long readyLatencyNanos() {
         return ready() ? terminalNanos - scheduledNanos : Percentiles.UNFINISHED;
     }
 }

@@ -1,0 +1,82 @@
+package io.itinera.harness.chaos;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One fault per scenario, struck while the burst is running. A fault is a list of steps, each a signal to one of
+ * {@code run-local.sh}'s processes (which restarts it with {@code ITINERA_ON_EXIT=restart}), taken one after the other
+ * with the process back and ready in between; {@link #POISON} sends bad records instead.
+ */
+public enum Scenario {
+    KILL_GENERATION("kill-generation", "kill -9 api-generation", List.of(Step.kill("api-generation"))),
+    KILL_ENRICHMENT("kill-enrichment", "kill -9 api-enrichment", List.of(Step.kill("api-enrichment"))),
+    KILL_GATEWAY("kill-gateway", "kill -9 one of two gateway replicas", List.of(Step.kill("api-gateway-2"))),
+    TERM_BROKER("term-broker", "broker SIGTERM, restarted", List.of(Step.term("kafka"))),
+    KILL_BROKER("kill-broker", "broker kill -9, restarted", List.of(Step.kill("kafka"))),
+    ROLLING_RESTART(
+            "rolling-restart",
+            "SIGTERM every service in turn, each back and ready before the next",
+            List.of(
+                    Step.term("api-enrichment"),
+                    Step.term("api-generation"),
+                    Step.term("api-gateway-2"),
+                    Step.term("api-gateway"))),
+    POISON("poison", "unparseable and well-formed-but-wrong records on every input topic", List.of());
+
+    /** A signal to one process: SIGKILL when {@code force}, else SIGTERM. */
+    public record Step(String process, boolean force) {
+
+        static Step kill(String process) {
+            return new Step(process, true);
+        }
+
+        static Step term(String process) {
+            return new Step(process, false);
+        }
+
+        /** The consumer groups that stop while this process is away: the broker stops every one. */
+        List<String> groups() {
+            return switch (process) {
+                case "kafka" -> List.of("api-enrichment", "api-generation", "api-gateway");
+                case "api-gateway", "api-gateway-2" -> List.of("api-gateway");
+                default -> List.of(process);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return (force ? "kill -9 " : "SIGTERM ") + process;
+        }
+    }
+
+    private final String id;
+    private final String description;
+    private final List<Step> steps;
+
+    Scenario(String id, String description, List<Step> steps) {
+        this.id = id;
+        this.description = description;
+        this.steps = steps;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    static Scenario of(String id) {
+        return Arrays.stream(values())
+                .filter(scenario -> scenario.id.equals(id.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + id + "'; known: "
+                        + Arrays.stream(values()).map(Scenario::id).toList()));
+    }
+}
