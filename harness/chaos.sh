@@ -16,7 +16,8 @@ source "$(dirname "$0")/suite.sh"
 cd "$HARNESS_ROOT"
 harness_build
 trap 'set +e; suite_stop' EXIT
-export ITINERA_GATEWAY_REPLICAS=2 ITINERA_ON_EXIT=restart
+# A loaded machine starts five JVMs slowly: give them time rather than fail the run.
+export ITINERA_GATEWAY_REPLICAS=2 ITINERA_ON_EXIT=restart ITINERA_START_TIMEOUT=${ITINERA_START_TIMEOUT:-600}
 suite_running || suite_start ""
 harness_say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # HARNESS_JAVA_OPTS is a list of options

@@ -67,16 +67,28 @@ public final class TripClient {
 
     /** Sends the trip's POST now; everything after happens on the client's threads. */
     public void start(TripRun run, String body) {
-        URI base = nextBase();
+        run.sentNanos = System.nanoTime();
+        post(run, body, nextBase(), bases.length() - 1);
+    }
+
+    /**
+     * A refused connection sent nothing, so it is tried on the next replica, as a load balancer would, up to
+     * {@code otherReplicas} times.
+     */
+    private void post(TripRun run, String body, URI base, int otherReplicas) {
         HttpRequest post = HttpRequest.newBuilder(base.resolve(TRIPS))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        run.sentNanos = System.nanoTime();
         http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             run.postAnsweredNanos = System.nanoTime();
+            if (failure != null && otherReplicas > 0 && rootCause(failure).equals("ConnectException")) {
+                count("post:refused-retried");
+                post(run, body, nextBase(), otherReplicas - 1);
+                return;
+            }
             if (failure != null) {
                 fail(run, "post:io:" + rootCause(failure));
                 return;
