@@ -10,7 +10,7 @@
 #   ITINERA_JAVA_OPTS   extra JVM options for the three services (default: -Xmx512m)
 #   ITINERA_GATEWAY_ARGS  extra Spring arguments for the gateway, e.g. --gateway.rate-limit.enabled=false (load tests)
 #   ITINERA_GATEWAY_REPLICAS  1 (default) or 2: a second gateway replica, api-gateway-2, on http 8180, management 9180
-#   ITINERA_START_TIMEOUT  seconds the services may take to become ready (default: 180)
+#   ITINERA_START_TIMEOUT  seconds the broker and the services may take to become ready (default: 180)
 #   ITINERA_ON_EXIT     what to do when a process dies after start-up: stop (default: stop everything), keep (leave
 #                       the others running, for fault injection), restart (start it again, like a pod's restart)
 #
@@ -146,7 +146,8 @@ kafka_configure "$LOCAL/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >>"$LOGS/kafka.l
 say "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 start_kafka
 started kafka $!
-for _ in $(seq 1 120); do port_in_use $KAFKA_PORT && break; kill -0 "${PIDS[0]}" 2>/dev/null || die "Kafka exited; see $LOGS/kafka.log"; sleep 0.25; done
+# As patient as the services' start (a loaded machine may take more than the usual 3-4 s).
+for _ in $(seq 1 $((START_TIMEOUT * 4))); do port_in_use $KAFKA_PORT && break; kill -0 "${PIDS[0]}" 2>/dev/null || die "Kafka exited; see $LOGS/kafka.log"; sleep 0.25; done
 port_in_use $KAFKA_PORT || die "Kafka did not open port $KAFKA_PORT; see $LOGS/kafka.log"
 
 # --- the three services ----------------------------------------------------------------------------------------------
