@@ -179,20 +179,28 @@ public final class ChaosRun {
         }
     }
 
-    /** One trip through the whole pipeline, so that a suite still joining its groups is not charged to the run. */
+    /**
+     * One trip through the whole pipeline, so that a suite still joining its groups is not charged to the run; a
+     * suite that answers ready may still refuse for a while ({@code 503} while a replica loads its state), so it is
+     * tried again until {@code settle} runs out.
+     */
     private TripRun preflight(TripClient client) throws InterruptedException {
-        TripRun probe = new TripRun(-1, false, System.nanoTime(), 1);
-        client.start(
-                probe, new TripMix(options.seed() - 1, LocalDate.now()).next().toJson());
-        long deadline = System.nanoTime() + options.followTimeout().toNanos();
-        while (!probe.done && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        if (!probe.ready()) {
-            throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", "
-                    + probe.error + "); is it running with the rate limit off?");
-        }
-        return probe;
+        long deadline = System.nanoTime() + options.settle().toNanos();
+        TripRun probe;
+        do {
+            probe = new TripRun(-1, false, System.nanoTime(), 1);
+            client.start(probe, new TripMix(options.seed() - 1, LocalDate.now()).next().toJson());
+            while (!probe.done && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (probe.ready()) {
+                return probe;
+            }
+            say("first trip: %s (%s); trying again", probe.outcome(), probe.error);
+            Thread.sleep(2000);
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", "
+                + probe.error + "); is it running with the rate limit off?");
     }
 
     private void drain(List<TripRun> runs) throws InterruptedException {
