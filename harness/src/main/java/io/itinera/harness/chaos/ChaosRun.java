@@ -189,7 +189,9 @@ public final class ChaosRun {
         TripRun probe;
         do {
             probe = new TripRun(-1, false, System.nanoTime(), 1);
-            client.start(probe, new TripMix(options.seed() - 1, LocalDate.now()).next().toJson());
+            client.start(
+                    probe,
+                    new TripMix(options.seed() - 1, LocalDate.now()).next().toJson());
             while (!probe.done && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
@@ -199,8 +201,8 @@ public final class ChaosRun {
             say("first trip: %s (%s); trying again", probe.outcome(), probe.error);
             Thread.sleep(2000);
         } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", "
-                + probe.error + "); is it running with the rate limit off?");
+        throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", " + probe.error
+                + "); is it running with the rate limit off?");
     }
 
     private void drain(List<TripRun> runs) throws InterruptedException {

@@ -82,7 +82,7 @@ public final class TripClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             run.postAnsweredNanos = System.nanoTime();
             if (failure != null && otherReplicas > 0 && rootCause(failure).equals("ConnectException")) {
                 count("post:refused-retried");
@@ -96,7 +96,8 @@ public final class TripClient {
             run.postStatus = response.statusCode();
             String location = response.headers().firstValue("Location").orElse(null);
             if (response.statusCode() != 202 || location == null) {
-                fail(run, "post:" + response.statusCode());
+                String type = JsonFields.topLevel(response.body(), "type");
+                fail(run, "post:" + response.statusCode() + (type == null ? "" : " " + type));
                 return;
             }
             run.id = location.substring(location.lastIndexOf('/') + 1);

@@ -34,7 +34,7 @@ class RecoveryProbeTests {
     }
 
     @Test
-    void aPartitionWithNothingWaitingNeedsNoRecoveryAndOneThatNeverMovesNeverRecovers() {
+    void aPartitionWithNothingWaitingButACommitMarkerNeedsNoRecoveryAndOneThatNeverMovesNeverRecovers() {
         List<Sample> idle = List.of(
                 new Sample(0, Map.of(P0, new Position(5, 5))), new Sample(20 * SECOND, Map.of(P0, new Position(5, 5))));
         List<Sample> stuck = List.of(
