@@ -1,5 +1,8 @@
 package io.itinera.harness.chaos;
 
+import static io.itinera.harness.load.LoadRun.daemon;
+import static io.itinera.harness.load.LoadRun.waitUntil;
+
 import io.itinera.harness.load.Percentiles;
 import io.itinera.harness.load.TripClient;
 import io.itinera.harness.load.TripRun;
@@ -22,10 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs the scenarios one after the other on a running two-replica suite started with {@code ITINERA_ON_EXIT=restart}:
@@ -298,20 +299,5 @@ public final class ChaosRun {
 
     private static void say(String format, Object... args) {
         System.out.printf("[chaos] " + format + "%n", args);
-    }
-
-    private static void waitUntil(long nanos) {
-        long remaining;
-        while ((remaining = nanos - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "chaos-" + name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -216,14 +216,15 @@ public final class LoadRun {
     }
 
     /** Sleeps to an absolute time: intervals are never re-based on when the previous send finished. */
-    private static void waitUntil(long nanos) {
+    public static void waitUntil(long nanos) {
         long remaining;
         while ((remaining = nanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(remaining);
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads named {@code harness-<name>}, so that a run ends when its main thread does. */
+    public static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, "harness-" + name);
             thread.setDaemon(true);
