@@ -199,7 +199,7 @@ public final class ChaosRun {
             if (probe.ready()) {
                 return probe;
             }
-            say("first trip: %s (%s); trying again", probe.outcome(), probe.error);
+            say("first trip: %s (%s); trying again", probe.outcome(), String.valueOf(probe.error));
             Thread.sleep(2000);
         } while (System.nanoTime() < deadline);
         throw new IllegalStateException("the suite did not plan a first trip (" + probe.outcome() + ", " + probe.error
@@ -230,16 +230,19 @@ public final class ChaosRun {
         int stranded = 0;
         List<Long> readyNanos = new ArrayList<>();
         for (TripRun run : runs) {
-            if (!run.accepted()) {
-                postErrors.merge(run.error == null ? "post:" + run.postStatus : run.error, 1L, Long::sum);
+            String error = run.error;
+            String id = run.id;
+            if (!run.accepted() || id == null) {
+                postErrors.merge(error == null ? "post:" + run.postStatus : error, 1L, Long::sum);
                 continue;
             }
-            accepted.add(run.id);
+            accepted.add(id);
             if (run.ready()) {
                 ready++;
                 readyNanos.add(run.readyLatencyNanos());
             } else if ("FAILED".equals(run.terminalStatus)) {
-                failed.merge(run.failureType == null ? "unknown" : run.failureType, 1L, Long::sum);
+                String type = run.failureType;
+                failed.merge(type == null ? "unknown" : type, 1L, Long::sum);
             } else if (run.terminalStatus == null) {
                 stranded++;
             }
