@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -47,13 +48,22 @@ class PoiConfiguration {
         return PointsOfInterest.of(catalog, own, providers, properties, cache, clock);
     }
 
-    /** Kafka-backed while the provider is on; otherwise nothing is fetched, so nothing needs sharing. */
+    /**
+     * Kafka-backed while the provider is on; otherwise nothing is fetched, so nothing needs sharing (and no Kafka is
+     * needed: the load harness's planner mode runs enrichment without a broker).
+     */
     @Bean
     PlacesCache placesCache(
-            Providers providers, PoiProperties properties, ConsumerFactory<?, ?> consumers, EventPublisher publisher) {
+            Providers providers,
+            PoiProperties properties,
+            ObjectProvider<ConsumerFactory<?, ?>> consumers,
+            ObjectProvider<EventPublisher> publisher) {
         if (!providers.overpass().enabled()) {
             return PlacesCache.inMemory();
         }
-        return new KafkaPlacesCache(consumers.getConfigurationProperties(), publisher, properties.cacheStartupWait());
+        return new KafkaPlacesCache(
+                consumers.getObject().getConfigurationProperties(),
+                publisher.getObject(),
+                properties.cacheStartupWait());
     }
 }
