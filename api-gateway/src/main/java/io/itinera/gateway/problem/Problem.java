@@ -27,6 +27,15 @@ public class Problem extends ErrorResponseException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * A problem is an answer, not a fault: its stack is never logged, so it is not captured either (the cost of a
+     * refusal under overload, or of a 400, should not depend on how deep the reactive chain is).
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     public List<FieldProblem> errors() {
         return errors;
     }

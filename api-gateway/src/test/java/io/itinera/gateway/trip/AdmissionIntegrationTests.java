@@ -40,8 +40,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Admission and idempotency verdicts with no workers running: with room for two trips' work (a 2 s target at the
- * minimum rate of one trip per second), POST refuses the third with 503 and Retry-After, and every trip it accepted is
- * in the saga's hands; with no time to wait for the saga (1 ms), a POST with an Idempotency-Key answers 409 instead of
+ * minimum rate of one trip per second), POST refuses the third with 503 and Retry-After (before authentication and
+ * before reading the body), and every trip it accepted is in the saga's hands; with no time to wait for the saga (1 ms), a POST with an Idempotency-Key answers 409 instead of
  * guessing, and its retry gets the saga's verdict.
  */
 @TestPropertySource(
@@ -97,6 +97,22 @@ class AdmissionIntegrationTests extends GatewayIntegrationTest {
         assertThat(Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
                 .isPositive();
         assertThat(meters.get(TripAdmission.REJECTED).counter().count()).isGreaterThanOrEqualTo(1);
+        // refused before authentication and before the body is read: no key and a broken body are 503 too, not
+        // 401 or 400, and so is a proposal
+        for (String path : List.of("/api/v1/trips", "/api/v1/proposals")) {
+            web.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{not json")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .exists(HttpHeaders.RETRY_AFTER)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/overloaded");
+        }
         // nothing accepted is lost: the saga has every accepted trip, and no refused one
         Awaitility.await("accepted trips in the saga's hands")
                 .atMost(Duration.ofSeconds(30))
