@@ -8,7 +8,7 @@ import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
-import io.itinera.gateway.system.RequestIdFilter;
+import io.itinera.gateway.system.Correlation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +66,7 @@ class ProposalController {
             return Mono.error(Problem.invalidRequest(List.of(badKey.get())));
         }
         return submissions
-                .submit(ApiClient.of(exchange), RequestIdFilter.of(exchange), body.toBrief(), idempotencyKey)
+                .submit(ApiClient.of(exchange), Correlation.of(exchange), body.toBrief(), idempotencyKey)
                 .map(submission -> {
                     ProposalView.Links links = ProposalView.Links.of(submission.proposalId());
                     ResponseEntity.BodyBuilder accepted =

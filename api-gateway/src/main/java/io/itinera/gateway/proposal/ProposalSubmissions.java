@@ -6,6 +6,7 @@ import io.itinera.events.proposal.SubmitProposal;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.state.SagaCommands;
+import io.itinera.gateway.system.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -34,12 +35,13 @@ class ProposalSubmissions {
     /** The outcome of a submission: the proposal's id, and whether an earlier request with the same key created it. */
     record Submission(String proposalId, boolean replayed) {}
 
-    Mono<Submission> submit(ApiClient client, String requestId, ProposalBrief brief, @Nullable String idempotencyKey) {
+    Mono<Submission> submit(
+            ApiClient client, Correlation correlation, ProposalBrief brief, @Nullable String idempotencyKey) {
         String proposalId = Idempotency.idOf("proposal", client, idempotencyKey);
         return commands.submit(
                         Topics.PROPOSAL_COMMANDS,
-                        SubmitProposal.of(proposalId, client.id(), requestId, brief),
-                        requestId,
+                        SubmitProposal.of(proposalId, client.id(), correlation.requestId(), brief),
+                        correlation,
                         idempotencyKey,
                         () -> queries.find(proposalId),
                         proposal -> proposal.clientId().equals(client.id())

@@ -1,12 +1,14 @@
 package io.itinera.gateway.state;
 
 import io.itinera.events.Event;
-import io.itinera.events.EventHeaders;
 import io.itinera.events.TopicSpec;
 import io.itinera.events.kafka.EventPublisher;
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.system.Correlation;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,9 +32,14 @@ public class SagaCommands {
     static final String BROKER_RETRY_AFTER_SECONDS = "5";
 
     private static final Duration POLL = Duration.ofMillis(25);
+    /** Below the producer's {@code metadata.max.idle.ms} (5 min), with room for a send's own delivery timeout. */
+    static final Duration METADATA_FRESH = Duration.ofMinutes(4);
+
+    private static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Logger log = LoggerFactory.getLogger(SagaCommands.class);
 
     private final EventPublisher publisher;
+    private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
 
     public SagaCommands(EventPublisher publisher) {
         this.publisher = publisher;
@@ -42,14 +49,19 @@ public class SagaCommands {
      * Hands a command keyed by its trip or proposal id to the producer without blocking a thread; completes when the
      * broker has acknowledged it.
      */
-    public <T extends Event> Mono<Void> send(TopicSpec<T> topic, T command, String requestId) {
-        return Mono.fromFuture(() -> publisher.publishAsync(topic, command, correlation(requestId)))
+    public <T extends Event> Mono<Void> send(TopicSpec<T> topic, T command, Correlation correlation) {
+        Mono<Void> sent = Mono.fromFuture(() -> publisher.publishAsync(topic, command, headers(correlation)));
+        if (!metadataCached(topic)) {
+            // KafkaProducer.send blocks (up to max.block.ms) while it fetches a topic's metadata: not on an event loop
+            sent = sent.subscribeOn(Schedulers.boundedElastic());
+        }
+        return sent.doOnSuccess(acknowledged -> sentTo(topic))
                 .onErrorMap(failure -> !(failure instanceof Problem), failure -> brokerUnavailable(topic, failure));
     }
 
-    /** Publishes a command keyed by its trip or proposal id, with the HTTP request's id in its headers. */
-    public <T extends Event> Mono<Void> publish(TopicSpec<T> topic, T command, String requestId) {
-        return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, correlation(requestId)))
+    /** Publishes a command keyed by its trip or proposal id, with the HTTP request's id and trace in its headers. */
+    public <T extends Event> Mono<Void> publish(TopicSpec<T> topic, T command, Correlation correlation) {
+        return Mono.<Void>fromRunnable(() -> publisher.publish(topic, command, headers(correlation)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(failure -> !(failure instanceof Problem), failure -> brokerUnavailable(topic, failure));
     }
@@ -66,12 +78,12 @@ public class SagaCommands {
     public <T extends Event, S> Mono<Boolean> submit(
             TopicSpec<T> topic,
             T command,
-            String requestId,
+            Correlation correlation,
             @Nullable String idempotencyKey,
             Supplier<Optional<S>> existing,
             Predicate<S> sameRequest,
             Duration within) {
-        Mono<Boolean> fresh = publish(topic, command, requestId)
+        Mono<Boolean> fresh = publish(topic, command, correlation)
                 .then(awaitReadable(existing, within))
                 .map(created -> {
                     // With a key, a concurrent request may have created it first: it must match ours.
@@ -106,10 +118,29 @@ public class SagaCommands {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private static RecordHeaders correlation(String requestId) {
-        RecordHeaders correlation = new RecordHeaders();
-        EventHeaders.replace(correlation, EventHeaders.REQUEST_ID, requestId);
-        return correlation;
+    /**
+     * Whether a command reached the broker on this topic lately, so that the producer still holds its metadata and
+     * {@code send} returns at once. The producer forgets a topic's metadata after {@code metadata.max.idle.ms} (5 min,
+     * Kafka's default, not overridden) without a send; the first command after start-up or a quiet spell is handed to
+     * the producer on a bounded-elastic thread instead of the event loop.
+     */
+    private boolean metadataCached(TopicSpec<?> topic) {
+        Long at = lastSent.get(topic.name());
+        return at != null && System.nanoTime() - at < METADATA_FRESH.toNanos();
+    }
+
+    private void sentTo(TopicSpec<?> topic) {
+        long now = System.nanoTime();
+        Long at = lastSent.get(topic.name());
+        if (at == null || now - at > SECOND_NANOS) { // one write a second per topic, not one per command
+            lastSent.put(topic.name(), now);
+        }
+    }
+
+    private static RecordHeaders headers(Correlation correlation) {
+        RecordHeaders headers = new RecordHeaders();
+        correlation.writeTo(headers);
+        return headers;
     }
 
     private static Problem brokerUnavailable(TopicSpec<?> topic, Throwable failure) {

@@ -9,7 +9,7 @@ import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.state.TripWatch;
-import io.itinera.gateway.system.RequestIdFilter;
+import io.itinera.gateway.system.Correlation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -92,8 +92,8 @@ class TripController {
         }
         ApiClient client = ApiClient.of(exchange);
         return catalog.check(body.destination().strip(), body.destinationId())
-                .then(Mono.defer(() ->
-                        submissions.submit(client, RequestIdFilter.of(exchange), body.toRequest(), idempotencyKey)))
+                .then(Mono.defer(
+                        () -> submissions.submit(client, Correlation.of(exchange), body.toRequest(), idempotencyKey)))
                 .map(submission -> {
                     TripView.Links links = TripView.Links.of(submission.tripId());
                     ResponseEntity.BodyBuilder accepted =
@@ -148,16 +148,16 @@ class TripController {
                     + " answers 404 for it from then on.")
     Mono<ResponseEntity<TripView>> cancel(@PathVariable String id, ServerWebExchange exchange) {
         ApiClient client = ApiClient.of(exchange);
-        String requestId = RequestIdFilter.of(exchange);
+        Correlation correlation = Correlation.of(exchange);
         return owned(id, exchange)
                 .flatMap(trip -> trip.status().isTerminal()
                         ? submissions
-                                .erase(client, requestId, id)
+                                .erase(client, correlation, id)
                                 .map(erased -> erased
                                         ? ResponseEntity.noContent().<TripView>build()
                                         : ResponseEntity.accepted().<TripView>build())
                         : submissions
-                                .cancel(client, requestId, id)
+                                .cancel(client, correlation, id)
                                 .map(outcome -> outcome.map(cancelled -> {
                                             if (cancelled.status() != TripStatus.CANCELLED) {
                                                 throw finished(cancelled);

@@ -11,6 +11,7 @@ import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.state.SagaCommands;
 import io.itinera.gateway.state.TripWatch;
+import io.itinera.gateway.system.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -61,30 +62,34 @@ class TripSubmissions {
     /** The outcome of a submission: the trip's id, and whether an earlier request with the same key created it. */
     record Submission(String tripId, boolean replayed) {}
 
-    Mono<Submission> submit(ApiClient client, String requestId, TripRequest request, @Nullable String idempotencyKey) {
+    Mono<Submission> submit(
+            ApiClient client, Correlation correlation, TripRequest request, @Nullable String idempotencyKey) {
         String tripId = Idempotency.idOf("trip", client, idempotencyKey);
-        SubmitTrip command = SubmitTrip.of(tripId, client.id(), requestId, request);
+        SubmitTrip command = SubmitTrip.of(tripId, client.id(), correlation.requestId(), request);
         if (idempotencyKey == null) {
             return Mono.fromRunnable(() -> admission.admit(client.id()))
                     .then(Mono.fromRunnable(() -> accepted.accepting(command)))
-                    .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
+                    .then(commands.send(Topics.TRIP_COMMANDS, command, correlation))
                     .doOnError(failure -> accepted.notAccepted(tripId))
-                    .then(Mono.fromSupplier(() -> accepted(command)));
+                    .thenReturn(command)
+                    // handle: Reactor puts the request id into the logging context for it (limited propagation)
+                    .handle((sent, sink) -> sink.next(accepted(sent)));
         }
-        // A retry of an earlier request answers from its trip, whatever the backlog.
+        // A retry of an earlier request answers from its trip, whatever the backlog (once AdmissionFilter let it in).
         return Mono.fromCallable(() -> queries.find(tripId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(existing -> existing.isPresent()
                         ? Mono.just(verdict(existing.get(), command))
                         : Mono.fromRunnable(() -> admission.admit(client.id()))
-                                .then(commands.send(Topics.TRIP_COMMANDS, command, requestId))
+                                .then(commands.send(Topics.TRIP_COMMANDS, command, correlation))
                                 .then(watch.await(tripId, () -> queries.find(tripId), properties.acceptWait()))
                                 .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command)));
     }
 
     /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */
-    Mono<Optional<TripSnapshot>> cancel(ApiClient client, String requestId, String tripId) {
-        return commands.publish(Topics.TRIP_COMMANDS, CancelTrip.of(tripId, client.id(), requestId), requestId)
+    Mono<Optional<TripSnapshot>> cancel(ApiClient client, Correlation correlation, String tripId) {
+        return commands.publish(
+                        Topics.TRIP_COMMANDS, CancelTrip.of(tripId, client.id(), correlation.requestId()), correlation)
                 .then(watch.await(
                         tripId,
                         () -> queries.find(tripId).filter(trip -> trip.status().isTerminal()),
@@ -95,9 +100,10 @@ class TripSubmissions {
      * Asks the saga to erase a finished trip; whether it is gone from this replica's read model within the wait (it is
      * durable either way).
      */
-    Mono<Boolean> erase(ApiClient client, String requestId, String tripId) {
+    Mono<Boolean> erase(ApiClient client, Correlation correlation, String tripId) {
         accepted.notAccepted(tripId);
-        return commands.publish(Topics.TRIP_COMMANDS, EraseTrip.of(tripId, client.id(), requestId), requestId)
+        return commands.publish(
+                        Topics.TRIP_COMMANDS, EraseTrip.of(tripId, client.id(), correlation.requestId()), correlation)
                 .then(watch.await(
                         tripId,
                         () -> queries.find(tripId).isPresent() ? Optional.<Boolean>empty() : Optional.of(true),

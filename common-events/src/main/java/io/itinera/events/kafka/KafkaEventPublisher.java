@@ -26,8 +26,8 @@ import org.springframework.kafka.support.SendResult;
  * Outside one it waits for the broker's acknowledgement, so that a failed send fails the caller, whose listener then
  * retries instead of losing the event. {@link #publishProgress} goes through a template of its own, never part of a
  * transaction, does not wait and counts a failure as {@value #PROGRESS_FAILED}. The request id and W3C {@code traceparent} of the record being
- * handled travel on, so that the trace survives where Kafka observation is off (the workers); where it is on and there
- * is no such record (the gateway's commands), the template's observation writes the current span's.
+ * handled travel on, so that the trace survives where Kafka observation is off (every service); the gateway's commands,
+ * caused by an HTTP request rather than a record, get the request's own (its {@code Correlation}).
  */
 public class KafkaEventPublisher implements EventPublisher {
 
