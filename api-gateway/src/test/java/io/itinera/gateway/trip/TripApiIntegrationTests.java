@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.gateway.EnrichmentStub;
 import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.TripClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -430,12 +431,7 @@ class TripApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec post(String key, String body) {
-        return web.post()
-                .uri("/api/v1/trips")
-                .header(HttpHeaders.AUTHORIZATION, bearer(key))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
+        return TripClient.submit(web, key, body);
     }
 
     private void expectInvalid(String body, String field, String message) {
