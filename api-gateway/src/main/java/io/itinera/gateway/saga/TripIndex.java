@@ -21,20 +21,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What this replica knows about every trip without reading the store, kept in memory as {@code travel-trips.state} is
- * read: the ids of the trips still open (cluster-wide, since every replica reads every trip), an exponentially weighted
- * rate of trips reaching a terminal status, every client's trips in creation order ({@link TripsByClient}), and who
- * waits for news of a trip. Fed by {@link TripStateProcessor} on the
+ * read: the ids of the trips still open (cluster-wide, since every replica reads every trip), the capacity to finish
+ * trips estimated from those that did ({@link FinishingCapacity}), every client's trips in creation order
+ * ({@link TripsByClient}), and who waits for news of a trip. Fed by {@link TripStateProcessor} on the
  * global stream thread, rebuilt by one scan of the store when Streams starts, read by the HTTP layer.
  */
 @Component
 public class TripIndex {
 
-    /** How far back the rate of finished trips looks (its time constant). */
-    static final Duration RATE_WINDOW = Duration.ofSeconds(30);
+    /** The window over which a finishing rate counts as sustained. */
+    static final Duration CAPACITY_SUSTAIN = Duration.ofSeconds(10);
+
+    /** How long the best sustained rate is remembered (its time constant): far longer than a worker's restart. */
+    static final Duration CAPACITY_MEMORY = Duration.ofMinutes(5);
 
     private final Clock clock;
     private final Set<String> open = ConcurrentHashMap.newKeySet();
-    private final DecayingRate finished;
+    private final FinishingCapacity capacity;
     private final TripsByClient byClient = new TripsByClient();
     private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
     private final List<Consumer<String>> everyUpdate = new CopyOnWriteArrayList<>();
@@ -43,12 +46,12 @@ public class TripIndex {
 
     @Autowired
     public TripIndex(Clock clock) {
-        this(clock, RATE_WINDOW);
+        this(clock, CAPACITY_SUSTAIN, CAPACITY_MEMORY);
     }
 
-    TripIndex(Clock clock, Duration rateWindow) {
+    TripIndex(Clock clock, Duration capacitySustain, Duration capacityMemory) {
         this.clock = clock;
-        this.finished = new DecayingRate(rateWindow);
+        this.capacity = new FinishingCapacity(capacitySustain, capacityMemory);
     }
 
     /** Trips not yet READY, FAILED or CANCELLED, across the cluster. */
@@ -66,9 +69,13 @@ public class TripIndex {
         return byClient;
     }
 
-    /** Trips reaching a terminal status per second, exponentially weighted over {@link #RATE_WINDOW}. */
-    public double finishedPerSecond() {
-        return finished.perSecond(clock.millis());
+    /**
+     * Trips per second the suite can finish: the best rate of trips reaching {@code READY} or {@code FAILED} sustained
+     * over {@link #CAPACITY_SUSTAIN}, remembered with the time constant {@link #CAPACITY_MEMORY}, so that a worker's
+     * short outage does not make it look unable to finish anything.
+     */
+    public double finishingCapacity() {
+        return capacity.perSecond(clock.millis());
     }
 
     /**
@@ -97,7 +104,8 @@ public class TripIndex {
      * One record of the state topic, after it is in the store.
      *
      * @param trip the trip as the record describes it, {@code null} for a tombstone
-     * @param timestamp the record's time: only a recent transition counts towards the rate, not one replayed at start
+     * @param timestamp the record's time: only a recent transition counts towards the capacity, not one replayed at
+     *     start
      */
     void updated(String tripId, TripsByClient.@Nullable Entry trip, long timestamp) {
         Set<String> touched = touchedDuringRebuild;
@@ -112,8 +120,12 @@ public class TripIndex {
         }
         if (status == null || status.isTerminal()) {
             long now = clock.millis();
-            if (open.remove(tripId) && status != null && now - timestamp <= finished.windowMillis()) {
-                finished.mark(now);
+            // a cancelled trip says nothing about what the workers can finish
+            if (open.remove(tripId)
+                    && status != null
+                    && status != TripStatus.CANCELLED
+                    && now - timestamp <= capacity.sustainMillis()) {
+                capacity.finished(now);
             }
         } else {
             open.add(tripId);

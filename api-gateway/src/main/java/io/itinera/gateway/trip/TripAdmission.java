@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}: the
- * backlog (open trips across the cluster plus those this replica is accepting) over the rate trips finish (floored by
- * {@code min-rate}). Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
+ * backlog (open trips across the cluster plus those this replica is accepting) over the rate the suite can finish trips
+ * (the best finishing rate sustained lately, {@link TripIndex#finishingCapacity()}, floored by {@code min-rate}), which
+ * a worker's restart of a few seconds does not collapse. Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
  * time, so that clients come back when there is room instead of queueing behind hours of work. Before that, each
  * client may have at most {@code gateway.limits.*.open-trips} trips unfinished across the cluster (counted from the
  * read model's index; a burst may pass it by the trips still on their way to it): beyond it,
@@ -53,7 +54,7 @@ class TripAdmission {
                 .description("Trips accepted and not finished: open across the cluster plus this replica's in flight")
                 .register(meters);
         Gauge.builder(BACKLOG_SECONDS, this, TripAdmission::backlogSeconds)
-                .description("The backlog in seconds of work at the rate trips finish lately")
+                .description("The backlog in seconds of work at the rate the suite can finish trips")
                 .baseUnit("seconds")
                 .register(meters);
     }
@@ -118,6 +119,6 @@ class TripAdmission {
     }
 
     private double rate() {
-        return Math.max(index.finishedPerSecond(), properties.minRate());
+        return Math.max(index.finishingCapacity(), properties.minRate());
     }
 }

@@ -362,14 +362,14 @@ class SagaTopologyTests {
         commands.pipeInput("trip-2", submitted("trip-2"));
         commands.pipeInput("trip-3", submitted("trip-3"));
         assertThat(index.openTrips()).isEqualTo(3);
-        assertThat(index.finishedPerSecond()).isZero();
+        assertThat(index.finishingCapacity()).isZero();
 
         enrichmentCompleted.pipeInput("trip-2", EnrichmentCompleted.failed("trip-2", SampleEvents.failure()));
         commands.pipeInput("trip-3", CancelTrip.of("trip-3", "client-a", "req-3"));
 
         assertThat(index.openTrips()).isEqualTo(1);
-        // two finished just now, weighted over the rate's window
-        assertThat(index.finishedPerSecond()).isCloseTo(2.0 / TripIndex.RATE_WINDOW.toSeconds(), offset(0.01));
+        // one failed just now and counts over the sustained window; a cancelled trip says nothing about capacity
+        assertThat(index.finishingCapacity()).isCloseTo(1.0 / TripIndex.CAPACITY_SUSTAIN.toSeconds(), offset(0.01));
         assertThat(updatesOfTrip2).hasValue(2);
         KeyValueStore<String, byte[]> store = driver.getKeyValueStore(SagaTopology.TRIPS_STORE);
         TripSnapshot stored = new EventDeserializer<>(TripSnapshot.class).deserialize("t", store.get("trip-2"));
