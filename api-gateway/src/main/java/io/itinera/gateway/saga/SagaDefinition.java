@@ -3,6 +3,7 @@ package io.itinera.gateway.saga;
 import io.itinera.events.TopicSpec;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param describe writes the headers of a state record from the state, so that readers need not parse the view
  * @param deadlines how long each stage may take, if the lifecycle has deadlines
  * @param retention how long a finished state is kept, if the lifecycle erases finished states
+ * @param onErase told of every state erased and why, e.g. for metrics
  */
 record SagaDefinition<S, V>(
         String name,
@@ -26,4 +28,5 @@ record SagaDefinition<S, V>(
         BiConsumer<S, Headers> describe,
         @Nullable Deadlines<S, V> deadlines,
         OpenDeadlines open,
-        @Nullable Retention<S> retention) {}
+        @Nullable Retention<S> retention,
+        Consumer<Erasure> onErase) {}

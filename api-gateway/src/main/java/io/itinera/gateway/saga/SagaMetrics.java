@@ -29,6 +29,7 @@ public class SagaMetrics {
     static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
     static final String TRIPS_TIMED_OUT = "itinera.trips.timed.out";
     static final String TRIPS_OVERDUE = "itinera.trips.overdue";
+    static final String TRIPS_ERASED = "itinera.trips.erased";
 
     private static final Logger log = LoggerFactory.getLogger(SagaMetrics.class);
 
@@ -42,6 +43,21 @@ public class SagaMetrics {
                 .description(
                         "How long ago the earliest deadline of an open trip passed; grows while trips are stranded")
                 .baseUnit("seconds")
+                .register(registry);
+        for (Erasure reason : Erasure.values()) {
+            erased(reason); // every reason exported from the start, at 0, so that a rate over it is defined
+        }
+    }
+
+    /** A trip erased by the saga, by its owner or at the end of its retention. */
+    void tripErased(Erasure reason) {
+        erased(reason).increment();
+    }
+
+    private Counter erased(Erasure reason) {
+        return Counter.builder(TRIPS_ERASED)
+                .description("Trips erased by the saga: by their owner (DELETE) or when their retention ended")
+                .tag("reason", reason.tag())
                 .register(registry);
     }
 

@@ -108,7 +108,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
 
     private void write(String key, @Nullable S current, SagaStep<S, V> step, long timestamp, Headers incoming) {
         if (step.erased()) {
-            erase(key, current, timestamp, incoming, "erased by its owner");
+            erase(key, current, timestamp, incoming, Erasure.OWNER);
             return;
         }
         S next = step.state();
@@ -195,7 +195,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
     }
 
     /** Forgets a state: the store's entry, its deadline and retention entries, and a tombstone for the state topic. */
-    private void erase(String key, @Nullable S current, long timestamp, Headers incoming, String why) {
+    private void erase(String key, @Nullable S current, long timestamp, Headers incoming, Erasure why) {
         if (current == null || context == null || store == null) {
             return;
         }
@@ -209,7 +209,8 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             retention.finishedAt().apply(current).ifPresent(at -> finished.delete(retention.keyOf(at, key)));
         }
         context.forward(new Record<>(key, Outgoing.tombstone(saga.stateTopic()), timestamp, correlationOf(incoming)));
-        log.info("{} {} {}", saga.name(), key, why);
+        saga.onErase().accept(why);
+        log.info("{} {} {}", saga.name(), key, why.logged());
     }
 
     /** Reads only the due part of the retention index, never the whole store. */
@@ -226,7 +227,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             retentionStore.delete(entry.key);
             MDC.put("tripId", entry.value);
             try {
-                erase(entry.value, store.get(entry.value), now, new RecordHeaders(), "erased: its retention ended");
+                erase(entry.value, store.get(entry.value), now, new RecordHeaders(), Erasure.RETENTION);
             } finally {
                 MDC.remove("tripId");
             }

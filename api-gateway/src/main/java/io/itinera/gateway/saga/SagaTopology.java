@@ -148,9 +148,8 @@ public final class SagaTopology {
                                 TRIP_RETENTION_STORE,
                                 retention.retention(),
                                 retention.retentionScanInterval(),
-                                trip -> trip.status().isTerminal()
-                                        ? Optional.of(trip.updatedAt())
-                                        : Optional.empty())));
+                                trip -> trip.status().isTerminal() ? Optional.of(trip.updatedAt()) : Optional.empty()),
+                        metrics::tripErased));
         tripReadModel(builder, trips);
         saga(
                 builder,
@@ -166,7 +165,8 @@ public final class SagaTopology {
                                 headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
                         null,
                         OpenDeadlines.NONE,
-                        null));
+                        null,
+                        erasure -> {}));
         readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
         return new SagaTopology();
     }

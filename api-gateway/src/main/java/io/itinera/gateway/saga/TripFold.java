@@ -82,18 +82,23 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
         return SagaStep.unchanged();
     }
 
+    /**
+     * A trip is created when the gateway accepted its command ({@code SubmitTrip.occurredAt}), not when the saga folds
+     * it: the time the client was answered, the same on every replay and restore, and what listings sort by.
+     */
     private SagaStep<TripWorkingState, TripSnapshot> submitted(SubmitTrip submitted) {
+        Instant created = submitted.occurredAt();
         Instant now = clock.instant();
-        ProgressEntry accepted = new ProgressEntry(
-                1, submitted.occurredAt(), "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
+        ProgressEntry accepted =
+                new ProgressEntry(1, created, "trip", TripStatus.PENDING, "accepted", 0, "Trip accepted");
         TripWorkingState trip = new TripWorkingState(
                 TripSnapshot.SCHEMA_VERSION,
                 submitted.tripId(),
                 submitted.clientId(),
                 1,
                 TripStatus.PENDING,
-                now,
-                now,
+                created,
+                now.isBefore(created) ? created : now,
                 submitted.request(),
                 null,
                 null,

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every client's trips, newest first, with their status: what a listing needs to pick the trips of one page without
+ * Every client's trips, newest first (by creation time: when the gateway accepted the trip's command), with their
+ * status: what a listing needs to pick the trips of one page without
  * reading any other trip, and how many trips each client has open. Kept by the {@link TripIndex} as the trips' state
  * topic is read, so it covers the whole cluster; memory is a few dozen bytes per trip.
  */

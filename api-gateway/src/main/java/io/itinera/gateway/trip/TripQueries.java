@@ -74,8 +74,7 @@ class TripQueries {
 
     /**
      * Completes once every trip this replica accepted for the client is in its read model (or after
-     * {@code gateway.trips.read-wait}), so that a listing right after a {@code POST} shows the new trip, with the
-     * creation time the saga gave it.
+     * {@code gateway.trips.read-wait}), so that a listing right after a {@code POST} shows the new trip.
      */
     Mono<Void> settled(String clientId) {
         return Flux.fromIterable(accepted.idsOf(clientId))

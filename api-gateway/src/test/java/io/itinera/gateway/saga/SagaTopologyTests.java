@@ -418,10 +418,12 @@ class SagaTopologyTests {
         KeyValueStore<String, byte[]> readModel = driver.getKeyValueStore(SagaTopology.TRIPS_STORE);
         assertThat(readModel.get(TRIP)).isNull();
         assertThat(index.byClient().page("client-a", null, null, 10)).isEmpty();
+        assertThat(erased("owner")).isEqualTo(1);
 
         // its retention entry went with it: nothing more is written when the retention would have ended
         driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T11:02:00Z")));
         assertThat(snapshots.isEmpty()).isTrue();
+        assertThat(erased("retention")).isZero();
     }
 
     @Test
@@ -435,6 +437,7 @@ class SagaTopologyTests {
         assertThat(snapshots.isEmpty()).isTrue();
         assertThat(index.byClient().page("client-a", null, null, 10)).hasSize(1);
 
+        assertThat(erased("retention")).isZero();
         driver.advanceWallClockTime(Duration.ofMinutes(3));
         TestRecord<String, TripSnapshot> tombstone = snapshots.readRecord();
         assertThat(tombstone.key()).isEqualTo(TRIP);
@@ -448,6 +451,32 @@ class SagaTopologyTests {
             assertThat(left.hasNext()).isFalse();
         }
         assertThat(index.byClient().page("client-a", null, null, 10)).isEmpty();
+        assertThat(erased("retention")).isEqualTo(1);
+        assertThat(erased("owner")).isZero();
+    }
+
+    @Test
+    void listingsOrderTripsByWhenTheirCommandWasAcceptedStableUnderReplaysAndRestores() {
+        // accepted in the order b, a, but folded in the order a, b (another partition) at the same saga time
+        SubmitTrip a = submittedAt("trip-a", Instant.parse("2027-05-01T09:00:02Z"));
+        SubmitTrip b = submittedAt("trip-b", Instant.parse("2027-05-01T09:00:01Z"));
+        commands.pipeInput("trip-a", a);
+        commands.pipeInput("trip-b", b);
+
+        assertThat(snapshots.readValuesToList())
+                .extracting(TripSnapshot::createdAt)
+                .containsExactly(a.occurredAt(), b.occurredAt());
+        assertThat(ids(index.byClient().page("client-a", null, null, 10))).containsExactly("trip-a", "trip-b");
+
+        // replayed commands change nothing; a fold at another time makes the same trip; an index rebuilt from the
+        // restored read model orders it the same way
+        commands.pipeInput("trip-b", b);
+        assertThat(snapshots.isEmpty()).isTrue();
+        Clock later = Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC);
+        assertThat(new TripFold(later).apply(null, b).view().createdAt()).isEqualTo(b.occurredAt());
+        TripIndex rebuilt = new TripIndex(Clock.systemUTC());
+        rebuilt.rebuild(driver.<String, byte[]>getKeyValueStore(SagaTopology.TRIPS_STORE));
+        assertThat(ids(rebuilt.byClient().page("client-a", null, null, 10))).containsExactly("trip-a", "trip-b");
     }
 
     @Test
@@ -531,6 +560,28 @@ class SagaTopologyTests {
 
     private static SubmitTrip submitted(String trip) {
         return SubmitTrip.of(trip, "client-a", "req-1", SampleEvents.fullRequest());
+    }
+
+    private double erased(String reason) {
+        return meters.get(SagaMetrics.TRIPS_ERASED)
+                .tag("reason", reason)
+                .counter()
+                .count();
+    }
+
+    private static SubmitTrip submittedAt(String trip, Instant acceptedAt) {
+        return new SubmitTrip(
+                SubmitTrip.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                acceptedAt,
+                trip,
+                "client-a",
+                "req-1",
+                SampleEvents.fullRequest());
+    }
+
+    private static List<String> ids(List<TripsByClient.Entry> trips) {
+        return trips.stream().map(TripsByClient.Entry::tripId).toList();
     }
 
     private static String json(byte[] bytes) {
