@@ -43,16 +43,22 @@ public class TripWatch {
 
     /**
      * Reads the trip now and after each of its updates until {@code lookup} finds what it looks for or the wait is
-     * over.
+     * over. The wait starts once the first read is done, so that what the first read finds always counts, however
+     * short the wait and however slow the read (a wait shorter than a thread hop would otherwise answer "not found"
+     * for a trip that is there).
      *
      * @return what was found, or empty when nothing was found in time
      */
     public <T> Mono<Optional<T>> await(String tripId, Callable<Optional<T>> lookup, Duration within) {
         return updates(tripId)
                 .concatMap(tick -> Mono.fromCallable(lookup).subscribeOn(Schedulers.boundedElastic()), 1)
-                .filter(Optional::isPresent)
+                .switchOnFirst((first, reads) -> {
+                    Optional<T> found = first.get();
+                    return found != null && found.isPresent()
+                            ? Mono.just(found)
+                            : reads.skip(1).filter(Optional::isPresent).take(within);
+                })
                 .next()
-                .timeout(within, Mono.empty())
                 .defaultIfEmpty(Optional.empty());
     }
 }

@@ -55,11 +55,16 @@ class TripQueries {
     /**
      * One client's trip, or the {@code PENDING} placeholder of one this replica accepted and has not read back yet;
      * another client's trip is reported as missing, not forbidden.
+     *
+     * <p>The placeholder is read first: the read model stores a trip's snapshot before it drops the placeholder, so
+     * one of the two reads finds the trip however its snapshot's arrival falls between them. (Store first, then
+     * placeholder could miss both: the store before the snapshot, the placeholder after it went.)
      */
     Optional<TripSnapshot> find(String tripId, String clientId) {
+        Optional<TripSnapshot> placeholder = accepted.find(tripId, clientId);
         Optional<TripSnapshot> stored =
                 find(tripId).filter(trip -> trip.clientId().equals(clientId));
-        return stored.isPresent() ? stored : accepted.find(tripId, clientId);
+        return stored.isPresent() ? stored : placeholder;
     }
 
     /**

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code DELETE} for the cancellation) before answering {@code 409} with {@code Retry-After} (a {@code DELETE}:
  *     {@code 202}); a {@code POST} without a key never waits for the saga
  * @param readWait how long a read of a trip this replica does not know yet waits for it before answering 404, so that a
- *     client that posted to another replica finds its trip here too
+ *     client that posted to another replica finds its trip here too; counted from the first read, whose answer always
+ *     counts
  * @param placeholderTtl how long this replica answers {@code PENDING} from its own record of a trip it accepted whose
  *     snapshot it has not read yet
  * @param earliestStart a trip's first day, relative to today (UTC): yesterday by default, so that every time zone's
