@@ -18,6 +18,8 @@ public final class GatewayTestSupport {
     public static final String KEY_C = "test-key-client-c";
     /** client-d: two open trips and one live-event stream at most. */
     public static final String KEY_D = "test-key-client-d";
+    /** client-e: five open trips at most; used only by the test of a concurrent burst against that cap. */
+    public static final String KEY_E = "test-key-client-e";
 
     private GatewayTestSupport() {}
 

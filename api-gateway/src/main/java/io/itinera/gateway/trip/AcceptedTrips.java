@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Trips this replica is accepting or accepted whose snapshot it has not read yet: its own {@code GET} answers them
- * {@code PENDING} at once, without waiting for the saga, and admission counts them. Bounded; a trip leaves when its
- * snapshot arrives, when its command could not be sent, or after {@code gateway.trips.placeholder-ttl}.
+ * Trips this replica is accepting or accepted whose snapshot it has not read yet: its own {@code GET} answers those
+ * accepted without an {@code Idempotency-Key} {@code PENDING} at once, without waiting for the saga, and admission and
+ * each client's cap of open trips count them all. Bounded; a trip leaves when its snapshot arrives, when its command
+ * could not be sent, or after {@code gateway.trips.placeholder-ttl}.
  */
 @Component
 class AcceptedTrips {
@@ -24,9 +27,11 @@ class AcceptedTrips {
     static final int CAPACITY = 10_000;
     private static final long SWEEP_EVERY_MILLIS = 1_000;
 
-    private record Placeholder(TripSnapshot trip, long expiresAt) {}
+    /** @param served whether this replica answers the trip from here until its snapshot arrives */
+    private record Placeholder(TripSnapshot trip, long expiresAt, boolean served) {}
 
     private final Map<String, Placeholder> placeholders = new ConcurrentHashMap<>();
+    private final Map<String, Integer> byClient = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long ttlMillis;
     private volatile long nextSweep;
@@ -34,40 +39,70 @@ class AcceptedTrips {
     AcceptedTrips(TripIndex index, Clock clock, TripsProperties properties) {
         this.clock = clock;
         this.ttlMillis = properties.placeholderTtl().toMillis();
-        index.onEveryUpdate(placeholders::remove);
+        index.onEveryUpdate(this::notAccepted);
     }
 
-    /** Before the command is sent, so that its snapshot, however fast, always arrives after. */
-    void accepting(SubmitTrip command) {
+    /**
+     * Before the command is sent (so that its snapshot, however fast, always arrives after): counts the trip among its
+     * client's open trips, unless the client already has {@code cap} of them, those the read model knows ({@code
+     * folded}) and those this replica accepted that it does not know yet. Checked and counted in one step per client,
+     * so that concurrent requests of one client on this replica cannot pass the cap together.
+     *
+     * @param served whether this replica answers the trip {@code PENDING} from here until its snapshot arrives (a trip
+     *     without an {@code Idempotency-Key}; with one, the saga's verdict is awaited instead)
+     * @return false, and nothing counted, when the client has its cap of open trips
+     */
+    boolean accepting(SubmitTrip command, boolean served, int cap, IntSupplier folded) {
         sweepIfDue();
-        if (placeholders.size() < CAPACITY) {
-            placeholders.put(command.tripId(), new Placeholder(pending(command), clock.millis() + ttlMillis));
-        }
+        AtomicBoolean admitted = new AtomicBoolean();
+        byClient.compute(command.clientId(), (client, count) -> {
+            int mine = count == null ? 0 : count;
+            if (placeholders.containsKey(command.tripId())) {
+                admitted.set(true); // the same Idempotency-Key in flight twice: one trip, counted once
+                return count;
+            }
+            if (folded.getAsInt() + mine >= cap) {
+                return count;
+            }
+            admitted.set(true);
+            if (placeholders.size() >= CAPACITY) {
+                return count; // admitted uncounted: the cap may then pass by what this replica has in flight
+            }
+            placeholders.put(command.tripId(), new Placeholder(pending(command), clock.millis() + ttlMillis, served));
+            return mine + 1;
+        });
+        return admitted.get();
     }
 
     void notAccepted(String tripId) {
-        placeholders.remove(tripId);
+        Placeholder removed = placeholders.remove(tripId);
+        if (removed != null) {
+            uncount(removed);
+        }
     }
 
     Optional<TripSnapshot> find(String tripId, String clientId) {
         Placeholder found = placeholders.get(tripId);
         return found == null
+                        || !found.served()
                         || found.expiresAt() < clock.millis()
                         || !found.trip().clientId().equals(clientId)
                 ? Optional.empty()
                 : Optional.of(found.trip());
     }
 
-    /** The trips of one client this replica accepted and has not read back yet. */
+    /** The trips of one client this replica accepted, answers from here, and has not read back yet. */
     List<String> idsOf(String clientId) {
         long now = clock.millis();
         return placeholders.values().stream()
-                .filter(placeholder -> placeholder.expiresAt() >= now
+                .filter(placeholder -> placeholder.served()
+                        && placeholder.expiresAt() >= now
                         && placeholder.trip().clientId().equals(clientId))
                 .map(placeholder -> placeholder.trip().tripId())
                 .toList();
     }
 
+    /** How many trips this replica accepted whose snapshot it has not read yet. */
     int count() {
         sweepIfDue();
         return placeholders.size();
@@ -77,8 +112,16 @@ class AcceptedTrips {
         long now = clock.millis();
         if (now >= nextSweep) {
             nextSweep = now + SWEEP_EVERY_MILLIS;
-            placeholders.values().removeIf(placeholder -> placeholder.expiresAt() < now);
+            placeholders.forEach((tripId, placeholder) -> {
+                if (placeholder.expiresAt() < now && placeholders.remove(tripId, placeholder)) {
+                    uncount(placeholder);
+                }
+            });
         }
+    }
+
+    private void uncount(Placeholder placeholder) {
+        byClient.computeIfPresent(placeholder.trip().clientId(), (client, count) -> count <= 1 ? null : count - 1);
     }
 
     /** The trip as the saga will first write it (see its fold), version 0 until then. */

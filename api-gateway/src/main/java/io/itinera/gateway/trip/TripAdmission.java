@@ -1,5 +1,6 @@
 package io.itinera.gateway.trip;
 
+import io.itinera.events.trip.SubmitTrip;
 import io.itinera.gateway.limit.ClientLimitsProperties;
 import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.TripIndex;
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
  * backlog (open trips across the cluster plus those this replica is accepting) over the rate the suite can finish trips
  * (the best finishing rate sustained lately, {@link TripIndex#finishingCapacity()}, floored by {@code min-rate}), which
  * a worker's restart of a few seconds does not collapse. Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
- * time, so that clients come back when there is room instead of queueing behind hours of work. Before that, each
- * client may have at most {@code gateway.limits.*.open-trips} trips unfinished across the cluster (counted from the
- * read model's index; a burst may pass it by the trips still on their way to it): beyond it,
- * {@code 429 /problems/too-many-open-trips}, so that one client cannot fill the backlog everyone shares.
+ * time, so that clients come back when there is room instead of queueing behind hours of work. Then each client may
+ * have at most {@code gateway.limits.*.open-trips} trips unfinished across the cluster: those the read model's index
+ * knows plus those this replica accepted and the index does not show yet, checked and counted in one step, so that a
+ * burst on one replica cannot pass the cap (a burst spread over N replicas can, by what the other replicas accepted in
+ * the moments before the saga folded it). Beyond it, {@code 429 /problems/too-many-open-trips}, so that one client
+ * cannot fill the backlog everyone shares.
  */
 @Component
 class TripAdmission {
@@ -60,24 +63,26 @@ class TripAdmission {
     }
 
     /**
-     * Throws the {@code 429} problem when the client has its cap of open trips, the {@code 503} one when the backlog is
-     * beyond the target.
+     * Admits a trip about to be sent, counting it among this replica's accepted trips; throws the {@code 503} problem
+     * when the backlog is beyond the target, the {@code 429} one when the client has its cap of open trips.
+     *
+     * @param served whether this replica answers the trip from a placeholder until its snapshot arrives (see
+     *     {@link AcceptedTrips#accepting})
      */
-    void admit(String clientId) {
-        if (limits.enabled()) {
-            int cap = limits.of(clientId).openTrips();
-            if (index.byClient().openOf(clientId) >= cap) {
-                throw new Problem(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "too-many-open-trips",
-                        "Too many open trips",
-                        "This client may have " + cap + " trips planned at once; wait until one is READY, FAILED"
-                                + " or CANCELLED.");
-            }
-        }
+    void admit(SubmitTrip command, boolean served) {
         Problem refused = refusal();
         if (refused != null) {
             throw refused;
+        }
+        String clientId = command.clientId();
+        int cap = limits.enabled() ? limits.of(clientId).openTrips() : Integer.MAX_VALUE;
+        if (!accepted.accepting(command, served, cap, () -> index.byClient().openOf(clientId))) {
+            throw new Problem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-open-trips",
+                    "Too many open trips",
+                    "This client may have " + cap + " trips planned at once; wait until one is READY, FAILED"
+                            + " or CANCELLED.");
         }
     }
 

@@ -67,10 +67,8 @@ class TripSubmissions {
         String tripId = Idempotency.idOf("trip", client, idempotencyKey);
         SubmitTrip command = SubmitTrip.of(tripId, client.id(), correlation.requestId(), request);
         if (idempotencyKey == null) {
-            return Mono.fromRunnable(() -> admission.admit(client.id()))
-                    .then(Mono.fromRunnable(() -> accepted.accepting(command)))
-                    .then(commands.send(Topics.TRIP_COMMANDS, command, correlation))
-                    .doOnError(failure -> accepted.notAccepted(tripId))
+            return Mono.fromRunnable(() -> admission.admit(command, true))
+                    .then(sent(command, correlation))
                     .thenReturn(command)
                     // handle: Reactor puts the request id into the logging context for it (limited propagation)
                     .handle((sent, sink) -> sink.next(accepted(sent)));
@@ -80,10 +78,16 @@ class TripSubmissions {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(existing -> existing.isPresent()
                         ? Mono.just(verdict(existing.get(), command))
-                        : Mono.fromRunnable(() -> admission.admit(client.id()))
-                                .then(commands.send(Topics.TRIP_COMMANDS, command, correlation))
+                        : Mono.fromRunnable(() -> admission.admit(command, false))
+                                .then(sent(command, correlation))
                                 .then(watch.await(tripId, () -> queries.find(tripId), properties.acceptWait()))
                                 .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command)));
+    }
+
+    /** Sends an admitted trip's command; a trip whose command the broker did not take no longer counts as accepted. */
+    private Mono<Void> sent(SubmitTrip command, Correlation correlation) {
+        return commands.send(Topics.TRIP_COMMANDS, command, correlation)
+                .doOnError(failure -> accepted.notAccepted(command.tripId()));
     }
 
     /** Asks the saga to cancel; the trip as it then stands, or empty if the change is not yet readable. */

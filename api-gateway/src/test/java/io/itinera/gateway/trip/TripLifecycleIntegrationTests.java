@@ -3,6 +3,7 @@ package io.itinera.gateway.trip;
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static io.itinera.gateway.GatewayTestSupport.KEY_B;
 import static io.itinera.gateway.GatewayTestSupport.KEY_D;
+import static io.itinera.gateway.GatewayTestSupport.KEY_E;
 import static io.itinera.gateway.GatewayTestSupport.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +45,9 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @LocalServerPort
+    int port;
 
     static String body(String destination, int offsetDays) {
         LocalDate start = LocalDate.now().plusMonths(2).plusDays(offsetDays);
@@ -307,6 +313,32 @@ class TripLifecycleIntegrationTests extends GatewayIntegrationTest {
                         .getResponseBody()
                         .subscribe()
                         .dispose());
+    }
+
+    @Test
+    void aConcurrentBurstCannotPassTheOpenTripCap() {
+        // client-e may have five open trips (application-test.yml); twenty POSTs at once, none folded by the saga yet
+        WebClient client = WebClient.create("http://localhost:" + port);
+        List<Integer> statuses = Flux.range(0, 20)
+                .flatMap(
+                        i -> client.post()
+                                .uri("/api/v1/trips")
+                                .header(HttpHeaders.AUTHORIZATION, bearer(KEY_E))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body("Lisbon", i))
+                                .exchangeToMono(answer -> answer.releaseBody()
+                                        .thenReturn(answer.statusCode().value())),
+                        20)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).filteredOn(status -> status == 202).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(15);
+        Awaitility.await("the accepted trips folded")
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        list(KEY_E, "?status=PENDING&limit=100").get("data").size() == 5);
+        expectTooMany(TripClient.submit(web, KEY_E, body("Porto", 0)), "/problems/too-many-open-trips");
     }
 
     private static void expectTooMany(WebTestClient.ResponseSpec response, String type) {

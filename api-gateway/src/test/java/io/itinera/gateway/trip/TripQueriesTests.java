@@ -13,10 +13,14 @@ import io.itinera.gateway.state.ReadModels;
 import io.itinera.gateway.state.TripWatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
@@ -38,10 +42,13 @@ class TripQueriesTests {
     /** What arrives in the store during the next read of it, as the read model's processor would write it. */
     private final Map<String, byte[]> arriving = new ConcurrentHashMap<>();
 
+    private final AtomicInteger reads = new AtomicInteger();
+
     private final ReadModels readModels = new ReadModels(new StreamsBuilderFactoryBean()) {
         @Override
         @SuppressWarnings("unchecked")
         public <S> Optional<S> find(String storeName, String key) {
+            reads.incrementAndGet();
             Optional<S> read = Optional.ofNullable((S) store.get(key));
             byte[] snapshot = arriving.remove(key);
             if (snapshot != null) {
@@ -57,7 +64,7 @@ class TripQueriesTests {
     @Test
     void aTripWhoseSnapshotArrivesDuringItsReadIsStillFound() {
         SubmitTrip command = SubmitTrip.of("trip-1", CLIENT, "req-1", SampleEvents.fullRequest());
-        accepted.accepting(command);
+        accepted.accepting(command, true, Integer.MAX_VALUE, () -> 0);
         TripSnapshot placeholder = accepted.find("trip-1", CLIENT).orElseThrow();
         arriving.put("trip-1", EventJson.mapper().writeValueAsBytes(withVersion(placeholder, 1)));
 
@@ -76,11 +83,46 @@ class TripQueriesTests {
     }
 
     @Test
+    void aPageOfTripsReadsOnlyThatPagesSnapshots() {
+        for (int i = 0; i < 200; i++) {
+            stored("b-" + i, "client-b", i);
+        }
+        for (int i = 0; i < 30; i++) {
+            stored("a-" + i, CLIENT, i);
+        }
+        reads.set(0);
+
+        List<TripSnapshot> page = queries.page(CLIENT, null, null, 5);
+        List<TripSnapshot> next = queries.page(CLIENT, null, TripCursor.after(page.get(4)), 5);
+
+        assertThat(page).extracting(TripSnapshot::tripId).containsExactly("a-29", "a-28", "a-27", "a-26", "a-25");
+        assertThat(next).extracting(TripSnapshot::tripId).containsExactly("a-24", "a-23", "a-22", "a-21", "a-20");
+        assertThat(reads).as("snapshots read for two pages of five").hasValue(10);
+    }
+
+    @Test
     void anotherClientsPlaceholderIsNotFound() {
-        accepted.accepting(SubmitTrip.of("trip-2", CLIENT, "req-2", SampleEvents.fullRequest()));
+        accepted.accepting(SubmitTrip.of("trip-2", CLIENT, "req-2", SampleEvents.fullRequest()), true, 1, () -> 0);
 
         assertThat(queries.find("trip-2", "client-b")).isEmpty();
         assertThat(queries.find("trip-2", CLIENT)).isPresent();
+    }
+
+    /** A trip in the read model: its snapshot in the store, then the index told, as the read model does. */
+    private void stored(String tripId, String clientId, int createdSecond) {
+        Instant created = SampleEvents.NOW.plusSeconds(createdSecond);
+        SubmitTrip command = new SubmitTrip(
+                SubmitTrip.SCHEMA_VERSION,
+                UUID.randomUUID(),
+                created,
+                tripId,
+                clientId,
+                "req",
+                SampleEvents.fullRequest());
+        accepted.accepting(command, true, Integer.MAX_VALUE, () -> 0);
+        TripSnapshot trip = withVersion(accepted.find(tripId, clientId).orElseThrow(), 1);
+        store.put(tripId, EventJson.mapper().writeValueAsBytes(trip));
+        TripIndexFeed.arrived(index, tripId, clientId, TripStatus.PENDING, created);
     }
 
     private static TripSnapshot withVersion(TripSnapshot trip, long version) {
