@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,21 @@ class GatewayReplicasIntegrationTests {
             assertThat(replayed.getResponseHeaders().getFirst("Idempotent-Replayed"))
                     .isEqualTo("true");
 
+            // one new key on both replicas at once: the saga keeps the first command, and each replica answers from
+            // its verdict: the same body is one trip (one answer replayed), a different body is refused
+            List<EntityExchangeResult<JsonNode>> same = atOnce(a, b, "replicas-same", body, body);
+            assertThat(same).extracting(answer -> answer.getStatus().value()).containsOnly(202);
+            assertThat(same)
+                    .extracting(answer -> answer.getResponseBody().get("id").asString())
+                    .containsOnly(same.get(0).getResponseBody().get("id").asString());
+            assertThat(same)
+                    .extracting(answer -> answer.getResponseHeaders().getFirst("Idempotent-Replayed"))
+                    .containsExactlyInAnyOrder("true", null);
+            String other = body.replace("\"PACKED\"", "\"RELAXED\"");
+            assertThat(atOnce(a, b, "replicas-different", body, other))
+                    .extracting(answer -> answer.getStatus().value())
+                    .containsExactlyInAnyOrder(202, 422);
+
             // erased through b, gone from a as well
             erase(b.web(), KEY_B, id).expectStatus().isNotFound();
             erase(b.web(), KEY_A, id).expectStatus().isNoContent();
@@ -117,6 +133,16 @@ class GatewayReplicasIntegrationTests {
         }
     }
 
+    /** The same Idempotency-Key sent to both replicas at once, each with its own body. */
+    private static List<EntityExchangeResult<JsonNode>> atOnce(
+            GatewayReplica a, GatewayReplica b, String key, String bodyToA, String bodyToB) {
+        CompletableFuture<EntityExchangeResult<JsonNode>> toA =
+                CompletableFuture.supplyAsync(() -> postAnyWithKey(a.web(), key, bodyToA));
+        CompletableFuture<EntityExchangeResult<JsonNode>> toB =
+                CompletableFuture.supplyAsync(() -> postAnyWithKey(b.web(), key, bodyToB));
+        return List.of(toA.join(), toB.join());
+    }
+
     private static WebTestClient.ResponseSpec erase(WebTestClient web, String key, String id) {
         return web.delete()
                 .uri("/api/v1/trips/{id}", id)
@@ -125,6 +151,12 @@ class GatewayReplicasIntegrationTests {
     }
 
     private static EntityExchangeResult<JsonNode> postWithKey(WebTestClient web, String key, String body) {
+        EntityExchangeResult<JsonNode> answer = postAnyWithKey(web, key, body);
+        assertThat(answer.getStatus().value()).isEqualTo(202);
+        return answer;
+    }
+
+    private static EntityExchangeResult<JsonNode> postAnyWithKey(WebTestClient web, String key, String body) {
         return web.post()
                 .uri("/api/v1/trips")
                 .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
@@ -132,8 +164,6 @@ class GatewayReplicasIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
-                .expectStatus()
-                .isAccepted()
                 .expectBody(JsonNode.class)
                 .returnResult();
     }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -291,14 +292,7 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
 
     @Test
     void openApiDocumentIsValidAndMatchesTheImplementation() throws Exception {
-        String document = web.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String document = servedDocument();
 
         SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, null);
         assertThat(parsed.getMessages()).isEmpty();
@@ -318,6 +312,87 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
                         .has("202"))
                 .isTrue();
         assertCheckedIn(json);
+    }
+
+    /** What a Java client generated from the document met before the document became the contract (issue 12). */
+    @Test
+    void theDocumentSaysWhatTheServerAnswers() {
+        JsonNode doc = EventJson.mapper().readTree(servedDocument());
+        JsonNode paths = doc.get("paths");
+        JsonNode schemas = doc.get("components").get("schemas");
+        List<String> operationIds = new ArrayList<>();
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    JsonNode operation = method.getValue();
+                    operationIds.add(operation.get("operationId").asString());
+                    // every error is documented, and as a problem
+                    assertThat(operation.get("responses").propertyNames())
+                            .as("%s %s", method.getKey(), path.getKey())
+                            .anyMatch(status -> status.startsWith("4"));
+                    operation.get("responses").properties().forEach(response -> {
+                        if (response.getKey().startsWith("4")
+                                || response.getKey().startsWith("5")) {
+                            assertThat(response.getValue()
+                                            .at("/content/application~1problem+json/schema/$ref")
+                                            .asString())
+                                    .as("%s %s %s", method.getKey(), path.getKey(), response.getKey())
+                                    .isEqualTo("#/components/schemas/Problem");
+                        }
+                    });
+                }));
+        // stable, distinct operation ids, not create1 / get1
+        assertThat(operationIds).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*\\d$"));
+        // creating answers 202 with where to follow it, not 200
+        for (String path : List.of("/api/v1/trips", "/api/v1/proposals")) {
+            JsonNode responses = paths.get(path).get("post").get("responses");
+            assertThat(responses.has("200")).as(path).isFalse();
+            assertThat(responses.at("/202/headers/Location/required").asBoolean())
+                    .as(path)
+                    .isTrue();
+        }
+        // live events are an event stream of typed entries, not an array of empty objects
+        for (String path : List.of("/api/v1/trips/{id}/events", "/api/v1/proposals/{id}/events")) {
+            JsonNode content = paths.get(path).get("get").at("/responses/200/content");
+            assertThat(content.propertyNames()).as(path).containsExactly("text/event-stream");
+            assertThat(content.at("/text~1event-stream/x-event-data/$ref").asString())
+                    .isEqualTo("#/components/schemas/ProgressEntry");
+        }
+        // a trip's links and a page's links are two schemas, and the page keeps its next link
+        assertThat(schemas.at("/TripView/properties/links/$ref").asString())
+                .isEqualTo("#/components/schemas/TripLinks");
+        assertThat(schemas.at("/TripPage/properties/links/$ref").asString())
+                .isEqualTo("#/components/schemas/PageLinks");
+        assertThat(schemas.at("/PageLinks/properties").has("next")).isTrue();
+        // destination search is typed, and one destination can be fetched
+        JsonNode search = paths.get("/api/v1/destinations").get("get");
+        assertThat(search.at("/parameters/0/schema/type").asString()).isEqualTo("string");
+        assertThat(search.at("/parameters/1/schema/type").asString()).isEqualTo("integer");
+        assertThat(search.at("/responses/200/content/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/DestinationSearch");
+        assertThat(paths.get("/api/v1/destinations/{id}")
+                        .at("/get/responses/200/content/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Destination");
+        // what is always there is required; what validation demands, the document demands
+        assertThat(schemas.at("/TripView/required").valueStream().map(JsonNode::asString))
+                .contains("id", "status", "request", "createdAt", "links");
+        assertThat(schemas.at("/TripRequestBody/properties/destination/minLength")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(schemas.at("/TripRequestBody/properties/interests/minItems").asInt())
+                .isEqualTo(1);
+    }
+
+    private String servedDocument() {
+        return web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /**
