@@ -60,7 +60,8 @@ public final class ChaosRun {
                 options.apiKey(),
                 options.follow(),
                 Duration.ofMillis(500),
-                options.followTimeout());
+                options.followTimeout(),
+                true); // a POST cut off by a dying replica is sent again, and the key keeps that from making two trips
         List<ScenarioResult> results = new ArrayList<>();
         try {
             for (Scenario scenario : options.scenarios()) {

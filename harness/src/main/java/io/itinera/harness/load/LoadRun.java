@@ -63,7 +63,8 @@ public final class LoadRun {
                 options.apiKey(),
                 options.follow(),
                 options.pollInterval(),
-                options.followTimeout());
+                options.followTimeout(),
+                false); // the accept path is measured without the saga's verdict (issue 10, goal 3)
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("lag"));
         try (ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), options.groups())) {
             sampler.scheduleWithFixedDelay(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The trip API as a client uses it, asynchronously: POST a trip, follow it to a terminal status (its Server-Sent
  * Events by default, or polling), then GET it once. Errors are counted by kind ({@code post:429},
- * {@code follow:io:HttpTimeoutException}, ...), never thrown.
+ * {@code follow:io:HttpTimeoutException}, ...), never thrown. With {@code idempotencyKeys} every POST carries an
+ * {@code Idempotency-Key} of its own, so that a POST whose connection broke can be sent again without creating a
+ * second trip.
  */
 public final class TripClient {
 
     static final Set<String> TERMINAL = Set.of("READY", "FAILED", "CANCELLED");
     private static final String TRIPS = "/api/v1/trips";
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+    private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String IN_FLIGHT = "/problems/idempotency-request-in-flight";
+    /** Failures before any answer that sent nothing: always safe to send again. */
+    private static final Set<String> NOT_SENT = Set.of("ConnectException", "HttpConnectTimeoutException");
+    /** A connection that broke before the answer (the replica died): the POST may have been handled. */
+    private static final Set<String> BROKEN = Set.of("ClosedChannelException", "EOFException", "SocketException");
 
     public enum Follow {
         SSE,
@@ -41,9 +50,14 @@ public final class TripClient {
     private final Follow follow;
     private final Duration pollInterval;
     private final Duration followTimeout;
+    private final boolean idempotencyKeys;
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
-    /** @param timer runs the follow-ups that wait (retries, polls) */
+    /**
+     * @param timer runs the follow-ups that wait (retries, polls)
+     * @param idempotencyKeys whether every POST carries an {@code Idempotency-Key} (the saga's verdict is then waited
+     *     for, which the accept path's own measurements must not include)
+     */
     public TripClient(
             HttpClient http,
             ScheduledExecutorService timer,
@@ -51,7 +65,8 @@ public final class TripClient {
             String apiKey,
             Follow follow,
             Duration pollInterval,
-            Duration followTimeout) {
+            Duration followTimeout,
+            boolean idempotencyKeys) {
         this.http = http;
         this.timer = timer;
         this.bases = new AtomicReferenceArray<>(bases.toArray(URI[]::new));
@@ -59,6 +74,7 @@ public final class TripClient {
         this.follow = follow;
         this.pollInterval = pollInterval;
         this.followTimeout = followTimeout;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     public Map<String, AtomicLong> errors() {
@@ -68,25 +84,32 @@ public final class TripClient {
     /** Sends the trip's POST now; everything after happens on the client's threads. */
     public void start(TripRun run, String body) {
         run.sentNanos = System.nanoTime();
-        post(run, body, nextBase(), bases.length() - 1);
+        String key = idempotencyKeys ? UUID.randomUUID().toString() : null;
+        post(run, body, key, nextBase(), bases.length() - 1);
     }
 
     /**
-     * A refused connection sent nothing, so it is tried on the next replica, as a load balancer would, up to
-     * {@code otherReplicas} times.
+     * A POST that got no answer is sent again to the next replica, as a load balancer would, up to
+     * {@code otherReplicas} times: a refused connection always (nothing was sent), a connection that broke (the
+     * replica died with the POST in hand) only with a key, since the dead replica may have sent the trip's command and
+     * only the same key makes the retry name the same trip. Such a POST counts as an error only when its retry fails
+     * too. With a key, {@code 409 idempotency-request-in-flight} (the saga's verdict not visible yet, e.g. while its
+     * tasks move to another replica) is asked again after its {@code Retry-After}, as long as the POST's timeout.
      */
-    private void post(TripRun run, String body, URI base, int otherReplicas) {
-        HttpRequest post = HttpRequest.newBuilder(base.resolve(TRIPS))
-                .timeout(Duration.ofSeconds(30))
+    private void post(TripRun run, String body, @Nullable String key, URI base, int otherReplicas) {
+        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve(TRIPS))
+                .timeout(POST_TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            post.header("Idempotency-Key", key);
+        }
+        http.sendAsync(post.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             run.postAnsweredNanos = System.nanoTime();
-            if (failure != null && otherReplicas > 0 && rootCause(failure).equals("ConnectException")) {
-                count("post:refused-retried");
-                post(run, body, nextBase(), otherReplicas - 1);
+            if (failure != null && otherReplicas > 0 && safeToResend(rootCause(failure), key != null)) {
+                count("post:retried-after:" + rootCause(failure));
+                post(run, body, key, after(base), otherReplicas - 1);
                 return;
             }
             if (failure != null) {
@@ -97,6 +120,14 @@ public final class TripClient {
             String location = response.headers().firstValue("Location").orElse(null);
             if (response.statusCode() != 202 || location == null) {
                 String type = JsonFields.topLevel(response.body(), "type");
+                if (key != null
+                        && response.statusCode() == 409
+                        && IN_FLIGHT.equals(type)
+                        && System.nanoTime() - run.sentNanos < POST_TIMEOUT.toNanos()) {
+                    count("post:409-asked-again");
+                    later(() -> post(run, body, key, base, otherReplicas), retryAfter(response));
+                    return;
+                }
                 fail(run, "post:" + response.statusCode() + (type == null ? "" : " " + type));
                 return;
             }
@@ -108,6 +139,33 @@ public final class TripClient {
     /** Round-robin over the replicas; a follow that lost its replica (it died) goes on with the next one. */
     private URI nextBase() {
         return bases.get((int) (nextBase.getAndIncrement() % bases.length()));
+    }
+
+    /** The replica after {@code base}: a retry must not go back to the one that just failed. */
+    private URI after(URI base) {
+        for (int i = 0; i < bases.length(); i++) {
+            if (bases.get(i).equals(base)) {
+                return bases.get((i + 1) % bases.length());
+            }
+        }
+        return nextBase();
+    }
+
+    static boolean safeToResend(String rootCause, boolean withKey) {
+        return NOT_SENT.contains(rootCause) || (withKey && BROKEN.contains(rootCause));
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        try {
+            return Duration.ofSeconds(Math.max(
+                    1,
+                    Long.parseLong(response.headers()
+                            .firstValue("Retry-After")
+                            .orElse("1")
+                            .trim())));
+        } catch (NumberFormatException notSeconds) {
+            return Duration.ofSeconds(1);
+        }
     }
 
     private void follow(TripRun run, URI base) {
