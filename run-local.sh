@@ -13,6 +13,11 @@
 #   ITINERA_START_TIMEOUT  seconds the broker and the services may take to become ready (default: 180)
 #   ITINERA_ON_EXIT     what to do when a process dies after start-up: stop (default: stop everything), keep (leave
 #                       the others running, for fault injection), restart (start it again, like a pod's restart)
+#   ITINERA_CDS         1 (default): run each service from its extracted jar with a class-data-sharing archive, made by
+#                       a training run on the first start after a build (target/local/app/); 0: plain java -jar
+#
+# Each service runs as a static Kafka group member named local-<service> (itinera.kafka.instance-id), so a restarted
+# process takes its partitions and transactions back at once, as a restarted container in the same pod does.
 #
 # Every process's pid is written to target/local/pids/<name>.pid (kafka, api-enrichment, api-generation, api-gateway,
 # api-gateway-2, run-local) while it runs, so that load and fault tools find them; a restart rewrites the file.
@@ -29,6 +34,8 @@ GATEWAY_ARGS=${ITINERA_GATEWAY_ARGS:-}
 GATEWAY_REPLICAS=${ITINERA_GATEWAY_REPLICAS:-1}
 ON_EXIT=${ITINERA_ON_EXIT:-stop}
 START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
+CDS=${ITINERA_CDS:-1}
+APP_DIR=$LOCAL/app
 PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092
 CONTROLLER_PORT=9093
@@ -42,6 +49,7 @@ say() { printf '[run-local] %s\n' "$*"; }
 die() { printf '[run-local] ERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ $ON_EXIT =~ ^(stop|keep|restart)$ ]] || die "ITINERA_ON_EXIT must be stop, keep or restart (got '$ON_EXIT')"
+[[ $CDS =~ ^[01]$ ]] || die "ITINERA_CDS must be 0 or 1 (got '$CDS')"
 [[ $GATEWAY_REPLICAS =~ ^[12]$ ]] || die "ITINERA_GATEWAY_REPLICAS must be 1 or 2 (got '$GATEWAY_REPLICAS')"
 ((GATEWAY_REPLICAS == 2)) && SERVICES+=(api-gateway-2)
 
@@ -123,19 +131,46 @@ start_kafka() {
   (kafka_start "$LOCAL/kafka") >>"$LOGS/kafka.log" 2>&1 &
 }
 
+# The jar a service runs from, and the JVM options that go with it: with CDS, the extracted jar (its libraries beside
+# it, the layout class-data sharing needs) and its archive.
+run_jar_of() {
+  if ((CDS)); then local module; module=$(module_of "$1"); echo "$APP_DIR/$module/$(basename "$(jar_of "$1")")"
+  else jar_of "$1"; fi
+}
+cds_opts_of() { ((CDS)) && echo "-XX:SharedArchiveFile=$APP_DIR/$(module_of "$1")/app.jsa"; true; }
+
+# prepare_cds MODULE: extracts the module's jar and records its class-data-sharing archive in a training run (Spring
+# starts the context and exits before anything runs: -Dspring.context.exit=onRefresh), unless the archive is newer
+# than the jar. The run needs the broker: the services declare their topics while the context starts.
+prepare_cds() {
+  local module=$1 jar dir
+  jar=$(jar_of "$module")
+  dir=$APP_DIR/$module
+  [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]] && return 0
+  rm -rf "$dir"
+  java -Djarmode=tools -jar "$jar" extract --destination "$dir" >>"$LOGS/cds.log" 2>&1 || return 1
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" --spring.profiles.active=local \
+    --itinera.kafka.instance-id="cds-training-$module" >>"$LOGS/cds.log" 2>&1
+  [[ -f $dir/app.jsa ]]
+}
+
 # start_service NAME: starts a service in the background (its pid in $!), logging to $LOGS/NAME.log.
 start_service() {
-  local service=$1 args=()
+  local service=$1
+  # its own name as a static group member, whatever restarted it (so not on the line that sets $service)
+  local args=(--itinera.kafka.instance-id="local-$service")
   if [[ $(module_of "$service") == api-gateway ]]; then
     # shellcheck disable=SC2206 # GATEWAY_ARGS is a list of arguments
-    args=($GATEWAY_ARGS)
+    args+=($GATEWAY_ARGS)
     [[ $service == api-gateway-2 ]] && args+=(--server.port="${HTTP_PORT[$service]}"
       --management.server.port="${MANAGEMENT_PORT[$service]}"
       --spring.kafka.streams.state-dir=target/local/state/api-gateway-2)
   fi
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS -jar "$(jar_of "$service")" --spring.profiles.active=local \
-    "${args[@]}" >>"$LOGS/$service.log" 2>&1 &
+  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and the CDS options are lists of options
+  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS $(cds_opts_of "$service") -jar "$(run_jar_of "$service")" \
+    --spring.profiles.active=local "${args[@]}" >>"$LOGS/$service.log" 2>&1 &
 }
 
 # --- Kafka: one KRaft node, data kept under target/local/kafka across runs --------------------------------------------
@@ -152,6 +187,17 @@ port_in_use $KAFKA_PORT || die "Kafka did not open port $KAFKA_PORT; see $LOGS/k
 
 # --- the three services ----------------------------------------------------------------------------------------------
 key_sha256=$(printf '%s' "$API_KEY" | sha256sum | awk '{print $1}')
+if ((CDS)); then
+  training=()
+  for module in api-enrichment api-generation api-gateway; do
+    [[ -f $APP_DIR/$module/app.jsa && $APP_DIR/$module/app.jsa -nt $(jar_of "$module") ]] && continue
+    say "recording the class-data-sharing archive of $module (once per build; log in $LOGS/cds.log)"
+    prepare_cds "$module" & training+=($!)
+  done
+  for pid in "${training[@]}"; do
+    wait "$pid" || { say "no class-data-sharing archive (see $LOGS/cds.log): starting the plain jars"; CDS=0; }
+  done
+fi
 for service in "${SERVICES[@]}"; do
   say "starting $service (http ${HTTP_PORT[$service]}, management ${MANAGEMENT_PORT[$service]})"
   : >"$LOGS/$service.log"
@@ -211,6 +257,6 @@ while true; do
         say "$name exited; restarted as pid ${PIDS[i]}" ;;
     esac
   done
-  sleep 1 &
+  sleep 0.2 &
   wait $! || true
 done
