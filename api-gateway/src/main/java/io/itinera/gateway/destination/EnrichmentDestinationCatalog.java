@@ -8,39 +8,63 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Answers {@link DestinationCatalog} with api-enrichment's destination search, one call per destination: the trip's
- * destination is the first whole-name match (exact or with a small typo), or the pinned id among them, the same rule
- * api-enrichment applies when it resolves the trip; its {@code plannable} flag says whether it can be planned.
- * Verdicts are remembered for a while (the catalog is offline data, but an operator may switch a live provider on),
- * so the accept path pays for the call once per destination, not per request; failures are not remembered.
+ * Answers {@link DestinationCatalog} with api-enrichment's destination search, one call per destination name: the
+ * trip's destination is the first whole-name match (exact or with a small typo), or the pinned id among them, the same
+ * rule api-enrichment applies when it resolves the trip; its {@code plannable} flag says whether it can be planned.
+ *
+ * <p>The accept path must not wait for api-enrichment on every request (issue 10, goal 4: under a burst a cold check
+ * timed out and refused pinned trips with {@code 503}). So a search's answer is remembered and used for
+ * {@code gateway.destination-check.fresh}; past that it is still used at once while one call refreshes it, and for as
+ * long as api-enrichment cannot answer (the catalogue is offline data, but an operator may switch a live provider on).
+ * Concurrent checks of one name share one call. At start-up every destination of the offline catalogue is searched
+ * once, so that the first burst finds its answers ready. Failures are not remembered.
  */
 @Component
-class EnrichmentDestinationCatalog implements DestinationCatalog {
+class EnrichmentDestinationCatalog implements DestinationCatalog, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentDestinationCatalog.class);
 
     private static final Set<String> WHOLE_NAME = Set.of("exact", "typo");
     private static final int CANDIDATES = 50;
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** A refusal's list of covered destinations is a nicety: it is not waited for long. */
+    private static final Duration COVERAGE_TIMEOUT = Duration.ofSeconds(2);
+    /** A shared search may outlast one request's wait: its answer still serves the requests after it. */
+    private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(10);
+
     private static final int REMEMBERED = 10_000;
-    private static final long REMEMBERED_NANOS = Duration.ofMinutes(10).toNanos();
+    private static final int WARM_UP_CALLS = 2;
+    /** api-enrichment may start after the gateway: about a minute of attempts. */
+    private static final int WARM_UP_ATTEMPTS = 8;
 
     private final WebClient enrichment;
-    private final Map<String, Remembered> verdicts = new ConcurrentHashMap<>();
+    private final DestinationCheckProperties properties;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Answer>> searching = new ConcurrentHashMap<>();
+    private volatile Disposable warmUp = Disposables.disposed();
 
-    EnrichmentDestinationCatalog(WebClient.Builder builder, RouteProperties routes) {
+    EnrichmentDestinationCatalog(
+            WebClient.Builder builder, RouteProperties routes, DestinationCheckProperties properties) {
         this.enrichment = builder.baseUrl(routes.enrichmentUri().toString()).build();
+        this.properties = properties;
     }
 
     /** The part of api-enrichment's search answer this check reads; the rest is its business. */
@@ -56,7 +80,7 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
                 @Nullable Boolean plannable) {}
     }
 
-    /** The part of api-enrichment's coverage answer the refusal names. */
+    /** The part of api-enrichment's coverage answer the refusal names and the warm-up searches. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Coverage(@Nullable List<Covered> offline) {
 
@@ -70,16 +94,13 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
         static final Verdict ACCEPTED = new Verdict(false, null);
     }
 
-    private record Remembered(Verdict verdict, long at) {}
+    /** A search's whole-name matches, best first, and when it answered ({@link System#nanoTime()}). */
+    private record Answer(List<Results.Result> matches, long at) {}
 
     @Override
     public Mono<Void> check(String name, @Nullable String destinationId) {
-        String key = (destinationId == null ? "" : destinationId) + "\n" + name.toLowerCase(Locale.ROOT);
-        Remembered known = verdicts.get(key);
-        Mono<Verdict> verdict = known != null && System.nanoTime() - known.at() < REMEMBERED_NANOS
-                ? Mono.just(known.verdict())
-                : lookup(name, destinationId).doOnNext(found -> remember(key, found));
-        return verdict.flatMap(found -> enforce(found, name, destinationId))
+        return Mono.defer(() -> matches(name))
+                .flatMap(matches -> enforce(verdict(matches, destinationId), name, destinationId))
                 .onErrorResume(failure -> !(failure instanceof Problem), failure -> {
                     if (destinationId != null) {
                         return Mono.error(unavailable());
@@ -90,14 +111,53 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
                 });
     }
 
-    private void remember(String key, Verdict verdict) {
-        if (verdicts.size() >= REMEMBERED) {
-            verdicts.clear();
+    /** What is known of the name; waits (bounded) only when nothing is known yet. */
+    private Mono<List<Results.Result>> matches(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Answer known = answers.get(key);
+        if (known == null) {
+            return Mono.fromFuture(search(name, key), true)
+                    .timeout(properties.timeout())
+                    .map(Answer::matches);
         }
-        verdicts.put(key, new Remembered(verdict, System.nanoTime()));
+        if (System.nanoTime() - known.at() >= properties.fresh().toNanos()) {
+            search(name, key); // stale: answered as known, refreshed by one call for everyone
+        }
+        return Mono.just(known.matches());
     }
 
-    private Mono<Verdict> lookup(String name, @Nullable String destinationId) {
+    /** The search of this name under way, or a new one; its answer is remembered for every later check. */
+    private CompletableFuture<Answer> search(String name, String key) {
+        CompletableFuture<Answer> started = new CompletableFuture<>();
+        CompletableFuture<Answer> running = searching.putIfAbsent(key, started);
+        if (running != null) {
+            return running;
+        }
+        lookup(name)
+                .timeout(SEARCH_TIMEOUT)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("empty answer")))
+                .subscribe(
+                        found -> {
+                            remember(key, found);
+                            searching.remove(key, started);
+                            started.complete(found);
+                        },
+                        failure -> {
+                            searching.remove(key, started);
+                            log.debug("search for destination '{}' failed: {}", name, failure.toString());
+                            started.completeExceptionally(failure);
+                        });
+        return started;
+    }
+
+    private void remember(String key, Answer answer) {
+        if (answers.size() >= REMEMBERED && !answers.containsKey(key)) {
+            answers.clear();
+        }
+        answers.put(key, answer);
+    }
+
+    private Mono<Answer> lookup(String name) {
         return enrichment
                 .get()
                 .uri(uri -> uri.path(DestinationsApiDocumentation.PATH)
@@ -106,13 +166,17 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
                         .build(name))
                 .retrieve()
                 .bodyToMono(Results.class)
-                .timeout(TIMEOUT)
-                .map(found -> verdict(found.results() == null ? List.of() : found.results(), destinationId));
+                .map(found -> new Answer(
+                        found.results() == null
+                                ? List.of()
+                                : found.results().stream()
+                                        .filter(result -> WHOLE_NAME.contains(result.match()))
+                                        .toList(),
+                        System.nanoTime()));
     }
 
-    private static Verdict verdict(List<Results.Result> results, @Nullable String destinationId) {
-        Results.Result destination = results.stream()
-                .filter(result -> WHOLE_NAME.contains(result.match()))
+    private static Verdict verdict(List<Results.Result> matches, @Nullable String destinationId) {
+        Results.Result destination = matches.stream()
                 .filter(result -> destinationId == null || result.id().equals(destinationId))
                 .findFirst()
                 .orElse(null);
@@ -121,6 +185,37 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
         }
         // An enrichment without the flag is one that predates it: it plans what it can, as before.
         return Boolean.FALSE.equals(destination.plannable()) ? new Verdict(false, destination) : Verdict.ACCEPTED;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpOnStart() {
+        if (properties.warmUp()) {
+            warmUp = warmUp().subscribe(
+                            ready -> log.info("destination check warmed up: {} destinations searched", ready),
+                            failure -> log.info("destination check not warmed up: {}", failure.toString()));
+        }
+    }
+
+    /** Searches every destination of api-enrichment's offline catalogue; how many answers are now remembered. */
+    Mono<Long> warmUp() {
+        return fetchCoverage()
+                .timeout(SEARCH_TIMEOUT)
+                .retryWhen(
+                        Retry.backoff(WARM_UP_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(15)))
+                .flatMapMany(Flux::fromIterable)
+                .flatMap(
+                        covered -> Mono.fromFuture(
+                                        () -> search(
+                                                covered.name(), covered.name().toLowerCase(Locale.ROOT)),
+                                        true)
+                                .onErrorResume(failure -> Mono.empty()),
+                        WARM_UP_CALLS)
+                .count();
+    }
+
+    @Override
+    public void destroy() {
+        warmUp.dispose();
     }
 
     private Mono<Void> enforce(Verdict verdict, String name, @Nullable String destinationId) {
@@ -137,14 +232,16 @@ class EnrichmentDestinationCatalog implements DestinationCatalog {
 
     /** The destinations that can be planned, for the refusal; empty (not an error) if they cannot be fetched. */
     private Mono<List<Coverage.Covered>> coverage() {
+        return fetchCoverage().timeout(COVERAGE_TIMEOUT).onErrorReturn(List.of());
+    }
+
+    private Mono<List<Coverage.Covered>> fetchCoverage() {
         return enrichment
                 .get()
                 .uri(DestinationsApiDocumentation.PATH + "/coverage")
                 .retrieve()
                 .bodyToMono(Coverage.class)
-                .timeout(TIMEOUT)
-                .map(found -> found.offline() == null ? List.<Coverage.Covered>of() : found.offline())
-                .onErrorReturn(List.of());
+                .map(found -> found.offline() == null ? List.<Coverage.Covered>of() : found.offline());
     }
 
     private static Problem notCovered(Results.Result destination, boolean byName, List<Coverage.Covered> covered) {
