@@ -32,6 +32,16 @@ public final class EventHeaders {
     /** On a trip's state record: the {@code eventId} of the {@code SubmitTrip} that created the trip. */
     public static final String SUBMISSION = "itinera-submission";
 
+    /** Every record of every service is stamped with its type: worked out once per class, not per record. */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String pkg = type.getPackageName();
+            String domain = pkg.substring(pkg.lastIndexOf('.') + 1);
+            return "io.itinera." + domain + "." + type.getSimpleName() + ".v1";
+        }
+    };
+
     private EventHeaders() {}
 
     /**
@@ -54,10 +64,7 @@ public final class EventHeaders {
      * {@link RawForm} has the type of the event it is a form of.
      */
     public static String typeOf(Object event) {
-        Class<?> type = event instanceof RawForm<?> raw ? raw.formOf() : event.getClass();
-        String pkg = type.getPackageName();
-        String domain = pkg.substring(pkg.lastIndexOf('.') + 1);
-        return "io.itinera." + domain + "." + type.getSimpleName() + ".v1";
+        return TYPES.get(event instanceof RawForm<?> raw ? raw.formOf() : event.getClass());
     }
 
     /**

@@ -71,7 +71,11 @@ public class SagaMetrics {
         if (from == after.status()) {
             return;
         }
-        log.info("trip {}: {} -> {}", after.tripId(), from == null ? "new" : from, after.status());
+        if (from == null) {
+            log.info("trip {}: new -> {} for client {}", after.tripId(), after.status(), after.clientId());
+        } else {
+            log.info("trip {}: {} -> {}", after.tripId(), from, after.status());
+        }
         if (after.status() == TripStatus.GENERATING) {
             stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
         }
