@@ -133,7 +133,7 @@ class EnrichmentDestinationCatalog implements DestinationCatalog, DisposableBean
         if (running != null) {
             return running;
         }
-        lookup(name)
+        Mono.defer(() -> lookup(name)) // whatever fails, fails the future: no name stays stuck "searching"
                 .timeout(SEARCH_TIMEOUT)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("empty answer")))
                 .subscribe(
