@@ -50,6 +50,7 @@ class EnrichmentDestinationCatalog implements DestinationCatalog, DisposableBean
     /** A shared search may outlast one request's wait: its answer still serves the requests after it. */
     private static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final Duration REFRESH_PAUSE = Duration.ofSeconds(5);
     private static final int REMEMBERED = 10_000;
     private static final int WARM_UP_CALLS = 2;
     /** api-enrichment may start after the gateway: about a minute of attempts. */
@@ -143,11 +144,24 @@ class EnrichmentDestinationCatalog implements DestinationCatalog, DisposableBean
                             started.complete(found);
                         },
                         failure -> {
+                            pauseRefresh(key);
                             searching.remove(key, started);
                             log.debug("search for destination '{}' failed: {}", name, failure.toString());
                             started.completeExceptionally(failure);
                         });
         return started;
+    }
+
+    /**
+     * After a failed refresh the known answer is kept and not refreshed again for {@link #REFRESH_PAUSE}, so that a
+     * search that is down is asked once in a while, not once per request.
+     */
+    private void pauseRefresh(String key) {
+        long staleAgainAt = System.nanoTime() + REFRESH_PAUSE.toNanos();
+        answers.computeIfPresent(
+                key,
+                (same, known) -> new Answer(
+                        known.matches(), staleAgainAt - properties.fresh().toNanos()));
     }
 
     private void remember(String key, Answer answer) {

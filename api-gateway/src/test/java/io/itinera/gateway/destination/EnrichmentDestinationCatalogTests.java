@@ -71,12 +71,7 @@ class EnrichmentDestinationCatalogTests {
                 .allSatisfy(outcome -> assertThat(outcome).isEmpty());
         enrichment.verify(1, getRequestedFor(urlPathEqualTo(SEARCH)));
         // The other Lisbon of the same answer is told apart without another call.
-        assertThat(outcome(catalog.check("Lisbon", "lisbon-us")).block())
-                .get()
-                .isInstanceOfSatisfying(
-                        Problem.class,
-                        problem -> assertThat(problem.getBody().getType())
-                                .hasToString("/problems/destination-not-covered"));
+        assertRefused(catalog.check("Lisbon", "lisbon-us"), "/problems/destination-not-covered");
         enrichment.verify(1, getRequestedFor(urlPathEqualTo(SEARCH)));
     }
 
@@ -85,12 +80,7 @@ class EnrichmentDestinationCatalogTests {
         enrichment.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(LISBON).withFixedDelay(1_000)));
         EnrichmentDestinationCatalog catalog = catalog(Duration.ofMinutes(10), Duration.ofMillis(100));
 
-        assertThat(outcome(catalog.check("Lisbon", "lisbon")).block())
-                .get()
-                .isInstanceOfSatisfying(
-                        Problem.class,
-                        problem -> assertThat(problem.getBody().getType())
-                                .hasToString("/problems/destinations-unavailable"));
+        assertRefused(catalog.check("Lisbon", "lisbon"), "/problems/destinations-unavailable");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> outcome(catalog.check("Lisbon", "lisbon")).block(), Optional::isEmpty);
@@ -109,6 +99,10 @@ class EnrichmentDestinationCatalogTests {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> enrichment.verify(2, getRequestedFor(urlPathEqualTo(SEARCH))));
+
+        // The failed refresh pauses refreshing: a search that is down is not asked once per request.
+        assertThat(outcome(catalog.check("Lisbon", "lisbon")).block()).isEmpty();
+        enrichment.verify(2, getRequestedFor(urlPathEqualTo(SEARCH)));
 
         enrichment.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(LISBON).withFixedDelay(5_000)));
         assertThat(outcome(catalog.check("Lisbon", "lisbon")).block(Duration.ofSeconds(1)))
@@ -135,6 +129,14 @@ class EnrichmentDestinationCatalogTests {
                 WebClient.builder(),
                 new RouteProperties(URI.create(enrichment.baseUrl())),
                 new DestinationCheckProperties(fresh, timeout, false));
+    }
+
+    private static void assertRefused(Mono<Void> check, String problemType) {
+        assertThat(outcome(check).block())
+                .get()
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        problem -> assertThat(problem.getBody().getType()).hasToString(problemType));
     }
 
     /** Empty when the check let the trip through, else what it failed with. */
