@@ -6,6 +6,7 @@ import io.itinera.gateway.problem.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -60,6 +61,7 @@ public class HistoryEvents {
     public Flux<ServerSentEvent<ProgressEntry>> follow(
             Supplier<Optional<? extends Followable>> lookup, long afterSequence, Flux<?> changes) {
         AtomicLong lastSent = new AtomicLong(afterSequence);
+        AtomicBoolean opened = new AtomicBoolean();
         Flux<Boolean> ticks = Flux.merge(
                         changes.map(change -> Boolean.FALSE),
                         Flux.interval(HEARTBEAT, HEARTBEAT).map(beat -> Boolean.TRUE))
@@ -80,11 +82,14 @@ public class HistoryEvents {
                                             || history.get(i - 1).status()
                                                     != history.get(i).status()))
                             .toList();
+                    boolean first = !opened.getAndSet(true);
                     if (!events.isEmpty()) {
                         lastSent.set(history.get(history.size() - 1).sequence());
                         return events;
                     }
-                    return tick.heartbeat()
+                    // Nothing new at the first look (a client resuming at the latest id): a comment sends the answer's
+                    // headers now instead of at the first heartbeat, so the client knows the stream is open.
+                    return tick.heartbeat() || first
                             ? List.of(ServerSentEvent.<ProgressEntry>builder()
                                     .comment("keep-alive")
                                     .build())

@@ -20,6 +20,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -83,6 +84,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                             JsonInputErrors.summary(unreadable))
                     : Problem.invalidRequest(errors);
             return Rendered.of(problem.getBody(), errors);
+        }
+        if (error instanceof NoResourceFoundException) {
+            // Spring's detail speaks of static resources: a client asked for a route the API does not have.
+            return Rendered.of(
+                    new Problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.").getBody(),
+                    List.of());
         }
         if (error instanceof ErrorResponse errorResponse) {
             ProblemDetail body = errorResponse.getBody();
