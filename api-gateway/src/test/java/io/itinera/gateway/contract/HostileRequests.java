@@ -198,6 +198,9 @@ public final class HostileRequests {
      */
     public HostileRequest valid(ApiOperation operation, String authorization, long seed) {
         Draft draft = valid(operation, seed, new Random(seed));
+        // Only what is required: an optional parameter's made-up value (a cursor) may be refused.
+        draft.query.removeIf(parameter -> operation.parameters().stream()
+                .noneMatch(declared -> declared.name().equals(parameter[0]) && declared.required()));
         draft.authorization(authorization, "as " + (authorization == null ? "nobody" : authorization));
         return draft.build(Optional.of(operation));
     }
@@ -568,7 +571,7 @@ public final class HostileRequests {
         String head = switch (kind) {
             case 0 -> pathChanged(draft) + " " + target.replaceFirst("/v1", "/%ZZ") + " HTTP/1.1\r\nHost: x\r\n" + auth;
             case 1 ->
-                pathChanged(draft) + " " + target.replaceFirst("\\?|$", "/\u00ff\u00e9$0") + " HTTP/1.1\r\nHost: x\r\n"
+                pathChanged(draft) + " " + target.replaceFirst("/v1", "/v1\u00ff\u00e9") + " HTTP/1.1\r\nHost: x\r\n"
                         + auth;
             case 2 -> draft.method + " " + target + " HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0000b\r\n" + auth;
             case 3 -> draft.method + " " + target + " HTTP/1.1\nHost: x\n" + auth.replace("\r\n", "\n");
