@@ -12,6 +12,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -227,6 +228,52 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
             }
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Reactor Netty 1.3 stops reading a keep-alive connection when a request it had to queue (it arrived before the
+     * previous exchange ended, as pipelined requests do) is answered at once while its end is still queued
+     * (reactor-netty#4361): the next request on that connection was never answered. {@code KeepAliveReads} resumes it.
+     */
+    @Test
+    void aConnectionKeepsAnsweringAfterAQueuedRequestIsRefusedAtOnce() throws Exception {
+        String auth = "Host: localhost\r\nAuthorization: " + bearer(KEY_A) + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // Listing answers off the event loop; the firewall refuses the second one at once, while it is queued.
+            out.write(("GET /api/v1/trips HTTP/1.1\r\n" + auth + "GET /api;a=b/v1/trips HTTP/1.1\r\n" + auth)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200");
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 400");
+
+            out.write(("GET /api/v1/trips HTTP/1.1\r\n" + auth).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** One answer with a {@code Content-Length} from a keep-alive connection. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) next);
+        }
+        String length = head.toString()
+                .lines()
+                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no Content-Length in " + head))
+                .substring("content-length:".length())
+                .strip();
+        return head + new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8);
     }
 
     @Test
