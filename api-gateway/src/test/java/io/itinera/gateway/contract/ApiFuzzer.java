@@ -57,7 +57,8 @@ public final class ApiFuzzer {
                 try {
                     sent.get(i).get(PER_REQUEST_SECONDS, TimeUnit.SECONDS);
                 } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                    violations.add("no answer within " + PER_REQUEST_SECONDS + " s: seed " + seeds.get(i));
+                    violations.add(
+                            "no answer within " + PER_REQUEST_SECONDS + " s: " + requests.generate(seeds.get(i)));
                 }
             }
         } finally {

@@ -167,12 +167,22 @@ public final class ApiProbe {
             try {
                 for (int n = in.read(buffer); n >= 0 && received.size() < MAX_BODY; n = in.read(buffer)) {
                     received.write(buffer, 0, n);
+                    if (isStream(received.toString(StandardCharsets.ISO_8859_1))) {
+                        break; // a live stream stays open, its heartbeats within any read timeout: its head is the
+                        // answer
+                    }
                 }
             } catch (IOException reset) {
                 // A connection the server closed hard after answering: what arrived is the answer.
             }
             return parse(received.toString(StandardCharsets.ISO_8859_1));
         }
+    }
+
+    private static boolean isStream(String received) {
+        int end = received.indexOf("\r\n\r\n");
+        return end >= 0
+                && received.substring(0, end).toLowerCase(Locale.ROOT).contains("content-type: text/event-stream");
     }
 
     private static Answer parse(String response) {

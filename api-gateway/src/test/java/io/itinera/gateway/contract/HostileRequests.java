@@ -198,9 +198,15 @@ public final class HostileRequests {
      */
     public HostileRequest valid(ApiOperation operation, String authorization, long seed) {
         Draft draft = valid(operation, seed, new Random(seed));
-        // Only what is required: an optional parameter's made-up value (a cursor) may be refused.
+        // Only what is required: an optional parameter's or field's made-up value (a cursor, a destination id that
+        // contradicts the destination) may be refused.
         draft.query.removeIf(parameter -> operation.parameters().stream()
                 .noneMatch(declared -> declared.name().equals(parameter[0]) && declared.required()));
+        if (draft.fields != null) {
+            List<String> required = new ArrayList<>();
+            operation.resolve(operation.bodySchema()).path("required").forEach(name -> required.add(name.asString()));
+            draft.fields.removeIf(field -> !required.contains(field.getKey()));
+        }
         draft.authorization(authorization, "as " + (authorization == null ? "nobody" : authorization));
         return draft.build(Optional.of(operation));
     }
@@ -234,6 +240,7 @@ public final class HostileRequests {
         } else if (kind < 84) {
             draft.method = pick(random, METHODS);
             draft.mutations.add("method " + draft.method);
+            ownedBy(draft, draft.method);
         } else if (kind < 90) {
             mutatePath(draft, random);
         } else if (kind < 95) {
@@ -245,6 +252,21 @@ public final class HostileRequests {
             draft.rawKind = random.nextInt(11);
             draft.mutations.add("raw " + draft.rawKind);
         }
+    }
+
+    /**
+     * Points a request still on the owner's resource at the one that the operation its method now reaches uses: a
+     * {@code DELETE} made of a {@code GET} then erases the trip kept for {@code DELETE}s, not the one the others read.
+     */
+    private void ownedBy(Draft draft, String method) {
+        if (!draft.operation.hasId() || !draft.path.equals(draft.operation.at(ownedId.apply(draft.operation)))) {
+            return;
+        }
+        operations.stream()
+                .filter(other -> other.path().equals(draft.operation.path())
+                        && other.method().equals(method))
+                .findFirst()
+                .ifPresent(other -> draft.path = other.at(ownedId.apply(other)));
     }
 
     // ---- bodies

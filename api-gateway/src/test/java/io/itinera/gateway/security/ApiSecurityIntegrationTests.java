@@ -225,6 +225,7 @@ class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
                     assertThat(answer.body())
                             .as(who)
                             .doesNotContain(owned.trip())
+                            .doesNotContain(owned.erasable())
                             .doesNotContain(owned.proposal());
                 } else {
                     // A problem names the requested URL (instance, detail), never anything of the resource.
@@ -235,13 +236,13 @@ class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
             }
         }
         assertThat(probed).isGreaterThanOrEqualTo(4 * 11);
-        assertThat(TripClient.get(web, KEY_A, owned.trip()).get("status").asString())
+        assertThat(TripClient.get(web, KEY_A, owned.erasable()).get("status").asString())
                 .as("cancelled by no one else")
                 .isEqualTo("PENDING");
     }
 
-    /** A trip and a proposal of client A's. */
-    private record Owned(String trip, String proposal) {}
+    /** Client A's trip and proposal, and a trip of A's that {@code DELETE}s cancel, then erase. */
+    private record Owned(String trip, String proposal, String erasable) {}
 
     private ApiFuzzer fuzzer() {
         return new ApiFuzzer(requests(ownedByA()), new ApiProbe(port));
@@ -263,7 +264,7 @@ class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
                 .getResponseBody()
                 .get("id")
                 .asString();
-        return new Owned(trip, proposal);
+        return new Owned(trip, proposal, TripClient.post(web, KEY_A, lisbon()));
     }
 
     private HostileRequests requests(Owned owned) {
@@ -275,7 +276,8 @@ class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
                 TestTokens.mint(TestTokens.keys(), TestTokens.ISSUER, TestTokens.AUDIENCE, "client-a", -120));
         return new HostileRequests(operations(), credentials, operation -> {
             if (operation.path().startsWith("/api/v1/trips")) {
-                return owned.trip();
+                // Its own trip for DELETE, which erases a finished one: the other operations keep one to read.
+                return operation.method().equals("DELETE") ? owned.erasable() : owned.trip();
             }
             return operation.path().startsWith("/api/v1/proposals") ? owned.proposal() : "lisbon";
         });
