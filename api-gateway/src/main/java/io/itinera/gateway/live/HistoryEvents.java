@@ -27,7 +27,6 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class HistoryEvents {
 
-    static final Duration POLL = Duration.ofMillis(200);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /** What the last event of a stream cut by a shutdown tells the client to wait before it reconnects. */
@@ -40,19 +39,7 @@ public class HistoryEvents {
     }
 
     /**
-     * Follows by polling every {@link #POLL} (proposals).
-     *
-     * @param lookup reads the followed snapshot; empty ends the stream
-     * @param afterSequence the last sequence the client has seen (0 for all)
-     */
-    public Flux<ServerSentEvent<ProgressEntry>> follow(
-            Supplier<Optional<? extends Followable>> lookup, long afterSequence) {
-        return follow(lookup, afterSequence, Flux.interval(Duration.ZERO, POLL));
-    }
-
-    /**
-     * Follows by reading the snapshot again only when {@code changes} signals (trips: pushed from this replica's read
-     * model), with a keep-alive comment after {@link #HEARTBEAT} of silence.
+     * Follows by reading the snapshot again only when {@code changes} signals (pushed from this replica's read model), with a keep-alive comment after {@link #HEARTBEAT} of silence.
      *
      * @param lookup reads the followed snapshot; empty ends the stream
      * @param afterSequence the last sequence the client has seen (0 for all)

@@ -6,6 +6,7 @@ import io.itinera.events.trip.TripStatus;
 import io.itinera.gateway.limit.LiveStreams;
 import io.itinera.gateway.live.HistoryEvents;
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.saga.UpdateWatchers;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
 import io.itinera.gateway.system.Correlation;
@@ -43,13 +44,19 @@ class ProposalController {
     private final ProposalQueries queries;
     private final HistoryEvents events;
     private final LiveStreams streams;
+    private final UpdateWatchers followers;
 
     ProposalController(
-            ProposalSubmissions submissions, ProposalQueries queries, HistoryEvents events, LiveStreams streams) {
+            ProposalSubmissions submissions,
+            ProposalQueries queries,
+            HistoryEvents events,
+            LiveStreams streams,
+            UpdateWatchers proposalFollowers) {
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
         this.streams = streams;
+        this.followers = proposalFollowers;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,8 +100,8 @@ class ProposalController {
         String clientId = ApiClient.of(exchange).id();
         long after = HistoryEvents.parseLastEventId(lastEventId);
         return owned(id, exchange)
-                .flatMapMany(proposal ->
-                        streams.counted(clientId, events.follow(() -> queries.find(id, clientId), after)));
+                .flatMapMany(proposal -> streams.counted(
+                        clientId, events.follow(() -> queries.find(id, clientId), after, followers.updates(id))));
     }
 
     private Mono<ProposalSnapshot> owned(String id, ServerWebExchange exchange) {

@@ -18,15 +18,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
@@ -55,7 +52,7 @@ public final class SagaTopology {
     public static final String TRIP_RETENTION_STORE = "trip-retention";
 
     public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
-    public static final String PROPOSALS_STORE = "proposals-by-id";
+    public static final String PROPOSALS_STORE = "proposal-snapshots";
 
     static final List<String> TRIP_INPUTS = names(
             Topics.TRIP_COMMANDS,
@@ -115,12 +112,18 @@ public final class SagaTopology {
      */
     public static SagaTopology build(StreamsBuilder builder, Clock clock, SagaMetrics metrics) {
         return build(
-                builder, clock, metrics, StageDeadlines.defaults(), TripRetention.defaults(), new TripIndex(clock));
+                builder,
+                clock,
+                metrics,
+                StageDeadlines.defaults(),
+                TripRetention.defaults(),
+                new TripIndex(clock),
+                new UpdateWatchers());
     }
 
     /**
-     * Builds both sagas and read models, the trip saga with its stage deadlines and retention and the trips' read model
-     * feeding {@code trips}.
+     * Builds both sagas and read models, the trip saga with its stage deadlines and retention, the trips' read model
+     * feeding {@code trips} and the proposals' telling {@code proposalFollowers}.
      *
      * @return a handle on what was built, so that Spring registers it as a bean
      */
@@ -130,7 +133,8 @@ public final class SagaTopology {
             SagaMetrics metrics,
             StageDeadlines deadlines,
             TripRetention retention,
-            TripIndex trips) {
+            TripIndex trips,
+            UpdateWatchers proposalFollowers) {
         saga(
                 builder,
                 new SagaDefinition<>(
@@ -167,7 +171,7 @@ public final class SagaTopology {
                         OpenDeadlines.NONE,
                         null,
                         erasure -> {}));
-        readModel(builder, Topics.PROPOSAL_STATE, PROPOSALS_STORE);
+        proposalReadModel(builder, proposalFollowers);
         return new SagaTopology();
     }
 
@@ -212,14 +216,15 @@ public final class SagaTopology {
                 () -> new TripStateProcessor(TRIPS_STORE, trips));
     }
 
-    private static <S> void readModel(StreamsBuilder builder, TopicSpec<S> topic, String storeName) {
-        Serde<S> snapshots = EventSerde.of(topic);
-        builder.globalTable(
-                topic.name(),
-                Consumed.with(KEYS, snapshots).withName(storeName + "-source"),
-                Materialized.<String, S, KeyValueStore<Bytes, byte[]>>as(storeName)
-                        .withKeySerde(KEYS)
-                        .withValueSerde(snapshots));
+    /** Every proposal's latest snapshot in {@link #PROPOSALS_STORE}, its followers told after each change. */
+    private static void proposalReadModel(StreamsBuilder builder, UpdateWatchers followers) {
+        Serde<ProposalSnapshot> snapshots = EventSerde.of(Topics.PROPOSAL_STATE);
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROPOSALS_STORE), KEYS, snapshots)
+                        .withLoggingDisabled(),
+                Topics.PROPOSAL_STATE.name(),
+                Consumed.with(KEYS, snapshots).withName(PROPOSALS_STORE + "-source"),
+                () -> new ProposalStateProcessor(PROPOSALS_STORE, followers));
     }
 
     private static List<String> names(TopicSpec<?>... topics) {

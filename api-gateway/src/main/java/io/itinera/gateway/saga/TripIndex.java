@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +39,7 @@ public class TripIndex {
     private final Set<String> open = ConcurrentHashMap.newKeySet();
     private final FinishingCapacity capacity;
     private final TripsByClient byClient = new TripsByClient();
-    private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
+    private final UpdateWatchers watchers = new UpdateWatchers();
     private final List<Consumer<String>> everyUpdate = new CopyOnWriteArrayList<>();
     /** Ids updated while a rebuild scans the store: the scan's older view of them must not win. */
     private volatile @Nullable Set<String> touchedDuringRebuild;
@@ -83,16 +83,12 @@ public class TripIndex {
      * returned handle is closed.
      */
     public AutoCloseable watch(String tripId, Runnable onUpdate) {
-        // compute, not computeIfAbsent + add: a watch closing at the same time must not drop the list we add to
-        watchers.compute(tripId, (id, list) -> {
-            List<Runnable> watching = list == null ? new CopyOnWriteArrayList<>() : list;
-            watching.add(onUpdate);
-            return watching;
-        });
-        return () -> watchers.computeIfPresent(tripId, (id, list) -> {
-            list.remove(onUpdate);
-            return list.isEmpty() ? null : list;
-        });
+        return watchers.watch(tripId, onUpdate);
+    }
+
+    /** Signals at once and after every update of one trip, latest only: see {@link UpdateWatchers#updates}. */
+    public Flux<Boolean> updates(String tripId) {
+        return watchers.updates(tripId);
     }
 
     /** Calls {@code onUpdate} with the id of every trip updated, for as long as this replica runs. */
@@ -130,10 +126,7 @@ public class TripIndex {
         } else {
             open.add(tripId);
         }
-        List<Runnable> waiting = watchers.get(tripId);
-        if (waiting != null) {
-            waiting.forEach(Runnable::run);
-        }
+        watchers.updated(tripId);
         everyUpdate.forEach(listener -> listener.accept(tripId));
     }
 

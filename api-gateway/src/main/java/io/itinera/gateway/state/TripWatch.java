@@ -27,18 +27,7 @@ public class TripWatch {
      * before the first signal, so no update between a read and the watch is missed.
      */
     public Flux<Boolean> updates(String tripId) {
-        return Flux.<Boolean>create(sink -> {
-                    AutoCloseable watch = index.watch(tripId, () -> sink.next(true));
-                    sink.onDispose(() -> {
-                        try {
-                            watch.close();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    sink.next(true);
-                })
-                .onBackpressureLatest();
+        return index.updates(tripId);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.itinera.gateway.saga.SagaTopology;
 import io.itinera.gateway.saga.StageDeadlines;
 import io.itinera.gateway.saga.TripIndex;
 import io.itinera.gateway.saga.TripRetention;
+import io.itinera.gateway.saga.UpdateWatchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -82,8 +83,15 @@ class StreamsConfiguration {
             SagaMetrics metrics,
             StageDeadlines deadlines,
             TripRetention retention,
-            TripIndex trips) {
-        return SagaTopology.build(builder, clock, metrics, deadlines, retention, trips);
+            TripIndex trips,
+            UpdateWatchers proposalFollowers) {
+        return SagaTopology.build(builder, clock, metrics, deadlines, retention, trips, proposalFollowers);
+    }
+
+    /** Who follows which proposal's live events: told by the proposals' read model after each change. */
+    @Bean
+    UpdateWatchers proposalFollowers() {
+        return new UpdateWatchers();
     }
 
     /** The first time Streams runs, the trip index is rebuilt from one scan of the trips' store, off the stream thread. */

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +64,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
 
 /** Drives the exact production saga graph without a broker. */
 class SagaTopologyTests {
@@ -75,6 +77,7 @@ class SagaTopologyTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<ConsumerRecord<?, ?>> deadLetters = new CopyOnWriteArrayList<>();
     private final TripIndex index = new TripIndex(Clock.systemUTC());
+    private final UpdateWatchers proposalFollowers = new UpdateWatchers();
     private TopologyTestDriver driver;
     private TestInputTopic<String, Object> commands;
     private TestInputTopic<String, Object> enrichmentProgress;
@@ -94,7 +97,8 @@ class SagaTopologyTests {
                 new SagaMetrics(meters),
                 StageDeadlines.defaults(),
                 new TripRetention(Duration.ofHours(1), Duration.ofMinutes(1)),
-                index);
+                index,
+                proposalFollowers);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "api-gateway-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -539,6 +543,29 @@ class SagaTopologyTests {
         assertThat(meters.counter(SagaMetrics.PROPOSALS_COMPLETED, "outcome", "ready")
                         .count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void aProposalsFollowersAreToldOfEachChangeOnceItIsReadable() {
+        KeyValueStore<String, ProposalSnapshot> store = driver.getKeyValueStore(SagaTopology.PROPOSALS_STORE);
+        List<Optional<ProposalSnapshot>> seenWhenTold = new CopyOnWriteArrayList<>();
+        Disposable following = proposalFollowers
+                .updates("prop-2")
+                .subscribe(signal -> seenWhenTold.add(Optional.ofNullable(store.get("prop-2"))));
+        ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
+
+        input(TopicNames.PROPOSAL_COMMANDS)
+                .pipeInput("prop-2", SubmitProposal.of("prop-2", "client-a", "req-7", brief));
+        input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-2", ProposalProgress.of("prop-2", "scored", 50, "Scored"));
+        following.dispose();
+        input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-2", ProposalProgress.of("prop-2", "more", 60, "More"));
+
+        // one signal on subscribing (nothing yet), then one per snapshot, each already in the store when told
+        assertThat(seenWhenTold).hasSize(3);
+        assertThat(seenWhenTold.get(0)).isEmpty();
+        assertThat(seenWhenTold.subList(1, 3))
+                .extracting(seen -> seen.orElseThrow().status())
+                .containsExactly(TripStatus.PENDING, TripStatus.GENERATING);
     }
 
     @Test

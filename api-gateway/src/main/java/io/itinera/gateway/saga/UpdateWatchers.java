@@ -1,0 +1,59 @@
+package io.itinera.gateway.saga;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.core.publisher.Flux;
+
+/**
+ * Who waits for news of which id (a trip, a proposal): the read model's processor calls {@link #updated} after each
+ * record is in its store, so followers read again only when something changed instead of polling the store.
+ */
+public final class UpdateWatchers {
+
+    private final Map<String, List<Runnable>> watchers = new ConcurrentHashMap<>();
+
+    /**
+     * Calls {@code onUpdate} after every update of {@code id} (on the global stream thread: keep it short) until the
+     * returned handle is closed.
+     */
+    public AutoCloseable watch(String id, Runnable onUpdate) {
+        // compute, not computeIfAbsent + add: a watch closing at the same time must not drop the list we add to
+        watchers.compute(id, (key, list) -> {
+            List<Runnable> watching = list == null ? new CopyOnWriteArrayList<>() : list;
+            watching.add(onUpdate);
+            return watching;
+        });
+        return () -> watchers.computeIfPresent(id, (key, list) -> {
+            list.remove(onUpdate);
+            return list.isEmpty() ? null : list;
+        });
+    }
+
+    /**
+     * Signals once at once and then after every update of {@code id}, latest only, until cancelled. The watch is in
+     * place before the first signal, so no update between a read and the watch is missed.
+     */
+    public Flux<Boolean> updates(String id) {
+        return Flux.<Boolean>create(sink -> {
+                    AutoCloseable watch = watch(id, () -> sink.next(true));
+                    sink.onDispose(() -> {
+                        try {
+                            watch.close();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    sink.next(true);
+                })
+                .onBackpressureLatest();
+    }
+
+    void updated(String id) {
+        List<Runnable> waiting = watchers.get(id);
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
+    }
+}
