@@ -71,18 +71,21 @@ public class SagaMetrics {
         if (from == after.status()) {
             return;
         }
+        boolean timedOut = from != null
+                && after.failure() != null
+                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code());
+        // one line per transition: a timed-out trip's FAILED is the warning, not an info line and a warning
         if (from == null) {
             log.info("trip {}: new -> {} for client {}", after.tripId(), after.status(), after.clientId());
+        } else if (timedOut) {
+            log.warn("trip {} timed out in {}: {} -> {}", after.tripId(), from, from, after.status());
         } else {
             log.info("trip {}: {} -> {}", after.tripId(), from, after.status());
         }
         if (after.status() == TripStatus.GENERATING) {
             stageTimer("enrichment", "succeeded").record(Duration.between(after.createdAt(), after.updatedAt()));
         }
-        if (from != null
-                && after.failure() != null
-                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code())) {
-            log.warn("trip {} timed out in {}", after.tripId(), from);
+        if (timedOut && from != null) {
             Counter.builder(TRIPS_TIMED_OUT)
                     .description("Trips failed by the saga because a stage ran past its deadline")
                     .tag("stage", from.name().toLowerCase(Locale.ROOT))
