@@ -29,6 +29,7 @@ public final class WorkerProcesses {
     private static final Map<String, Worker> WORKERS = new HashMap<>();
     private static boolean started;
     private static int gatewayPort;
+    private static int enrichmentPort;
 
     private WorkerProcesses() {}
 
@@ -47,8 +48,13 @@ public final class WorkerProcesses {
         }
         String bootstrap = KafkaTestBroker.bootstrapServers();
         List<Worker> workers = new ArrayList<>();
+        enrichmentPort = freePort();
         workers.add(launch(
-                "api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, 0, enrichmentArguments));
+                "api-enrichment",
+                System.getProperty("itinera.enrichment.jar"),
+                bootstrap,
+                enrichmentPort,
+                enrichmentArguments));
         workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, 0, List.of()));
         for (Worker worker : workers) {
             worker.awaitReady();
@@ -84,6 +90,10 @@ public final class WorkerProcesses {
             int port = freePort();
             List<String> all = new ArrayList<>(arguments);
             all.add("--spring.kafka.streams.state-dir=" + GatewayTestSupport.newStateDir());
+            if (enrichmentPort != 0) {
+                // Destination search is routed to the enrichment worker started above.
+                all.add("--gateway.routes.enrichment-uri=http://localhost:" + enrichmentPort);
+            }
             launch(
                             "api-gateway",
                             System.getProperty("itinera.gateway.jar"),
