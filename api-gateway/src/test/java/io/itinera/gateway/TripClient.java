@@ -27,8 +27,12 @@ public final class TripClient {
 
     /** Submits a trip that must be accepted and returns its id. */
     public static String post(WebTestClient web, String key, String body) {
-        return submit(web, key, body)
-                .expectStatus()
+        return acceptedId(submit(web, key, body));
+    }
+
+    /** The id of accepted work, a trip or a proposal; fails unless the answer is {@code 202}. */
+    public static String acceptedId(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus()
                 .isAccepted()
                 .expectBody(JsonNode.class)
                 .returnResult()
