@@ -1,14 +1,18 @@
 package io.itinera.gateway.system;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
+import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Asks for the next read of a keep-alive connection once an answer has been written, so that the connection never
@@ -18,10 +22,17 @@ import reactor.netty.http.server.HttpServer;
  * after the version Boot 4.0 manages). The next request on that connection then waited for ever; a client that reuses
  * connections met it after any quick refusal (a rejected URL, a wrong key or content type). One more read is
  * harmless: what it brings is queued as pipelined requests are.
+ *
+ * <p>Likewise, a request the codec could not decode (a request line or headers over the limits) that arrives before the
+ * previous exchange has ended had its {@code 414}, {@code 431} or {@code 400} given to that exchange, already
+ * answered, and was never answered: it is held back here until the previous exchange has ended (at most a second).
  */
 @Component
 @ChannelHandler.Sharable
-class KeepAliveReads extends ChannelOutboundHandlerAdapter implements NettyServerCustomizer {
+class KeepAliveReads extends ChannelDuplexHandler implements NettyServerCustomizer {
+
+    private static final int HOLD_STEPS = 100;
+    private static final long HOLD_STEP_MILLIS = 10;
 
     @Override
     public HttpServer apply(HttpServer server) {
@@ -30,6 +41,24 @@ class KeepAliveReads extends ChannelOutboundHandlerAdapter implements NettyServe
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, "itinera.keepAliveReads", this);
             }
         });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        read(context, message, 0);
+    }
+
+    private void read(ChannelHandlerContext context, Object message, int held) {
+        if (message instanceof HttpRequest request
+                && request.decoderResult().isFailure()
+                && ChannelOperations.get(context.channel()) instanceof HttpServerRequest
+                && held < HOLD_STEPS
+                && context.channel().isActive()) {
+            context.executor()
+                    .schedule(() -> read(context, message, held + 1), HOLD_STEP_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        context.fireChannelRead(message);
     }
 
     @Override

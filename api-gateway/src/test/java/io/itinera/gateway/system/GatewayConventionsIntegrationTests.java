@@ -256,6 +256,27 @@ class GatewayConventionsIntegrationTests extends GatewayIntegrationTest {
         }
     }
 
+    /**
+     * A request line over the limit behind an exchange that has not ended yet: Reactor Netty gave its {@code 414} to
+     * that exchange, already answered, and the client waited for ever.
+     */
+    @Test
+    void aRequestLineOverTheLimitBehindAnotherRequestIsAnswered() throws Exception {
+        String auth = "Host: localhost\r\nAuthorization: " + bearer(KEY_A) + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("GET /api/v1/trips HTTP/1.1\r\n" + auth + "GET /api/v1/trips/" + "x".repeat(5_000)
+                            + " HTTP/1.1\r\n" + auth)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200");
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 414").contains("/problems/uri-too-long");
+        }
+    }
+
     /** One answer with a {@code Content-Length} from a keep-alive connection. */
     private static String readAnswer(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
