@@ -9,6 +9,7 @@ import io.itinera.gateway.problem.Problem;
 import io.itinera.gateway.saga.UpdateWatchers;
 import io.itinera.gateway.security.ApiClient;
 import io.itinera.gateway.state.Idempotency;
+import io.itinera.gateway.state.Updates;
 import io.itinera.gateway.system.Correlation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -101,7 +102,11 @@ class ProposalController {
         long after = HistoryEvents.parseLastEventId(lastEventId);
         return owned(id, exchange)
                 .flatMapMany(proposal -> streams.counted(
-                        clientId, events.follow(() -> queries.find(id, clientId), after, followers.updates(id))));
+                        clientId,
+                        events.follow(
+                                () -> queries.find(id, clientId),
+                                after,
+                                Updates.of(listener -> followers.watch(id, listener)))));
     }
 
     private Mono<ProposalSnapshot> owned(String id, ServerWebExchange exchange) {

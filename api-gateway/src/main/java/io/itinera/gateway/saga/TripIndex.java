@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,11 +83,6 @@ public class TripIndex {
      */
     public AutoCloseable watch(String tripId, Runnable onUpdate) {
         return watchers.watch(tripId, onUpdate);
-    }
-
-    /** Signals at once and after every update of one trip, latest only: see {@link UpdateWatchers#updates}. */
-    public Flux<Boolean> updates(String tripId) {
-        return watchers.updates(tripId);
     }
 
     /** Calls {@code onUpdate} with the id of every trip updated, for as long as this replica runs. */

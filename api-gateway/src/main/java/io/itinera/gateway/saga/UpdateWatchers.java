@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import reactor.core.publisher.Flux;
 
 /**
  * Who waits for news of which id (a trip, a proposal): the read model's processor calls {@link #updated} after each
- * record is in its store, so followers read again only when something changed instead of polling the store.
+ * record is in its store, so followers read again only when something changed instead of polling the store
+ * (the API's side turns a watch into the signals a reader follows).
  */
 public final class UpdateWatchers {
 
@@ -29,25 +29,6 @@ public final class UpdateWatchers {
             list.remove(onUpdate);
             return list.isEmpty() ? null : list;
         });
-    }
-
-    /**
-     * Signals once at once and then after every update of {@code id}, latest only, until cancelled. The watch is in
-     * place before the first signal, so no update between a read and the watch is missed.
-     */
-    public Flux<Boolean> updates(String id) {
-        return Flux.<Boolean>create(sink -> {
-                    AutoCloseable watch = watch(id, () -> sink.next(true));
-                    sink.onDispose(() -> {
-                        try {
-                            watch.close();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    sink.next(true);
-                })
-                .onBackpressureLatest();
     }
 
     void updated(String id) {

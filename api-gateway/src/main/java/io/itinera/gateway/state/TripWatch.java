@@ -27,7 +27,7 @@ public class TripWatch {
      * before the first signal, so no update between a read and the watch is missed.
      */
     public Flux<Boolean> updates(String tripId) {
-        return index.updates(tripId);
+        return Updates.of(listener -> index.watch(tripId, listener));
     }
 
     /**
