@@ -13,8 +13,10 @@
 #   ITINERA_START_TIMEOUT  seconds the broker and the services may take to become ready (default: 180)
 #   ITINERA_ON_EXIT     what to do when a process dies after start-up: stop (default: stop everything), keep (leave
 #                       the others running, for fault injection), restart (start it again, like a pod's restart)
-#   ITINERA_CDS         1 (default): run each service from its extracted jar with a class-data-sharing archive, made by
-#                       a training run on the first start after a build (target/local/app/); 0: plain java -jar
+#   ITINERA_CDS         0 (default): plain java -jar; 1: run each service from its extracted jar with a class-data-sharing
+#                       archive, made by a training run on the first start after a build (target/local/app/): restarts
+#                       in about half the time, but the accept path measured 25-50 % slower (docs/performance.md,
+#                       "Issue 10's goals, session 5"), so it is for fault-injection runs (harness/chaos.sh sets it)
 #
 # Each service runs as a static Kafka group member named local-<service> (itinera.kafka.instance-id), so a restarted
 # process takes its partitions and transactions back at once, as a restarted container in the same pod does.
@@ -34,7 +36,7 @@ GATEWAY_ARGS=${ITINERA_GATEWAY_ARGS:-}
 GATEWAY_REPLICAS=${ITINERA_GATEWAY_REPLICAS:-1}
 ON_EXIT=${ITINERA_ON_EXIT:-stop}
 START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
-CDS=${ITINERA_CDS:-1}
+CDS=${ITINERA_CDS:-0}
 APP_DIR=$LOCAL/app
 PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092

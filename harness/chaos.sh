@@ -17,7 +17,9 @@ cd "$HARNESS_ROOT"
 harness_build
 trap 'set +e; suite_stop' EXIT
 # A loaded machine starts five JVMs slowly: give them time rather than fail the run.
+# Class-data sharing for quick restarts (run-local.sh's default is off: it costs the accept path throughput).
 export ITINERA_GATEWAY_REPLICAS=2 ITINERA_ON_EXIT=restart ITINERA_START_TIMEOUT=${ITINERA_START_TIMEOUT:-600}
+export ITINERA_CDS=${ITINERA_CDS:-1}
 suite_running || suite_start ""
 harness_say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # HARNESS_JAVA_OPTS is a list of options

@@ -18,6 +18,7 @@ LOGS=$HARNESS_ROOT/target/local/logs
 suite_running && { harness_say "a suite is already running on 8080: stop it first"; exit 1; }
 trap 'set +e; suite_stop' EXIT
 export ITINERA_ON_EXIT=restart ITINERA_START_TIMEOUT=${ITINERA_START_TIMEOUT:-600}
+export ITINERA_CDS=${ITINERA_CDS:-1}
 suite_start ""
 
 ready() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness") == 200 ]]; }
