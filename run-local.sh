@@ -15,7 +15,7 @@
 #                       the others running, for fault injection), restart (start it again, like a pod's restart)
 #   ITINERA_CDS         0 (default): plain java -jar; 1: run each service from its extracted jar with a class-data-sharing
 #                       archive, made by a training run on the first start after a build (target/local/app/): restarts
-#                       in about half the time, but the accept path measured 25-50 % slower (docs/performance.md,
+#                       in about half the time, but the accept path measured about 25 % slower (docs/performance.md,
 #                       "Issue 10's goals, session 5"), so it is for fault-injection runs (harness/chaos.sh sets it)
 #
 # Each service runs as a static Kafka group member named local-<service> (itinera.kafka.instance-id), so a restarted
