@@ -10,13 +10,22 @@
 # during the runs, so that only the accept path uses the cores, and the local broker's data is deleted before and
 # after (target/local/kafka and target/local/state), so that no backlog is left behind.
 #
+# Per gateway run it also prints the gateway process's CPU per POST: `cpu ms` while wrk runs (the accept path plus
+# whatever of the saga's folding kept pace), `saga ms` afterwards while the saga folds the commands it had not yet.
+#
 # Environment:
 #   ACCEPT_CONNECTIONS    connection counts (default: "64 256")
 #   ACCEPT_DURATION       per run (default: 20s)
 #   ACCEPT_ROUNDS         A/B rounds per connection count (default: 2)
 #   ACCEPT_THREADS        wrk threads (default: 2)
+#   ACCEPT_WARMUP         unmeasured warm-up of each target before the rounds (default: 30s: the gateway's JIT is
+#                         not done after 5 s on two cores, and a cold first round halves its median)
 #   ACCEPT_PAUSE_WORKERS  1 (default) to SIGSTOP api-enrichment and api-generation during the runs
 #   ACCEPT_WIPE_DATA      1 (default) to delete the local broker's data before and after; 0 to keep it
+#   ACCEPT_SETTLE         before each run and after a gateway run, wait (at most this many seconds, default 120) until the gateway and the
+#                         broker are idle again: the gateway accepts without waiting for the saga, so the commands of
+#                         a gateway run are still being folded when it ends, and would otherwise slow the bare run
+#                         that follows it (0: no wait)
 #   ACCEPT_ADMISSION_OFF  gateway arguments that switch admission control off for the measurement: with the workers
 #                         paused every accepted trip stays open, so admission would refuse most POSTs within seconds
 #                         (default: --gateway.admission.enabled=false; empty to measure with it on)
@@ -29,8 +38,10 @@ CONNECTIONS=${ACCEPT_CONNECTIONS:-64 256}
 DURATION=${ACCEPT_DURATION:-20s}
 ROUNDS=${ACCEPT_ROUNDS:-2}
 THREADS=${ACCEPT_THREADS:-2}
+WARMUP=${ACCEPT_WARMUP:-30s}
 PAUSE_WORKERS=${ACCEPT_PAUSE_WORKERS:-1}
 WIPE_DATA=${ACCEPT_WIPE_DATA:-1}
+SETTLE=${ACCEPT_SETTLE:-120}
 ADMISSION_OFF=${ACCEPT_ADMISSION_OFF---gateway.admission.enabled=false}
 BARE_PORT=8088
 BARE_PID=
@@ -77,9 +88,9 @@ export ACCEPT_BODY="{\"destination\":\"Lisbon\",\"startDate\":\"$start\",\"endDa
 \"interests\":[\"culture\",\"food\",\"viewpoints\"],\"pace\":\"MODERATE\",\"budget\":\"MEDIUM\"}"
 export ITINERA_API_KEY=${ITINERA_API_KEY:-itinera-local-dev-key}
 
-# A short warm-up of both, unmeasured, so that neither is measured cold.
+# A warm-up of both, unmeasured, so that neither is measured cold.
 for port in 8080 $BARE_PORT; do
-  wrk -t"$THREADS" -c64 -d5s -s harness/accept.lua "http://127.0.0.1:$port" >/dev/null
+  wrk -t"$THREADS" -c64 -d"$WARMUP" -s harness/accept.lua "http://127.0.0.1:$port" >/dev/null
 done
 if ((PAUSE_WORKERS)); then
   for name in api-enrichment api-generation; do PAUSED+=("$(pid_of "$name")"); done
@@ -87,17 +98,49 @@ if ((PAUSE_WORKERS)); then
   harness_say "workers paused (pids ${PAUSED[*]}) during the runs"
 fi
 
+cpu_ticks() { # cpu_ticks PID...: user + system clock ticks the processes used so far
+  local pid total=0 fields
+  for pid in "$@"; do
+    read -ra fields <"/proc/$pid/stat" || continue
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
+settle() { # waits until the gateway and the broker use under a tenth of a core over a second, or SETTLE seconds
+  local pids=() start=$SECONDS before after name
+  for name in api-gateway kafka; do pids+=("$(pid_of "$name")"); done
+  while ((SECONDS - start < SETTLE)); do
+    before=$(cpu_ticks "${pids[@]}")
+    sleep 1
+    after=$(cpu_ticks "${pids[@]}")
+    (((after - before) * 10 < $(getconf CLK_TCK))) && break
+  done
+  SETTLED=$((SECONDS - start))
+}
+
 RESULTS=$(mktemp)
+ms_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", n ? 1000 * t / hz / n : 0}'; }
 run() { # run TARGET PORT CONNECTIONS ROUND
-  local line
+  local line gateway=$(pid_of api-gateway) t0 t1 t2 during=- after=-
+  settle
+  t0=$(cpu_ticks "$gateway")
   line=$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --timeout 10s --latency -s harness/accept.lua "http://127.0.0.1:$2" \
     | grep '^RESULT')
   read -r _ rps p50 p99 non2xx socket requests <<<"$line"
-  printf '%-7s %5s %5s %10s %9s %9s %8s %8s %9s  load %s\n' "$1" "$4" "$3" "$rps" "$p50" "$p99" "$non2xx" "$socket" \
-    "$requests" "$(cut -d' ' -f1 /proc/loadavg)"
+  if [[ $1 == gateway ]]; then # the gateway's CPU per POST while answering, then while its saga catches up
+    t1=$(cpu_ticks "$gateway")
+    settle
+    t2=$(cpu_ticks "$gateway")
+    during=$(ms_per $((t1 - t0)) "$requests")
+    after=$(ms_per $((t2 - t1)) "$requests")
+  fi
+  printf '%-7s %5s %5s %10s %9s %9s %8s %8s %9s %7s %7s %7s  load %s\n' "$1" "$4" "$3" "$rps" "$p50" "$p99" \
+    "$non2xx" "$socket" "$requests" "${SETTLED}s" "$during" "$after" "$(cut -d' ' -f1 /proc/loadavg)"
   echo "$1 $3 $rps $p50 $p99" >>"$RESULTS"
 }
-printf '%-7s %5s %5s %10s %9s %9s %8s %8s %9s\n' target round conns 'req/s' 'p50 ms' 'p99 ms' non-2xx socket requests
+printf '%-7s %5s %5s %10s %9s %9s %8s %8s %9s %7s %7s %7s\n' target round conns 'req/s' 'p50 ms' 'p99 ms' non-2xx \
+  socket requests settled 'cpu ms' 'saga ms'
 for ((round = 1; round <= ROUNDS; round++)); do
   for c in $CONNECTIONS; do
     if ((round % 2)); then run gateway 8080 "$c" "$round"; run bare $BARE_PORT "$c" "$round"
