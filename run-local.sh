@@ -105,7 +105,7 @@ needs_build=0
 for service in "${SERVICES[@]}"; do
   jar=$(jar_of "$service")
   if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/pom.xml" "$ROOT/common-events" "$ROOT/$(module_of "$service")" \
-      -path '*/target' -prune -o -newer "$jar" -type f -print -quit) ]]; then
+      -path '*/target' -prune -o -name '.*' -prune -o -newer "$jar" -type f -print -quit) ]]; then
     needs_build=1
   fi
 done
