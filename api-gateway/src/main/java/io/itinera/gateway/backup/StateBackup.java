@@ -41,7 +41,8 @@ public final class StateBackup {
             Topics.PROPOSAL_STATE.name(),
             changelogOf(SagaTopology.TRIP_SAGA_STORE),
             changelogOf(SagaTopology.TRIP_DEADLINES_STORE),
-            changelogOf(SagaTopology.PROPOSAL_SAGA_STORE));
+            changelogOf(SagaTopology.PROPOSAL_SAGA_STORE),
+            changelogOf(SagaTopology.PROPOSAL_DEADLINES_STORE));
 
     private StateBackup() {}
 

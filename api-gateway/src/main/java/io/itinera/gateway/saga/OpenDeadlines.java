@@ -8,13 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The earliest deadline of the open trips of each saga task on this replica, as of its last scan. How far the clock
- * is past the earliest one is near zero while the saga ends overdue trips, and grows when it cannot: trips stranded.
+ * The earliest deadline of the open trips (or proposals) of each saga task on this replica, as of its last scan. How
+ * far the clock is past the earliest one is near zero while the saga ends overdue ones, and grows when it cannot:
+ * trips or proposals stranded.
  */
 final class OpenDeadlines {
-
-    /** For a lifecycle without deadlines. */
-    static final OpenDeadlines NONE = new OpenDeadlines(Clock.systemUTC());
 
     private final Map<String, Instant> earliestByTask = new ConcurrentHashMap<>();
     private final Clock clock;

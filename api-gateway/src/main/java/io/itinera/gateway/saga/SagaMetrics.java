@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trip metrics seen from the saga: trips finished by outcome, end-to-end latency, and the latency of each stage as the
- * gateway sees it (queueing included), which is what a client waits for.
+ * gateway sees it (queueing included), which is what a client waits for; proposals finished and timed out.
  */
 @Component
 public class SagaMetrics {
@@ -27,6 +27,8 @@ public class SagaMetrics {
     static final String TRIP_LATENCY = "itinera.trip.latency";
     static final String STAGE_LATENCY = "itinera.trip.stage.latency";
     static final String PROPOSALS_COMPLETED = "itinera.proposals.completed";
+    static final String PROPOSALS_TIMED_OUT = "itinera.proposals.timed.out";
+    static final String PROPOSALS_OVERDUE = "itinera.proposals.overdue";
     static final String TRIPS_TIMED_OUT = "itinera.trips.timed.out";
     static final String TRIPS_OVERDUE = "itinera.trips.overdue";
     static final String TRIPS_ERASED = "itinera.trips.erased";
@@ -36,12 +38,18 @@ public class SagaMetrics {
     private final MeterRegistry registry;
 
     private final OpenDeadlines openTrips = new OpenDeadlines(Clock.systemUTC());
+    private final OpenDeadlines openProposals = new OpenDeadlines(Clock.systemUTC());
 
     public SagaMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(TRIPS_OVERDUE, openTrips, OpenDeadlines::overdueSeconds)
                 .description(
                         "How long ago the earliest deadline of an open trip passed; grows while trips are stranded")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(PROPOSALS_OVERDUE, openProposals, OpenDeadlines::overdueSeconds)
+                .description("How long ago the earliest deadline of an open proposal passed; grows while proposals are"
+                        + " stranded")
                 .baseUnit("seconds")
                 .register(registry);
         for (Erasure reason : Erasure.values()) {
@@ -64,6 +72,11 @@ public class SagaMetrics {
     /** Where the trip saga's tasks on this replica report their earliest open deadline. */
     OpenDeadlines openTrips() {
         return openTrips;
+    }
+
+    /** Where the proposal saga's tasks on this replica report their earliest open deadline. */
+    OpenDeadlines openProposals() {
+        return openProposals;
     }
 
     void transition(@Nullable TripWorkingState before, TripWorkingState after) {
@@ -118,6 +131,22 @@ public class SagaMetrics {
     }
 
     void proposalTransition(@Nullable ProposalSnapshot before, ProposalSnapshot after) {
+        if (before != null
+                && before.status() != after.status()
+                && after.failure() != null
+                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code())) {
+            log.warn(
+                    "proposal {} timed out in {}: {} -> {}",
+                    after.proposalId(),
+                    before.status(),
+                    before.status(),
+                    after.status());
+            Counter.builder(PROPOSALS_TIMED_OUT)
+                    .description("Proposals failed by the saga because a stage ran past its deadline")
+                    .tag("stage", before.status().name().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment();
+        }
         if ((before == null || before.status() != after.status())
                 && after.status().isTerminal()) {
             Counter.builder(PROPOSALS_COMPLETED)

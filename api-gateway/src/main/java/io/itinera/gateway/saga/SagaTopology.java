@@ -52,6 +52,10 @@ public final class SagaTopology {
     public static final String TRIP_RETENTION_STORE = "trip-retention";
 
     public static final String PROPOSAL_SAGA_STORE = "proposal-saga-store";
+
+    /** The deadlines of open proposals, kept beside the saga so that every proposal ends too. */
+    public static final String PROPOSAL_DEADLINES_STORE = "proposal-deadlines";
+
     public static final String PROPOSALS_STORE = "proposal-snapshots";
 
     static final List<String> TRIP_INPUTS = names(
@@ -116,14 +120,15 @@ public final class SagaTopology {
                 clock,
                 metrics,
                 StageDeadlines.defaults(),
+                ProposalStageDeadlines.defaults(),
                 TripRetention.defaults(),
                 new TripIndex(clock),
                 new UpdateWatchers());
     }
 
     /**
-     * Builds both sagas and read models, the trip saga with its stage deadlines and retention, the trips' read model
-     * feeding {@code trips} and the proposals' telling {@code proposalFollowers}.
+     * Builds both sagas and read models, each saga with its stage deadlines, the trip saga with its retention, the
+     * trips' read model feeding {@code trips} and the proposals' telling {@code proposalFollowers}.
      *
      * @return a handle on what was built, so that Spring registers it as a bean
      */
@@ -132,6 +137,7 @@ public final class SagaTopology {
             Clock clock,
             SagaMetrics metrics,
             StageDeadlines deadlines,
+            ProposalStageDeadlines proposalDeadlines,
             TripRetention retention,
             TripIndex trips,
             UpdateWatchers proposalFollowers) {
@@ -167,8 +173,8 @@ public final class SagaTopology {
                         metrics::proposalTransition,
                         (proposal, headers) -> EventHeaders.describeState(
                                 headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
-                        null,
-                        OpenDeadlines.NONE,
+                        new ProposalDeadlines(proposalDeadlines, clock),
+                        metrics.openProposals(),
                         null,
                         erasure -> {}));
         proposalReadModel(builder, proposalFollowers);

@@ -1,6 +1,7 @@
 package io.itinera.gateway.system;
 
 import io.itinera.events.kafka.DeadLetters;
+import io.itinera.gateway.saga.ProposalStageDeadlines;
 import io.itinera.gateway.saga.SagaMetrics;
 import io.itinera.gateway.saga.SagaTopology;
 import io.itinera.gateway.saga.StageDeadlines;
@@ -82,10 +83,12 @@ class StreamsConfiguration {
             Clock clock,
             SagaMetrics metrics,
             StageDeadlines deadlines,
+            ProposalStageDeadlines proposalDeadlines,
             TripRetention retention,
             TripIndex trips,
             UpdateWatchers proposalFollowers) {
-        return SagaTopology.build(builder, clock, metrics, deadlines, retention, trips, proposalFollowers);
+        return SagaTopology.build(
+                builder, clock, metrics, deadlines, proposalDeadlines, retention, trips, proposalFollowers);
     }
 
     /** Who follows which proposal's live events: told by the proposals' read model after each change. */

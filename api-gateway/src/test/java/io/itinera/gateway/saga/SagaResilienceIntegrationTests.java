@@ -9,6 +9,7 @@ import io.itinera.events.kafka.DeadLetterReplay;
 import io.itinera.events.kafka.DeadLetters;
 import io.itinera.gateway.GatewayApplication;
 import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.GatewayTestSupport;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.WorkerEvents;
 import io.itinera.kafka.KafkaTestBroker;
@@ -30,6 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,9 +41,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * No single record stops the saga: poison records on every input and on the state topic are set aside in their
  * dead-letter topics, with their original bytes and their cause, and counted, while trips keep moving. And every trip
- * ends: with no worker running here, a trip fails at its stage deadline (10 s for PENDING in this class).
+ * ends: with no worker running here, a trip fails at its stage deadline (10 s for PENDING in this class), and so does a
+ * proposal.
  */
-@TestPropertySource(properties = {"gateway.trips.deadlines.pending=10s", "gateway.trips.deadlines.scan-interval=1s"})
+@TestPropertySource(
+        properties = {
+            "gateway.trips.deadlines.pending=10s",
+            "gateway.trips.deadlines.scan-interval=1s",
+            "gateway.proposals.deadlines.pending=10s",
+            "gateway.proposals.deadlines.scan-interval=1s"
+        })
 class SagaResilienceIntegrationTests extends GatewayIntegrationTest {
 
     private static final byte[] UNPARSEABLE = "{not json".getBytes(StandardCharsets.UTF_8);
@@ -130,6 +140,45 @@ class SagaResilienceIntegrationTests extends GatewayIntegrationTest {
                         .counter()
                         .count())
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aProposalWhoseWorkerIsDownFailsAtItsStageDeadline() {
+        String id = TripClient.acceptedId(client().post()
+                .uri("/api/v1/proposals")
+                .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"origin":"Lisbon","month":5,"tripDays":4,"interests":["art"],"budget":"MEDIUM",
+                         "maxTravelHours":3.5,"limit":2}""")
+                .exchange());
+
+        JsonNode proposal = Awaitility.await("proposal " + id + " timed out")
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions() // 404 until the saga has written its first snapshot
+                .until(
+                        () -> getProposal(id),
+                        found -> found.get("status").asString().equals("FAILED"));
+
+        assertThat(proposal.get("error").get("type").asString()).isEqualTo("/problems/stage-timeout");
+        assertThat(proposal.get("error").get("detail").asString()).contains("PENDING");
+        assertThat(meters.get("itinera.proposals.timed.out")
+                        .tag("stage", "pending")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    private JsonNode getProposal(String id) {
+        return client().get()
+                .uri("/api/v1/proposals/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private void awaitStatus(String id, String status) {

@@ -95,6 +95,7 @@ class SagaTopologyTests {
                 Clock.fixed(Instant.parse("2027-05-01T10:00:00Z"), ZoneOffset.UTC),
                 new SagaMetrics(meters),
                 StageDeadlines.defaults(),
+                ProposalStageDeadlines.defaults(),
                 new TripRetention(Duration.ofHours(1), Duration.ofMinutes(1)),
                 index,
                 proposalFollowers);
@@ -542,6 +543,54 @@ class SagaTopologyTests {
         assertThat(meters.counter(SagaMetrics.PROPOSALS_COMPLETED, "outcome", "ready")
                         .count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void aProposalWhoseStageRunsPastItsDeadlineFailsWithAReasonAndOnlyThatOne() {
+        TestInputTopic<String, Object> proposalCommands = input(TopicNames.PROPOSAL_COMMANDS);
+        TestOutputTopic<String, ProposalSnapshot> proposals = driver.createOutputTopic(
+                TopicNames.PROPOSAL_STATE, new StringDeserializer(), new EventDeserializer<>(ProposalSnapshot.class));
+        ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
+        proposalCommands.pipeInput("prop-pending", SubmitProposal.of("prop-pending", "client-a", "req-1", brief));
+        proposalCommands.pipeInput("prop-ranking", SubmitProposal.of("prop-ranking", "client-a", "req-2", brief));
+        input(TopicNames.PROPOSAL_PROGRESS)
+                .pipeInput("prop-ranking", ProposalProgress.of("prop-ranking", "scored", 50, "Scored"));
+        proposalCommands.pipeInput("prop-ready", SubmitProposal.of("prop-ready", "client-a", "req-3", brief));
+        input(TopicNames.PROPOSAL_COMPLETED)
+                .pipeInput(
+                        "prop-ready",
+                        new ProposalCompleted(
+                                1, UUID.randomUUID(), Instant.now(), "prop-ready", Outcome.SUCCEEDED, List.of(), null));
+        proposals.readValuesToList();
+
+        // The clock of the fold is fixed at 10:00; PENDING and GENERATING may each last 2 minutes by default.
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:01:30Z")));
+        assertThat(proposals.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        Map<String, ProposalSnapshot> timedOut = proposals.readKeyValuesToMap();
+        assertThat(timedOut).containsOnlyKeys("prop-pending", "prop-ranking");
+        assertThat(timedOut.values()).allSatisfy(proposal -> {
+            assertThat(proposal.status()).isEqualTo(TripStatus.FAILED);
+            assertThat(proposal.failure().code()).isEqualTo("stage-timeout");
+            assertThat(proposal.history().get(proposal.history().size() - 1).step())
+                    .isEqualTo("timed-out");
+        });
+        assertThat(timedOut.get("prop-pending").failure().reason()).contains("PENDING");
+        assertThat(timedOut.get("prop-ranking").failure().reason()).contains("GENERATING");
+        assertThat(meters.get("itinera.proposals.timed.out")
+                        .tag("stage", "pending")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("itinera.proposals.timed.out")
+                        .tag("stage", "generating")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+
+        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        assertThat(proposals.isEmpty()).isTrue();
     }
 
     @Test
