@@ -4,6 +4,7 @@ import io.itinera.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
@@ -27,6 +28,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -55,6 +57,9 @@ public class ItineraKafkaAutoConfiguration {
 
     /** Kafka Streams' lifecycle phase: started before the web server, stopped after it (see {@code streamsShutdown}). */
     static final int STREAMS_PHASE = Integer.MAX_VALUE - 4096;
+
+    /** How long a worker's start waits for its transactional producers (longer only with the broker away). */
+    static final Duration FENCING_WAIT = Duration.ofSeconds(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -136,6 +141,25 @@ public class ItineraKafkaAutoConfiguration {
         DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
             return StaticMembership::leaveOnClose;
         }
+    }
+
+    /** A worker's transactional producers open before its listeners poll, fencing its predecessor's at once. */
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionFencing transactionFencing(
+            ObjectProvider<ProducerFactory<?, ?>> producers, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        KafkaListenerEndpointRegistry registry = listeners.getIfUnique();
+        return new TransactionFencing(
+                producers.getIfUnique(), () -> registry == null ? 0 : listenerThreads(registry), FENCING_WAIT);
+    }
+
+    /** Each listener container's threads: its concurrency. */
+    static int listenerThreads(KafkaListenerEndpointRegistry registry) {
+        return registry.getListenerContainers().stream()
+                .mapToInt(container -> container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent
+                        ? concurrent.getConcurrency()
+                        : 1)
+                .sum();
     }
 
     @Bean

@@ -1,0 +1,101 @@
+package io.itinera.events.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+
+/**
+ * Opens a worker's transactional producers before its listeners poll, one per listener thread, and leaves them in the
+ * producer factory's cache. A restarted instance keeps its transactional ids ({@code <prefix><n>}, the prefix naming
+ * the instance), so each {@code initTransactions()} fences its predecessor's producer of that id and aborts the
+ * transaction it left open at once; otherwise that transaction stays open, holding back every {@code read_committed}
+ * reader of the partitions it wrote (the saga), until {@code transaction.timeout.ms} runs out and the broker's next
+ * clean-up aborts it, or until the listener thread that gets that id has records. The first poll then also skips the
+ * producer's start.
+ */
+public final class TransactionFencing implements SmartLifecycle {
+
+    /** Just before the listener containers start ({@link AbstractMessageListenerContainer#DEFAULT_PHASE}). */
+    static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionFencing.class);
+
+    private final @Nullable ProducerFactory<?, ?> producers;
+    private final IntSupplier listenerThreads;
+    private final Duration wait;
+    private volatile boolean running;
+
+    /**
+     * @param producers the service's producer factory; nothing to do unless it is transactional
+     * @param listenerThreads how many listener threads may each hold a transactional producer at a time
+     * @param wait how long the start waits for the producers (with the broker away it goes on without them, and the
+     *     listeners open theirs when they first need one)
+     */
+    public TransactionFencing(@Nullable ProducerFactory<?, ?> producers, IntSupplier listenerThreads, Duration wait) {
+        this.producers = producers;
+        this.listenerThreads = listenerThreads;
+        this.wait = wait;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        ProducerFactory<?, ?> factory = producers;
+        int threads = listenerThreads.getAsInt();
+        if (factory == null || !factory.transactionCapable() || threads == 0) {
+            return;
+        }
+        CompletableFuture<Void> opened = CompletableFuture.runAsync(() -> open(factory, threads));
+        try {
+            opened.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("{} transactional producers open, their predecessors fenced", threads);
+        } catch (TimeoutException slow) {
+            log.warn("transactional producers not open after {}; the listeners start without waiting", wait);
+        } catch (ExecutionException failed) {
+            log.warn(
+                    "could not open the transactional producers ahead of the listeners: {}",
+                    String.valueOf(failed.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Opens them all at once, so that each takes a fresh id, then hands them back to the factory's cache. */
+    private static void open(ProducerFactory<?, ?> factory, int threads) {
+        List<Producer<?, ?>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                open.add(factory.createProducer());
+            }
+        } finally {
+            open.forEach(Producer::close);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
