@@ -29,6 +29,10 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 broker.session.timeout.ms=4000
+# A transaction whose producer died for good (a worker or saga replica that is not coming back under the same id) is
+# aborted within a second of its timeout, not up to 10 s later: until then read_committed readers of its partitions
+# stall at it.
+transaction.abort.timed.out.transaction.cleanup.interval.ms=1000
 PROPERTIES
   if [[ ! -f $dir/data/meta.properties ]]; then
     java -cp "$classpath" kafka.tools.StorageTool format \
