@@ -3,9 +3,17 @@ package io.itinera.gateway;
 import io.itinera.kafka.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.processor.TaskId;
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One gateway instance with its own ports and state directory, started as production starts it, and ready. */
@@ -47,6 +55,37 @@ public record GatewayReplica(ConfigurableApplicationContext context, WebTestClie
                         .expectStatus()
                         .isOk());
         return new GatewayReplica(context, web);
+    }
+
+    /** The saga's tasks this replica runs now. */
+    public Set<TaskId> activeTasks() {
+        return tasks(ThreadMetadata::activeTasks);
+    }
+
+    /** The saga's tasks this replica keeps a warm copy of now, to take them over without restoring them. */
+    public Set<TaskId> standbyTasks() {
+        return tasks(ThreadMetadata::standbyTasks);
+    }
+
+    /** Kafka Streams' state on this replica, {@code null} before it was created. */
+    public KafkaStreams.State streamsState() {
+        KafkaStreams streams = streams();
+        return streams == null ? null : streams.state();
+    }
+
+    private KafkaStreams streams() {
+        return context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+    }
+
+    private Set<TaskId> tasks(Function<ThreadMetadata, Set<TaskMetadata>> kind) {
+        KafkaStreams streams = streams();
+        if (streams == null) {
+            return Set.of();
+        }
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> kind.apply(thread).stream())
+                .map(TaskMetadata::taskId)
+                .collect(Collectors.toSet());
     }
 
     @Override

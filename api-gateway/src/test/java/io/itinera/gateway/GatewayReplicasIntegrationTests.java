@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.processor.TaskId;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,45 @@ class GatewayReplicasIntegrationTests {
                 assertThat(seenByRestartedA.get("status").asString()).isEqualTo("READY");
                 assertThat(seenByRestartedA.get("itinerary")).isEqualTo(seenByB.get("itinerary"));
             }
+        }
+    }
+
+    @Test
+    void eachReplicaKeepsTheOthersSagaTasksWarmAndTakesThemOverWhenItLeaves() {
+        try (GatewayReplica a = GatewayReplica.start(GatewayTestSupport.newStateDir());
+                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
+            // given: every task of the saga runs on one replica and has a warm copy (a standby) on the other
+            Set<TaskId> all = new HashSet<>();
+            Awaitility.await("each replica's saga tasks kept warm on the other")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        Set<TaskId> activeOnA = a.activeTasks();
+                        Set<TaskId> activeOnB = b.activeTasks();
+                        assertThat(activeOnA.size() + activeOnB.size()).isPositive();
+                        assertThat(activeOnA).as("active on both").noneMatch(activeOnB::contains);
+                        assertThat(b.standbyTasks().containsAll(activeOnA))
+                                .as("b keeps a's tasks warm")
+                                .isTrue();
+                        assertThat(a.standbyTasks().containsAll(activeOnB))
+                                .as("a keeps b's tasks warm")
+                                .isTrue();
+                    });
+            all.addAll(a.activeTasks());
+            all.addAll(b.activeTasks());
+            GatewayReplica leaving = a.activeTasks().isEmpty() ? b : a;
+            GatewayReplica survivor = leaving == a ? b : a;
+
+            // when: the replica that runs tasks stops (gracefully: it leaves the group)
+            leaving.close();
+
+            // then: the other one runs every task (its HTTP server is gone with the first one's: in one JVM, replicas
+            // share Reactor Netty's global resources, which a closing context disposes)
+            Awaitility.await("the survivor runs every saga task")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        assertThat(survivor.activeTasks()).containsAll(all);
+                        assertThat(survivor.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
+                    });
         }
     }
 
