@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param pastKnee steps still run after the first step past the knee
  * @param maxBacklog unfinished trips beyond which the ramp stops
  * @param drain after the last step, how long to wait for unfinished trips
+ * @param idle before the ramp, how long to measure what the processes spend with no trip in flight (0: not measured)
  */
 public record LoadOptions(
         List<URI> urls,
@@ -35,6 +36,7 @@ public record LoadOptions(
         int pastKnee,
         int maxBacklog,
         Duration drain,
+        Duration idle,
         long seed,
         Path out,
         Path suiteDirectory,
@@ -61,6 +63,7 @@ public record LoadOptions(
                 args.integer("past-knee", 1),
                 args.integer("max-backlog", 3000),
                 args.duration("drain", Duration.ofSeconds(60)),
+                args.duration("idle", Duration.ZERO),
                 args.number("seed", 1),
                 Path.of(args.string(
                         "out",

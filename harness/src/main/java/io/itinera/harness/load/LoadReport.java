@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-/** Writes a load run's figures: {@code steps.csv}, {@code trips.csv}, {@code summary.txt} and {@code chart.png}. */
+/**
+ * Writes a load run's figures: {@code steps.csv}, {@code trips.csv}, {@code cost.csv} (CPU per trip over the whole run),
+ * {@code summary.txt} and {@code chart.png}.
+ */
 final class LoadReport {
 
     private static final double[] PERCENTILES = {50, 95, 99};
@@ -26,11 +29,12 @@ final class LoadReport {
         this.clientErrors = clientErrors;
     }
 
-    void write(List<StepResult> results, List<TripRun> runs) throws IOException {
+    void write(List<StepResult> results, List<TripRun> runs, RunCost cost) throws IOException {
         Files.createDirectories(options.out());
         Files.writeString(options.out().resolve("steps.csv"), csv(results));
         Files.writeString(options.out().resolve("trips.csv"), trips(runs));
-        String summary = summary(results);
+        Files.writeString(options.out().resolve("cost.csv"), cost(cost));
+        String summary = summary(results) + summary(cost);
         Files.writeString(options.out().resolve("summary.txt"), summary);
         LoadChart.write(results, options.out().resolve("chart.png"));
         System.out.print(summary);
@@ -195,6 +199,68 @@ final class LoadReport {
                     .append('\n');
         }
         return text.toString();
+    }
+
+    /** One row per process: CPU over the whole run, idle cores, ms per READY trip gross and net of idle. */
+    String cost(RunCost cost) {
+        StringBuilder csv = new StringBuilder(
+                "process,run_s,ready,not_ready,cpu_s,idle_cores,cpu_ms_per_ready,cpu_ms_per_ready_net_of_idle\n");
+        for (String process : processes) {
+            csv.append(String.join(
+                            ",",
+                            process,
+                            number(cost.seconds()),
+                            Integer.toString(cost.ready()),
+                            Integer.toString(cost.notReady()),
+                            number(cost.cpuSeconds().getOrDefault(process, Double.NaN)),
+                            number(cost.idleCores().getOrDefault(process, Double.NaN)),
+                            number(cost.msPerReady(process)),
+                            number(cost.msPerReadyNetOfIdle(process))))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    String summary(RunCost cost) {
+        String loads = cost.loadAverages().stream()
+                .map(load -> String.format(Locale.ROOT, "%.1f", load))
+                .collect(Collectors.joining(", "));
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Whole run: %d trips READY, %d not, in %.0f s; load average at each step's end and the run's: %s%n",
+                cost.ready(),
+                cost.notReady(),
+                cost.seconds(),
+                loads));
+        text.append("        CPU ms per READY trip: ")
+                .append(processes.stream()
+                        .map(process -> process + " " + tenths(cost.msPerReady(process)))
+                        .collect(Collectors.joining(", ")))
+                .append(", suite ")
+                .append(tenths(cost.suiteMsPerReady()))
+                .append('\n');
+        if (!cost.idleCores().isEmpty()) {
+            text.append("        net of idle: ")
+                    .append(processes.stream()
+                            .map(process -> process + " " + tenths(cost.msPerReadyNetOfIdle(process)))
+                            .collect(Collectors.joining(", ")))
+                    .append(", suite ")
+                    .append(tenths(cost.suiteMsPerReadyNetOfIdle()))
+                    .append("; idle cores: ")
+                    .append(processes.stream()
+                            .map(process -> String.format(
+                                    Locale.ROOT,
+                                    "%s %.3f",
+                                    process,
+                                    cost.idleCores().getOrDefault(process, Double.NaN)))
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String tenths(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String errors(Map<String, Integer> errors) {

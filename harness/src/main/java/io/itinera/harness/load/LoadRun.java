@@ -73,11 +73,21 @@ public final class LoadRun {
                     options.lagInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
             preflight(client);
+            Map<String, Double> idleCores = idle(cpu);
+            long runStart = System.nanoTime();
+            Map<String, Long> cpuAtRunStart = cpu.sample();
             List<StepWindow> windows = ramp(client, cpu);
             drain();
+            long runEnd = System.nanoTime();
+            Map<String, Long> cpuAtRunEnd = cpu.sample();
             sampler.shutdownNow();
             List<StepResult> results = results(windows, cpu);
-            new LoadReport(options, pids, lag.groups(), client.errors()).write(results, runs);
+            List<Double> loadAverages = new ArrayList<>(
+                    windows.stream().map(StepWindow::loadAverage).toList());
+            loadAverages.add(ProcStat.loadAverage());
+            RunCost cost = RunCost.of(
+                    runStart, runEnd, runs, cpu.secondsBetween(cpuAtRunStart, cpuAtRunEnd), idleCores, loadAverages);
+            new LoadReport(options, pids, lag.groups(), client.errors()).write(results, runs, cost);
         } finally {
             sampler.shutdownNow();
             timer.shutdownNow();
@@ -105,6 +115,22 @@ public final class LoadRun {
                 "[load] first trip READY in %d ms; ramp starts%n",
                 (probe.terminalNanos - probe.scheduledNanos) / 1_000_000);
         client.errors().clear();
+    }
+
+    /** CPU seconds per second of each process with no trip in flight, over {@code --idle}; empty when it is 0. */
+    private Map<String, Double> idle(CpuClock cpu) throws InterruptedException {
+        if (options.idle().isZero()) {
+            return Map.of();
+        }
+        long start = System.nanoTime();
+        Map<String, Long> before = cpu.sample();
+        Thread.sleep(options.idle().toMillis());
+        Map<String, Long> after = cpu.sample();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cores = new LinkedHashMap<>();
+        cpu.secondsBetween(before, after).forEach((process, used) -> cores.put(process, used / seconds));
+        System.out.printf("[load] idle for %.0f s: %s cores%n", seconds, cores);
+        return cores;
     }
 
     private List<StepWindow> ramp(TripClient client, CpuClock cpu) {
@@ -177,12 +203,17 @@ public final class LoadRun {
         return windows;
     }
 
+    /** Waits for the unfinished trips, looking often so that the whole run's CPU is sampled soon after the last. */
     private void drain() throws InterruptedException {
         long deadline = System.nanoTime() + options.drain().toNanos();
+        long nextReport = System.nanoTime();
         long unfinished;
         while ((unfinished = runs.stream().filter(run -> !run.done).count()) > 0 && System.nanoTime() < deadline) {
-            System.out.printf("[load] waiting for %d unfinished trips%n", unfinished);
-            Thread.sleep(Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            if (System.nanoTime() >= nextReport) {
+                System.out.printf("[load] waiting for %d unfinished trips%n", unfinished);
+                nextReport = System.nanoTime() + 5_000_000_000L;
+            }
+            Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
     }
 

@@ -39,11 +39,14 @@ class LoadReportTests {
         }
         StepResult result = StepResult.of(
                 window, runs, runs, Map.of("api-gateway", 2.0), Map.of("api-gateway", 5L), Map.of("api-gateway", 0L));
+        // and over the whole run of 20 s the gateway spent 4 CPU seconds, 0.05 cores of it idle
+        RunCost cost = RunCost.of(
+                0, 20 * SECOND, runs, Map.of("api-gateway", 4.0), Map.of("api-gateway", 0.05), List.of(1.5, 1.7));
         LoadOptions options = LoadOptions.from(new Args(List.of("--out", out.toString())));
 
         // when
         new LoadReport(options, Map.of("api-gateway", 1L), List.of("api-gateway"), Map.of())
-                .write(List.of(result), runs);
+                .write(List.of(result), runs, cost);
 
         // then
         assertThat(result.ready()).isEqualTo(20);
@@ -58,6 +61,15 @@ class LoadReportTests {
         assertThat(csv.get(1).split(",", -1)).hasSameSizeAs(csv.get(0).split(",", -1));
         assertThat(csv.get(1)).startsWith("1,2.00,10.00,22,22,2.20,2.00,20,1,0,1,");
         assertThat(Files.readString(out.resolve("summary.txt"))).contains("READY  2.00/s");
+        assertThat(Files.readAllLines(out.resolve("cost.csv")))
+                .containsExactly(
+                        "process,run_s,ready,not_ready,cpu_s,idle_cores,cpu_ms_per_ready,cpu_ms_per_ready_net_of_idle",
+                        "api-gateway,20.00,20,2,4.00,0.05,200.00,150.00");
+        assertThat(Files.readString(out.resolve("summary.txt")))
+                .contains(
+                        "Whole run: 20 trips READY, 2 not, in 20 s; load average at each step's end and the run's: 1.5, 1.7")
+                .contains("CPU ms per READY trip: api-gateway 200.0, suite 200.0")
+                .contains("net of idle: api-gateway 150.0, suite 150.0");
         byte[] png = Files.readAllBytes(out.resolve("chart.png"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readAllLines(out.resolve("trips.csv"))).hasSize(23);
