@@ -24,6 +24,9 @@ suite_running() { (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; }
 suite_start() {
   local log=$HARNESS_ROOT/target/local/logs/run-local.out
   mkdir -p "$(dirname "$log")"
+  # Emptied here, not only by the redirection below: that happens in the child, and the wait could read the previous
+  # run's "Itinera is running" first.
+  : >"$log"
   harness_say "starting ./run-local.sh (output in $log)"
   ITINERA_GATEWAY_ARGS="--gateway.rate-limit.enabled=false --gateway.limits.enabled=false ${HARNESS_GATEWAY_ARGS:-} $*" \
     "$HARNESS_ROOT/run-local.sh" >"$log" 2>&1 &
