@@ -19,6 +19,9 @@ public final class EventJson {
             // Local times keep the destination's offset; never convert them to UTC on reading.
             .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            // The planning context's dates and times without DateTimeFormatter (issue 10: most of api-generation's
+            // reading of a request).
+            .addModule(IsoLocalTimes.module())
             .build();
 
     private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
