@@ -41,10 +41,21 @@ PROPERTIES
 }
 
 # kafka_start DIR: runs the broker configured in DIR in the foreground (callers put it in the background).
+# With class-data sharing: a start without an archive (DIR/broker.jsa, none or older than the broker's libraries)
+# records the classes it loaded when it stops cleanly (SIGTERM); every later start maps them from the archive instead
+# of loading them, which opened the broker's port in 7-8 s instead of 11-13 s at load average 11 (issue 11). A kill -9
+# records nothing; a stale archive only loses the gain.
 kafka_start() {
-  exec java -Xmx512m -cp "$(kafka_classpath)" kafka.Kafka "$1/server.properties"
+  local archive=$1/broker.jsa cds
+  cds=-XX:ArchiveClassesAtExit=$archive
+  [[ -f $archive && $archive -nt $(kafka_lib) ]] && cds=-XX:SharedArchiveFile=$archive
+  exec java -Xmx512m "$cds" -cp "$(kafka_classpath)" kafka.Kafka "$1/server.properties"
+}
+
+kafka_lib() {
+  echo "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/target/broker-lib"
 }
 
 kafka_classpath() {
-  echo "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/target/broker-lib/*"
+  echo "$(kafka_lib)/*"
 }
