@@ -125,7 +125,10 @@ public class ItineraKafkaAutoConfiguration {
         return new ListenerAssignments();
     }
 
-    /** Listener consumers as static members named after this instance; they leave their group when closed. */
+    /**
+     * Listener consumers as static members named after this instance; they leave their group when closed. Their
+     * containers stop when their producer is fenced, for {@link FencedListenerRestart} to start them again.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "itinera.kafka.static-membership", matchIfMissing = true)
     static class StaticMembershipConfiguration {
@@ -134,13 +137,23 @@ public class ItineraKafkaAutoConfiguration {
         @ConditionalOnMissingBean(ContainerCustomizer.class)
         ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
                 ItineraKafkaProperties properties) {
-            return new StaticMembership(properties.instanceId());
+            StaticMembership staticMembership = new StaticMembership(properties.instanceId());
+            return container -> {
+                staticMembership.configure(container);
+                FencedListenerRestart.stopWhenFenced(container);
+            };
         }
 
         @Bean
         DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
             return StaticMembership::leaveOnClose;
         }
+    }
+
+    /** A listener container stopped by a fenced producer is started again (see the static-membership customizer). */
+    @Bean
+    FencedListenerRestart fencedListenerRestart() {
+        return new FencedListenerRestart();
     }
 
     /** A worker's transactional producers open before its listeners poll, fencing its predecessor's at once. */
