@@ -17,7 +17,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>Answering before authentication is safe: the refusal says only that the service is busy right now, which an
  * anonymous caller learns from any slow answer too; it reveals no data, accepts nothing and spends no client's rate
- * budget. A retry with an {@code Idempotency-Key} is refused alike and learns its verdict once there is room.
+ * budget. A trip {@code POST} with an {@code Idempotency-Key} is let through to {@link TripSubmissions}, which looks
+ * for the key's trip first: a retry of a request that did create a trip (its first answer lost with a dying replica,
+ * say) gets that trip's answer however busy the suite is, and only a key with no trip yet is refused, after
+ * authentication. Proposals are refused here with or without a key.
  */
 @Component
 @Order(AdmissionFilter.ORDER)
@@ -30,6 +33,7 @@ class AdmissionFilter implements WebFilter {
     static final int ORDER = -150;
 
     private static final String PROPOSALS = "/api/v1/proposals";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final TripAdmission admission;
 
@@ -39,13 +43,18 @@ class AdmissionFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (accepting(exchange.getRequest())) {
+        if (accepting(exchange.getRequest()) && !retryableTrip(exchange.getRequest())) {
             Problem refused = admission.refusal();
             if (refused != null) {
                 return Mono.error(refused);
             }
         }
         return chain.filter(exchange);
+    }
+
+    private static boolean retryableTrip(ServerHttpRequest request) {
+        return request.getHeaders().containsHeader(IDEMPOTENCY_KEY)
+                && request.getPath().pathWithinApplication().value().equals(TripController.PATH);
     }
 
     /** Only the exact, normalized paths: anything else is left to the firewall and the routes. */

@@ -73,7 +73,8 @@ class TripSubmissions {
                     // handle: Reactor puts the request id into the logging context for it (limited propagation)
                     .handle((sent, sink) -> sink.next(accepted(sent)));
         }
-        // A retry of an earlier request answers from its trip, whatever the backlog (once AdmissionFilter let it in).
+        // A retry of an earlier request answers from its trip, whatever the backlog (AdmissionFilter lets keyed trip
+        // requests through for this); a key with no trip yet is admitted or refused like any new trip.
         return Mono.fromCallable(() -> queries.find(tripId))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(existing -> existing.isPresent()

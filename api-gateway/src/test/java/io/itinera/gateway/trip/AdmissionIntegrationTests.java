@@ -135,6 +135,28 @@ class AdmissionIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aRetryOfARequestThatCreatedATripGetsItsAnswerHoweverBusyTheSuiteIs() {
+        // given: a trip created with a key (its first answer a 409: no time to wait for the saga here)
+        String key = "admission-retry";
+        Awaitility.await("the keyed trip created")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> post(body(80), key), answer -> answer.getStatus().value() == 202);
+
+        // when: the suite is overloaded
+        Awaitility.await("overloaded")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> post(body(81), null), answer -> answer.getStatus().value() == 503);
+
+        // then: the same request again is answered from its trip, and only a new key is refused
+        EntityExchangeResult<JsonNode> retried = post(body(80), key);
+        assertThat(retried.getStatus().value()).isEqualTo(202);
+        assertThat(retried.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        EntityExchangeResult<JsonNode> fresh = post(body(82), "admission-new-key");
+        assertThat(fresh.getStatus().value()).isEqualTo(503);
+        assertThat(fresh.getResponseBody().get("type").asString()).isEqualTo("/problems/overloaded");
+    }
+
+    @Test
     void anIdempotentRequestWithoutAVerdictYetIs409AndItsRetryGetsTheSagasVerdict() {
         String key = "admission-verdict";
         EntityExchangeResult<JsonNode> first = post(body(70), key);
