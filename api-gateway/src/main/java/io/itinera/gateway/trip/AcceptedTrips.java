@@ -81,6 +81,12 @@ class AcceptedTrips {
         }
     }
 
+    /** Whether this replica sent the trip's command and has not read the trip back yet (with or without a key). */
+    boolean inFlight(String tripId) {
+        Placeholder found = placeholders.get(tripId);
+        return found != null && found.expiresAt() >= clock.millis();
+    }
+
     Optional<TripSnapshot> find(String tripId, String clientId) {
         Placeholder found = placeholders.get(tripId);
         return found == null

@@ -77,12 +77,25 @@ class TripSubmissions {
         // requests through for this); a key with no trip yet is admitted or refused like any new trip.
         return Mono.fromCallable(() -> queries.find(tripId))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(existing -> existing.isPresent()
-                        ? Mono.just(verdict(existing.get(), command))
-                        : Mono.fromRunnable(() -> admission.admit(command, false))
-                                .then(sent(command, correlation))
-                                .then(watch.await(tripId, () -> queries.find(tripId), properties.acceptWait()))
-                                .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command)));
+                .flatMap(existing -> {
+                    if (existing.isPresent()) {
+                        return Mono.just(verdict(existing.get(), command));
+                    }
+                    if (accepted.inFlight(tripId)) {
+                        // A retry of a request this replica admitted and sent (its first answer a 409): only its
+                        // verdict is missing, so wait for it again rather than refuse what was admitted already.
+                        return verdictWithin(tripId, command);
+                    }
+                    return Mono.fromRunnable(() -> admission.admit(command, false))
+                            .then(sent(command, correlation))
+                            .then(verdictWithin(tripId, command));
+                });
+    }
+
+    /** The saga's verdict on a keyed request once its trip is readable, or {@code 409} if not within the wait. */
+    private Mono<Submission> verdictWithin(String tripId, SubmitTrip command) {
+        return watch.await(tripId, () -> queries.find(tripId), properties.acceptWait())
+                .map(created -> verdict(created.orElseThrow(() -> inFlight(tripId)), command));
     }
 
     /** Sends an admitted trip's command; a trip whose command the broker did not take no longer counts as accepted. */
