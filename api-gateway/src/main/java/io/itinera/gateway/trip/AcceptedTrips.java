@@ -83,18 +83,20 @@ class AcceptedTrips {
 
     /** Whether this replica sent the trip's command and has not read the trip back yet (with or without a key). */
     boolean inFlight(String tripId) {
-        Placeholder found = placeholders.get(tripId);
-        return found != null && found.expiresAt() >= clock.millis();
+        return live(tripId).isPresent();
     }
 
     Optional<TripSnapshot> find(String tripId, String clientId) {
+        return live(tripId)
+                .filter(Placeholder::served)
+                .map(Placeholder::trip)
+                .filter(trip -> trip.clientId().equals(clientId));
+    }
+
+    /** The trip's placeholder unless it has expired (the sweep removes expired ones only once a second). */
+    private Optional<Placeholder> live(String tripId) {
         Placeholder found = placeholders.get(tripId);
-        return found == null
-                        || !found.served()
-                        || found.expiresAt() < clock.millis()
-                        || !found.trip().clientId().equals(clientId)
-                ? Optional.empty()
-                : Optional.of(found.trip());
+        return found == null || found.expiresAt() < clock.millis() ? Optional.empty() : Optional.of(found);
     }
 
     /** The trips of one client this replica accepted, answers from here, and has not read back yet. */

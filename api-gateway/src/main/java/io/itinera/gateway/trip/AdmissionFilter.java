@@ -1,6 +1,7 @@
 package io.itinera.gateway.trip;
 
 import io.itinera.gateway.problem.Problem;
+import io.itinera.gateway.state.Idempotency;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -33,7 +34,6 @@ class AdmissionFilter implements WebFilter {
     static final int ORDER = -150;
 
     private static final String PROPOSALS = "/api/v1/proposals";
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final TripAdmission admission;
 
@@ -53,7 +53,7 @@ class AdmissionFilter implements WebFilter {
     }
 
     private static boolean retryableTrip(ServerHttpRequest request) {
-        return request.getHeaders().containsHeader(IDEMPOTENCY_KEY)
+        return request.getHeaders().containsHeader(Idempotency.HEADER)
                 && request.getPath().pathWithinApplication().value().equals(TripController.PATH);
     }
 
