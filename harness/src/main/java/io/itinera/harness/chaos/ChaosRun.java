@@ -266,6 +266,13 @@ public final class ChaosRun {
             long worst = 0;
             for (String group : fault.step().groups()) {
                 long nanos = probe.recoveryNanos(group, fault.struckNanos(), backNanos);
+                say(
+                        "%s, group %s: stalls %s",
+                        fault.step(),
+                        group,
+                        probe.stalls(group, fault.struckNanos(), backNanos).stream()
+                                .map(stall -> stall.describe(fault.struckNanos()))
+                                .toList());
                 worst = nanos < 0 || worst < 0 ? -1 : Math.max(worst, nanos);
             }
             recovery.add(worst < 0 ? -1 : worst / 1_000_000);

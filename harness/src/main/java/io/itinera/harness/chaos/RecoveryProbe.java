@@ -28,6 +28,9 @@ import org.apache.kafka.common.TopicPartition;
 final class RecoveryProbe implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMillis(250);
+    /** A committed offset still for this long with records waiting is a stall; less is a partition at work. */
+    static final Duration MIN_STALL = Duration.ofSeconds(1);
+
     private static final int TIMEOUT_MS = 2000;
 
     /** One partition at one moment. */
@@ -104,20 +107,49 @@ final class RecoveryProbe implements AutoCloseable {
      * @param replacedNanos when the signalled process was back; only stalls that began by then are the fault's
      */
     long recoveryNanos(String group, long faultNanos, long replacedNanos) {
-        List<Sample> copy;
+        return recoveryNanos(samples(group), faultNanos, replacedNanos);
+    }
+
+    /** The stalls of the group's partitions that began between the fault and the replacement, for the run's log. */
+    List<Stall> stalls(String group, long faultNanos, long replacedNanos) {
+        List<Stall> stalls = new ArrayList<>();
+        timelines(samples(group))
+                .forEach((partition, timeline) -> stalls(partition, timeline, faultNanos).stream()
+                        .filter(stall -> stall.beganNanos() <= replacedNanos)
+                        .forEach(stalls::add));
+        return stalls;
+    }
+
+    private List<Sample> samples(String group) {
         List<Sample> all = samplesOf(group);
         synchronized (all) {
-            copy = List.copyOf(all);
+            return List.copyOf(all);
         }
-        return recoveryNanos(copy, faultNanos, replacedNanos);
     }
 
     /**
-     * Per partition, the longest stall (committed offset unchanged while records wait) that began between the fault
-     * and the replacement; the partition recovered when that stall ended. The group recovered when its last partition
-     * did.
+     * Per partition, the longest stall that began between the fault and the replacement; the partition recovered when
+     * that stall ended. The group recovered when its last partition did.
      */
     static long recoveryNanos(List<Sample> samples, long faultNanos, long replacedNanos) {
+        long recovery = 0;
+        for (var timeline : timelines(samples).entrySet()) {
+            Stall longest = null;
+            for (Stall stall : stalls(timeline.getKey(), timeline.getValue(), faultNanos)) {
+                if (stall.beganNanos() <= replacedNanos
+                        && (longest == null || stall.seenNanos() > longest.seenNanos())) {
+                    longest = stall;
+                }
+            }
+            if (longest != null && longest.endedNanos() < 0) {
+                return -1;
+            }
+            recovery = Math.max(recovery, longest == null ? 0 : longest.endedNanos() - faultNanos);
+        }
+        return recovery;
+    }
+
+    private static Map<TopicPartition, List<long[]>> timelines(List<Sample> samples) {
         Map<TopicPartition, List<long[]>> timelines = new LinkedHashMap<>(); // nanos, committed, end
         for (Sample sample : samples) {
             sample.positions()
@@ -125,44 +157,62 @@ final class RecoveryProbe implements AutoCloseable {
                             .computeIfAbsent(partition, p -> new ArrayList<>())
                             .add(new long[] {sample.nanos(), position.committed(), position.end()}));
         }
-        long recovery = 0;
-        for (List<long[]> timeline : timelines.values()) {
-            long partitionRecovery = partitionRecovery(timeline, faultNanos, replacedNanos);
-            if (partitionRecovery < 0) {
-                return -1;
-            }
-            recovery = Math.max(recovery, partitionRecovery);
-        }
-        return recovery;
+        return timelines;
     }
 
-    private static long partitionRecovery(List<long[]> timeline, long faultNanos, long replacedNanos) {
+    /**
+     * A partition stalled: records waited and its committed offset stayed where it was from {@code beganNanos} (the
+     * fault, for a stall already under way) until {@code endedNanos} (-1: still at the last sample), seen for
+     * {@code seenNanos} (from the first sample to the last one that showed it).
+     */
+    record Stall(TopicPartition partition, long beganNanos, long seenNanos, long endedNanos) {
+
+        String describe(long faultNanos) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s from %.1f s to %s",
+                    partition,
+                    (beganNanos - faultNanos) / 1e9,
+                    endedNanos < 0
+                            ? "the end"
+                            : String.format(java.util.Locale.ROOT, "%.1f s", (endedNanos - faultNanos) / 1e9));
+        }
+    }
+
+    /**
+     * The stalls after the fault that at least two samples saw, over {@link #MIN_STALL} apart. Only samples that show
+     * one committed offset with records waiting make a stall, not the time between two samples: a partition that keeps
+     * moving has none however far apart its samples are (a loaded machine, a replacement starting), and neither has
+     * one that sat idle until a record came and was processed at once.
+     */
+    static List<Stall> stalls(TopicPartition partition, List<long[]> timeline, long faultNanos) {
+        List<Stall> stalls = new ArrayList<>();
         long committed = -1;
-        long stallStart = faultNanos;
-        boolean waiting = false;
-        long longest = -1;
-        long recovered = 0;
+        long first = -1; // the first sample that showed this committed offset with records waiting
+        long last = -1;
         for (long[] point : timeline) {
             long nanos = point[0];
-            if (nanos <= faultNanos) {
-                committed = point[1];
-                continue;
+            boolean moved = committed >= 0 && point[1] > committed;
+            if (moved && first >= 0 && nanos > faultNanos && last - first >= MIN_STALL.toNanos()) {
+                stalls.add(new Stall(partition, Math.max(first, faultNanos), last - first, nanos));
             }
-            if (committed >= 0 && point[1] > committed) {
-                if (waiting && stallStart <= replacedNanos && nanos - stallStart > longest) {
-                    longest = nanos - stallStart;
-                    recovered = nanos - faultNanos;
-                }
-                stallStart = nanos;
-                waiting = false;
+            if (moved || committed < 0) {
+                first = -1;
             }
             committed = point[1];
             // more than one offset behind: the last one may be a transaction's commit marker, which no consumer
             // ever commits past until the next record comes
-            waiting |= point[2] - point[1] > 1;
+            if (point[2] - point[1] > 1) {
+                if (first < 0) {
+                    first = nanos;
+                }
+                last = nanos;
+            }
         }
-        boolean stillStalled = waiting && stallStart <= replacedNanos;
-        return stillStalled && timeline.get(timeline.size() - 1)[0] - stallStart > longest ? -1 : recovered;
+        if (first >= 0 && last - first >= MIN_STALL.toNanos() && last > faultNanos) {
+            stalls.add(new Stall(partition, Math.max(first, faultNanos), last - first, -1));
+        }
+        return stalls;
     }
 
     @Override

@@ -43,4 +43,52 @@ class RecoveryProbeTests {
         assertThat(RecoveryProbe.recoveryNanos(idle, SECOND, 2 * SECOND)).isZero();
         assertThat(RecoveryProbe.recoveryNanos(stuck, SECOND, 2 * SECOND)).isEqualTo(-1);
     }
+
+    @Test
+    void aPartitionThatKeepsMovingHasNoStallHoweverFarApartItsSamplesAre() {
+        // P0 is sampled every 250 ms, except for a 4 s gap (a loaded machine) before the replacement is back at 20 s;
+        // its committed offset moved between any two samples
+        List<Sample> samples = new ArrayList<>();
+        long nanos = 0;
+        for (int i = 0; i < 100; i++) {
+            nanos += i == 70 ? 4 * SECOND : SECOND / 4;
+            samples.add(new Sample(nanos, Map.of(P0, new Position(10L * i, 10L * i + 4))));
+        }
+
+        assertThat(RecoveryProbe.recoveryNanos(samples, 5 * SECOND, 20 * SECOND))
+                .isZero();
+    }
+
+    @Test
+    void anIdlePartitionWhoseFirstRecordIsProcessedAtOnceHasNoStall() {
+        // nothing on P0 from the fault at 1 s until a record comes at 30 s, committed by the next sample
+        List<Sample> samples = new ArrayList<>();
+        for (int quarter = 0; quarter < 160; quarter++) {
+            long committed = quarter <= 120 ? 5 : 7;
+            long end = quarter < 120 ? 5 : 7;
+            samples.add(new Sample(quarter * SECOND / 4, Map.of(P0, new Position(committed, end))));
+        }
+
+        assertThat(RecoveryProbe.recoveryNanos(samples, SECOND, 35 * SECOND)).isZero();
+    }
+
+    @Test
+    void theStallsNameThePartitionAndWhenItsStallBeganAndEnded() {
+        List<Sample> samples = new ArrayList<>();
+        for (int second = 0; second <= 20; second++) {
+            long p0 = second < 12 ? 0 : 2;
+            samples.add(new Sample(second * SECOND, Map.of(P0, new Position(p0, 4))));
+        }
+
+        List<long[]> timeline = samples.stream()
+                .map(sample -> new long[] {
+                    sample.nanos(),
+                    sample.positions().get(P0).committed(),
+                    sample.positions().get(P0).end()
+                })
+                .toList();
+        assertThat(RecoveryProbe.stalls(P0, timeline, 5 * SECOND))
+                .extracting(stall -> stall.describe(5 * SECOND))
+                .containsExactly(P0 + " from 0.0 s to 7.0 s", P0 + " from 7.0 s to the end");
+    }
 }
