@@ -22,6 +22,8 @@ public final class EventJson {
             // The planning context's dates and times without DateTimeFormatter (issue 10: most of api-generation's
             // reading of a request).
             .addModule(IsoLocalTimes.module())
+            // Every event's occurredAt and a trip's history without DateTimeFormatter (issue 10: the saga's state).
+            .addModule(IsoInstants.module())
             .build();
 
     private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
