@@ -4,20 +4,27 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalTimeDeserializer;
+import tools.jackson.databind.ext.javatime.ser.LocalDateSerializer;
+import tools.jackson.databind.ext.javatime.ser.LocalTimeSerializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
  * Reads {@code LocalDate} ({@code 2027-05-10}) and {@code LocalTime} ({@code 09:00:00}, {@code 09:00}) in the shapes
- * events are written in by hand: a planning context holds about a thousand of them (opening windows per place and
- * day), and Jackson's own readers go through {@code DateTimeFormatter} for each. Any other shape, and any invalid
- * value, goes to Jackson's reader, so what is accepted and what is refused does not change.
+ * events are written in by hand, and writes them so: a planning context holds about a thousand of them (opening
+ * windows per place and day), and Jackson's own readers and writers go through {@code DateTimeFormatter} or a
+ * {@code StringBuilder} for each. Any other shape, value or setting goes to Jackson's own, so what is written,
+ * accepted and refused does not change.
  */
 final class IsoLocalTimes {
 
@@ -26,7 +33,47 @@ final class IsoLocalTimes {
     static SimpleModule module() {
         return new SimpleModule("itinera-iso-local-times")
                 .addDeserializer(LocalDate.class, new Dates())
-                .addDeserializer(LocalTime.class, new Times());
+                .addDeserializer(LocalTime.class, new Times())
+                .addSerializer(LocalDate.class, new DateWriter())
+                .addSerializer(LocalTime.class, new TimeWriter());
+    }
+
+    /** {@code yyyy-MM-dd} as {@link LocalDate#toString()} writes it, or null for a year outside 0000-9999. */
+    static @Nullable String format(LocalDate date) {
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return null;
+        }
+        char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+        put(text, 0, year, 4);
+        put(text, 5, date.getMonthValue(), 2);
+        put(text, 8, date.getDayOfMonth(), 2);
+        return new String(text);
+    }
+
+    /** {@code HH:mm:ss} as {@code ISO_LOCAL_TIME} writes a whole second, or null for a time with a fraction. */
+    static @Nullable String format(LocalTime time) {
+        if (time.getNano() != 0) {
+            return null;
+        }
+        char[] text = {'0', '0', ':', '0', '0', ':', '0', '0'};
+        put(text, 0, time.getHour(), 2);
+        put(text, 3, time.getMinute(), 2);
+        put(text, 6, time.getSecond(), 2);
+        return new String(text);
+    }
+
+    private static void put(char[] text, int from, int value, int count) {
+        for (int i = from + count - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** Whether the mapper writes dates in a shape of its own configuration (numbers, truncated), left to Jackson. */
+    private static boolean configured(SerializationContext context) {
+        return context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                || context.isEnabled(DateTimeFeature.TRUNCATE_TO_MSECS_ON_WRITE);
     }
 
     /** {@code yyyy-MM-dd}, or null for anything else. */
@@ -73,6 +120,40 @@ final class IsoLocalTimes {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    private static final class DateWriter extends StdScalarSerializer<LocalDate> {
+
+        DateWriter() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public void serialize(LocalDate value, JsonGenerator generator, SerializationContext context) {
+            String text = configured(context) ? null : format(value);
+            if (text == null) {
+                LocalDateSerializer.INSTANCE.serialize(value, generator, context);
+            } else {
+                generator.writeString(text);
+            }
+        }
+    }
+
+    private static final class TimeWriter extends StdScalarSerializer<LocalTime> {
+
+        TimeWriter() {
+            super(LocalTime.class);
+        }
+
+        @Override
+        public void serialize(LocalTime value, JsonGenerator generator, SerializationContext context) {
+            String text = configured(context) ? null : format(value);
+            if (text == null) {
+                LocalTimeSerializer.INSTANCE.serialize(value, generator, context);
+            } else {
+                generator.writeString(text);
+            }
+        }
     }
 
     private static final class Dates extends StdScalarDeserializer<LocalDate> {

@@ -8,6 +8,7 @@ import io.itinera.events.enrichment.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,41 @@ class IsoLocalTimesTests {
         assertThat(EventJson.read(json, DayWindows.class))
                 .isEqualTo(windows)
                 .isEqualTo(JACKSON.readValue(json, DayWindows.class));
+    }
+
+    @Test
+    void writesDatesAndTimesAsJacksonDoes() {
+        // given every time of day to the second, with and without fractions, and dates across the 4-digit years
+        List<Object> values = new ArrayList<>();
+        for (int second = 0; second < 24 * 3600; second += 7) {
+            values.add(LocalTime.ofSecondOfDay(second));
+        }
+        values.addAll(List.of(
+                LocalTime.MIDNIGHT,
+                LocalTime.MAX,
+                LocalTime.of(9, 0, 0, 250_000_000),
+                LocalTime.of(9, 0, 0, 1),
+                LocalDate.MIN,
+                LocalDate.MAX,
+                LocalDate.of(0, 1, 1),
+                LocalDate.of(-1, 12, 31),
+                LocalDate.of(9999, 12, 31),
+                LocalDate.of(10000, 1, 1)));
+        for (LocalDate date = LocalDate.of(2024, 1, 1); date.getYear() < 2029; date = date.plusDays(3)) {
+            values.add(date);
+        }
+
+        for (Object value : values) {
+            // when / then
+            assertThat(EventJson.mapper().writeValueAsString(value))
+                    .as("%s", value)
+                    .isEqualTo(JACKSON.writeValueAsString(value));
+        }
+        assertThat(IsoLocalTimes.format(LocalTime.of(9, 5, 7))).isEqualTo("09:05:07");
+        assertThat(IsoLocalTimes.format(LocalDate.of(2027, 5, 10))).isEqualTo("2027-05-10");
+        // anything else is left to Jackson's own writer
+        assertThat(IsoLocalTimes.format(LocalTime.of(9, 5, 7, 1))).isNull();
+        assertThat(IsoLocalTimes.format(LocalDate.of(10000, 1, 1))).isNull();
     }
 
     @Test
