@@ -34,6 +34,23 @@ broker.session.timeout.ms=4000
 # stall at it.
 transaction.abort.timed.out.transaction.cleanup.interval.ms=1000
 PROPERTIES
+  # Kafka's own default levels (INFO), with milliseconds: where the broker's start and stop go (log loading and
+  # recovery, the controller, the group and transaction coordinators) is otherwise invisible. Without a
+  # configuration file log4j2 prints errors only.
+  cat >"$dir/log4j2.xml" <<'LOG4J2'
+<Configuration status="warn">
+  <Appenders>
+    <Console name="stdout" target="SYSTEM_OUT">
+      <PatternLayout pattern="[%d{HH:mm:ss.SSS}] %p %m (%c{1})%n"/>
+    </Console>
+  </Appenders>
+  <Loggers>
+    <Root level="info"><AppenderRef ref="stdout"/></Root>
+    <Logger name="kafka.request.logger" level="warn"/>
+    <Logger name="org.apache.kafka.clients" level="warn"/>
+  </Loggers>
+</Configuration>
+LOG4J2
   if [[ ! -f $dir/data/meta.properties ]]; then
     java -cp "$classpath" kafka.tools.StorageTool format \
       -t "$(java -cp "$classpath" kafka.tools.StorageTool random-uuid)" -c "$dir/server.properties"
@@ -49,7 +66,8 @@ kafka_start() {
   local archive=$1/broker.jsa cds
   cds=-XX:ArchiveClassesAtExit=$archive
   [[ -f $archive && $archive -nt $(kafka_lib) ]] && cds=-XX:SharedArchiveFile=$archive
-  exec java -Xmx512m "$cds" -cp "$(kafka_classpath)" kafka.Kafka "$1/server.properties"
+  exec java -Xmx512m "$cds" -Dlog4j2.configurationFile="$1/log4j2.xml" -cp "$(kafka_classpath)" kafka.Kafka \
+    "$1/server.properties"
 }
 
 kafka_lib() {
