@@ -180,6 +180,11 @@ start_service() {
 source "$ROOT/embedded-kafka/standalone-broker.sh"
 kafka_configure "$LOCAL/kafka" "$KAFKA_PORT" "$CONTROLLER_PORT" >>"$LOGS/kafka.log" 2>&1 \
   || die "could not format Kafka storage; see $LOGS/kafka.log"
+if ! kafka_archive_fresh "$LOCAL/kafka"; then
+  say "recording the broker's class-data-sharing archive (once per build; log in $LOGS/kafka.log)"
+  kafka_record_archive "$LOCAL/kafka" "$KAFKA_PORT" >>"$LOGS/kafka.log" 2>&1 \
+    || say "no class-data-sharing archive for the broker (see $LOGS/kafka.log): it starts without one"
+fi
 say "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 start_kafka
 started kafka $!

@@ -27,6 +27,12 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Three partitions for the group and transaction coordinators' topics, not 50 each: one node gains nothing from more,
+# and every partition is a log to load when the broker starts, to recover after a kill -9 and to flush when it stops
+# (half of a local broker's partitions were these; its clean stop flushed logs for 10 s at load average 25, issue 11).
+# Only a new data directory gets them.
+offsets.topic.num.partitions=3
+transaction.state.log.num.partitions=3
 auto.create.topics.enable=false
 broker.session.timeout.ms=4000
 # A transaction whose producer died for good (a worker or saga replica that is not coming back under the same id) is
@@ -57,17 +63,39 @@ LOG4J2
   fi
 }
 
-# kafka_start DIR: runs the broker configured in DIR in the foreground (callers put it in the background).
-# With class-data sharing: a start without an archive (DIR/broker.jsa, none or older than the broker's libraries)
-# records the classes it loaded when it stops cleanly (SIGTERM); every later start maps them from the archive instead
-# of loading them, which opened the broker's port in 7-8 s instead of 11-13 s at load average 11 (issue 11). A kill -9
-# records nothing; a stale archive only loses the gain.
+# kafka_start DIR: runs the broker configured in DIR in the foreground (callers put it in the background), with the
+# class-data-sharing archive kafka_record_archive made, when there is one newer than the broker's libraries: the JVM
+# maps the classes from it instead of loading them, which opened the broker's port in 7-8 s instead of 11-13 s at
+# load average 11 (issue 11). A stale archive only loses the gain.
 kafka_start() {
-  local archive=$1/broker.jsa cds
-  cds=-XX:ArchiveClassesAtExit=$archive
-  [[ -f $archive && $archive -nt $(kafka_lib) ]] && cds=-XX:SharedArchiveFile=$archive
-  exec java -Xmx512m "$cds" -Dlog4j2.configurationFile="$1/log4j2.xml" -cp "$(kafka_classpath)" kafka.Kafka \
+  local cds=()
+  kafka_archive_fresh "$1" && cds=(-XX:SharedArchiveFile="$1/broker.jsa")
+  exec java -Xmx512m "${cds[@]}" -Dlog4j2.configurationFile="$1/log4j2.xml" -cp "$(kafka_classpath)" kafka.Kafka \
     "$1/server.properties"
+}
+
+kafka_archive_fresh() {
+  [[ -f $1/broker.jsa && $1/broker.jsa -nt $(kafka_lib) ]]
+}
+
+# kafka_record_archive DIR PORT: unless DIR has a fresh archive, records one in a training run: the broker configured
+# in DIR starts, opens PORT and is stopped at once; its JVM writes the classes it loaded as it exits. Once per build,
+# before the broker that serves starts: a broker that records its archive as it exits takes as much longer to stop
+# (9.5 s for a SIGTERM in session 6's chaos run, 20 s at load average 28), and its restart waits for that.
+kafka_record_archive() {
+  local dir=$1 port=$2 pid waited=0
+  kafka_archive_fresh "$dir" && return 0
+  rm -f "$dir/broker.jsa"
+  java -Xmx512m -XX:ArchiveClassesAtExit="$dir/broker.jsa" -Dlog4j2.configurationFile="$dir/log4j2.xml" \
+    -cp "$(kafka_classpath)" kafka.Kafka "$dir/server.properties" &
+  pid=$!
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null && ((waited++ < 1200)) || { kill -KILL "$pid" 2>/dev/null; wait "$pid"; return 1; }
+    sleep 0.25
+  done
+  kill -TERM "$pid"
+  wait "$pid" || true
+  kafka_archive_fresh "$dir"
 }
 
 kafka_lib() {
