@@ -22,8 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Watches the consumer groups' committed offsets against their partitions' ends (read_committed) every
  * {@link #INTERVAL}, so that a fault's cost can be read afterwards: for every partition with work waiting, how long
- * after the fault its committed offset moved again. Samples that fail (the broker is down) are skipped; a stall simply
- * lasts across them.
+ * after the fault its committed offset moved again. A sample that fails (the broker is away) repeats every
+ * partition's last position: while the broker is away no consumer can commit, so a partition that had records waiting
+ * is stalled through the outage, although no sample could show it.
  */
 final class RecoveryProbe implements AutoCloseable {
 
@@ -36,7 +37,17 @@ final class RecoveryProbe implements AutoCloseable {
     /** One partition at one moment. */
     record Position(long committed, long end) {}
 
-    record Sample(long nanos, Map<TopicPartition, Position> positions) {}
+    /** The group's positions at one moment; none when they could not be read ({@link #unreadable}). */
+    record Sample(long nanos, Map<TopicPartition, Position> positions, boolean read) {
+
+        Sample(long nanos, Map<TopicPartition, Position> positions) {
+            this(nanos, positions, true);
+        }
+
+        static Sample unreadable(long nanos) {
+            return new Sample(nanos, Map.of(), false);
+        }
+    }
 
     private final Admin admin;
     private final List<String> groups;
@@ -64,8 +75,8 @@ final class RecoveryProbe implements AutoCloseable {
 
     private void sample() {
         for (String group : groups) {
+            long nanos = System.nanoTime();
             try {
-                long nanos = System.nanoTime();
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
                         .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -88,7 +99,7 @@ final class RecoveryProbe implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception unreadable) {
-                // broker away or group not there yet: no sample this time
+                samplesOf(group).add(Sample.unreadable(nanos)); // broker away, or the group not there yet
             }
         }
     }
@@ -152,6 +163,14 @@ final class RecoveryProbe implements AutoCloseable {
     private static Map<TopicPartition, List<long[]>> timelines(List<Sample> samples) {
         Map<TopicPartition, List<long[]>> timelines = new LinkedHashMap<>(); // nanos, committed, end
         for (Sample sample : samples) {
+            if (!sample.read()) {
+                // nothing could commit meanwhile: each partition is where it was last seen
+                timelines.values().forEach(timeline -> {
+                    long[] last = timeline.get(timeline.size() - 1);
+                    timeline.add(new long[] {sample.nanos(), last[1], last[2]});
+                });
+                continue;
+            }
             sample.positions()
                     .forEach((partition, position) -> timelines
                             .computeIfAbsent(partition, p -> new ArrayList<>())

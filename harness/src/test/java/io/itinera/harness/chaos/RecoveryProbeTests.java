@@ -45,6 +45,24 @@ class RecoveryProbeTests {
     }
 
     @Test
+    void aPartitionWithRecordsWaitingIsStalledWhileTheBrokerIsAwayThoughNoSampleCanShowIt() {
+        // P0 moves at every sample until the broker dies at 10 s; no sample can be read until it is back and P0 has
+        // moved again, at 17 s
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            long nanos = i * SECOND / 4;
+            if (nanos >= 10 * SECOND && nanos < 17 * SECOND) {
+                samples.add(Sample.unreadable(nanos));
+            } else {
+                samples.add(new Sample(nanos, Map.of(P0, new Position(10L * i, 10L * i + 4))));
+            }
+        }
+
+        assertThat(RecoveryProbe.recoveryNanos(samples, 10 * SECOND, 16 * SECOND))
+                .isEqualTo(7 * SECOND);
+    }
+
+    @Test
     void aPartitionThatKeepsMovingHasNoStallHoweverFarApartItsSamplesAre() {
         // P0 is sampled every 250 ms, except for a 4 s gap (a loaded machine) before the replacement is back at 20 s;
         // its committed offset moved between any two samples
