@@ -4,19 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
  * Writes and reads {@code Instant}s in the one shape events carry them ({@code 2026-12-02T15:37:42.123Z}, as
@@ -36,8 +26,12 @@ final class IsoInstants {
 
     static SimpleModule module() {
         return new SimpleModule("itinera-iso-instants")
-                .addSerializer(Instant.class, new Writer())
-                .addDeserializer(Instant.class, new Reader());
+                .addSerializer(
+                        Instant.class,
+                        HandWrittenText.writer(Instant.class, IsoInstants::format, InstantSerializer.INSTANCE))
+                .addDeserializer(
+                        Instant.class,
+                        HandWrittenText.reader(Instant.class, IsoInstants::parse, InstantDeserializer.INSTANT));
     }
 
     /** As {@link Instant#toString()} for the years 0000-9999, or null for any other year. */
@@ -146,47 +140,5 @@ final class IsoInstants {
             value *= 10;
         }
         return value;
-    }
-
-    private static final class Writer extends StdScalarSerializer<Instant> {
-
-        private final ValueSerializer<Instant> jacksons = InstantSerializer.INSTANCE;
-
-        Writer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-            String text = context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                            || context.isEnabled(DateTimeFeature.TRUNCATE_TO_MSECS_ON_WRITE)
-                    ? null
-                    : format(value);
-            if (text == null) {
-                jacksons.serialize(value, generator, context);
-            } else {
-                generator.writeString(text);
-            }
-        }
-    }
-
-    private static final class Reader extends StdScalarDeserializer<Instant> {
-
-        private final ValueDeserializer<?> jacksons = InstantDeserializer.INSTANT;
-
-        Reader() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                Instant instant = parse(parser.getString());
-                if (instant != null) {
-                    return instant;
-                }
-            }
-            return (Instant) jacksons.deserialize(parser, context);
-        }
     }
 }

@@ -4,20 +4,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalTimeDeserializer;
 import tools.jackson.databind.ext.javatime.ser.LocalDateSerializer;
 import tools.jackson.databind.ext.javatime.ser.LocalTimeSerializer;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
  * Reads {@code LocalDate} ({@code 2027-05-10}) and {@code LocalTime} ({@code 09:00:00}, {@code 09:00}) in the shapes
@@ -32,10 +23,18 @@ final class IsoLocalTimes {
 
     static SimpleModule module() {
         return new SimpleModule("itinera-iso-local-times")
-                .addDeserializer(LocalDate.class, new Dates())
-                .addDeserializer(LocalTime.class, new Times())
-                .addSerializer(LocalDate.class, new DateWriter())
-                .addSerializer(LocalTime.class, new TimeWriter());
+                .addDeserializer(
+                        LocalDate.class,
+                        HandWrittenText.reader(LocalDate.class, IsoLocalTimes::date, LocalDateDeserializer.INSTANCE))
+                .addDeserializer(
+                        LocalTime.class,
+                        HandWrittenText.reader(LocalTime.class, IsoLocalTimes::time, LocalTimeDeserializer.INSTANCE))
+                .addSerializer(
+                        LocalDate.class,
+                        HandWrittenText.writer(LocalDate.class, IsoLocalTimes::format, LocalDateSerializer.INSTANCE))
+                .addSerializer(
+                        LocalTime.class,
+                        HandWrittenText.writer(LocalTime.class, IsoLocalTimes::format, LocalTimeSerializer.INSTANCE));
     }
 
     /** {@code yyyy-MM-dd} as {@link LocalDate#toString()} writes it, or null for a year outside 0000-9999. */
@@ -68,12 +67,6 @@ final class IsoLocalTimes {
             text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
-    }
-
-    /** Whether the mapper writes dates in a shape of its own configuration (numbers, truncated), left to Jackson. */
-    private static boolean configured(SerializationContext context) {
-        return context.isEnabled(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                || context.isEnabled(DateTimeFeature.TRUNCATE_TO_MSECS_ON_WRITE);
     }
 
     /** {@code yyyy-MM-dd}, or null for anything else. */
@@ -120,79 +113,5 @@ final class IsoLocalTimes {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    private static final class DateWriter extends StdScalarSerializer<LocalDate> {
-
-        DateWriter() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public void serialize(LocalDate value, JsonGenerator generator, SerializationContext context) {
-            String text = configured(context) ? null : format(value);
-            if (text == null) {
-                LocalDateSerializer.INSTANCE.serialize(value, generator, context);
-            } else {
-                generator.writeString(text);
-            }
-        }
-    }
-
-    private static final class TimeWriter extends StdScalarSerializer<LocalTime> {
-
-        TimeWriter() {
-            super(LocalTime.class);
-        }
-
-        @Override
-        public void serialize(LocalTime value, JsonGenerator generator, SerializationContext context) {
-            String text = configured(context) ? null : format(value);
-            if (text == null) {
-                LocalTimeSerializer.INSTANCE.serialize(value, generator, context);
-            } else {
-                generator.writeString(text);
-            }
-        }
-    }
-
-    private static final class Dates extends StdScalarDeserializer<LocalDate> {
-
-        private final ValueDeserializer<?> jacksons = LocalDateDeserializer.INSTANCE;
-
-        Dates() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate date = date(parser.getString());
-                if (date != null) {
-                    return date;
-                }
-            }
-            return (LocalDate) jacksons.deserialize(parser, context);
-        }
-    }
-
-    private static final class Times extends StdScalarDeserializer<LocalTime> {
-
-        private final ValueDeserializer<?> jacksons = LocalTimeDeserializer.INSTANCE;
-
-        Times() {
-            super(LocalTime.class);
-        }
-
-        @Override
-        public LocalTime deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                LocalTime time = time(parser.getString());
-                if (time != null) {
-                    return time;
-                }
-            }
-            return (LocalTime) jacksons.deserialize(parser, context);
-        }
     }
 }
