@@ -46,21 +46,21 @@ final class IsoInstants {
         // Fractions in groups of three digits, as many as needed (DateTimeFormatter.ISO_INSTANT)
         int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
         char[] text = new char[20 + (fractionDigits == 0 ? 0 : 1 + fractionDigits)];
-        put(text, 0, date.getYear(), 4);
+        AsciiDigits.put(text, 0, date.getYear(), 4);
         text[4] = '-';
-        put(text, 5, date.getMonthValue(), 2);
+        AsciiDigits.put(text, 5, date.getMonthValue(), 2);
         text[7] = '-';
-        put(text, 8, date.getDayOfMonth(), 2);
+        AsciiDigits.put(text, 8, date.getDayOfMonth(), 2);
         text[10] = 'T';
-        put(text, 11, secondOfDay / 3600, 2);
+        AsciiDigits.put(text, 11, secondOfDay / 3600, 2);
         text[13] = ':';
-        put(text, 14, secondOfDay / 60 % 60, 2);
+        AsciiDigits.put(text, 14, secondOfDay / 60 % 60, 2);
         text[16] = ':';
-        put(text, 17, secondOfDay % 60, 2);
+        AsciiDigits.put(text, 17, secondOfDay % 60, 2);
         int at = 19;
         if (fractionDigits > 0) {
             text[at++] = '.';
-            put(text, at, nanos / pow10(9 - fractionDigits), fractionDigits);
+            AsciiDigits.put(text, at, nanos / pow10(9 - fractionDigits), fractionDigits);
             at += fractionDigits;
         }
         text[at] = 'Z';
@@ -82,12 +82,12 @@ final class IsoInstants {
                 || text.charAt(length - 1) != 'Z') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
+        int year = AsciiDigits.read(text, 0, 4);
+        int month = AsciiDigits.read(text, 5, 2);
+        int day = AsciiDigits.read(text, 8, 2);
+        int hour = AsciiDigits.read(text, 11, 2);
+        int minute = AsciiDigits.read(text, 14, 2);
+        int second = AsciiDigits.read(text, 17, 2);
         if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
@@ -97,7 +97,7 @@ final class IsoInstants {
             if (text.charAt(19) != '.' || fractionDigits < 1) {
                 return null;
             }
-            int fraction = digits(text, 20, fractionDigits);
+            int fraction = AsciiDigits.read(text, 20, fractionDigits);
             if (fraction < 0) {
                 return null;
             }
@@ -112,26 +112,6 @@ final class IsoInstants {
             return null;
         }
         return Instant.ofEpochSecond(date.toEpochDay() * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
-    }
-
-    private static void put(char[] text, int from, int value, int count) {
-        for (int i = from + count - 1; i >= from; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    /** The decimal number of {@code count} (at most 9) ASCII digits from {@code from}, or -1 if one is not a digit. */
-    private static int digits(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static int pow10(int exponent) {

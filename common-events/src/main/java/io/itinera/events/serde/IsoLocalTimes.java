@@ -44,9 +44,9 @@ final class IsoLocalTimes {
             return null;
         }
         char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
-        put(text, 0, year, 4);
-        put(text, 5, date.getMonthValue(), 2);
-        put(text, 8, date.getDayOfMonth(), 2);
+        AsciiDigits.put(text, 0, year, 4);
+        AsciiDigits.put(text, 5, date.getMonthValue(), 2);
+        AsciiDigits.put(text, 8, date.getDayOfMonth(), 2);
         return new String(text);
     }
 
@@ -56,17 +56,10 @@ final class IsoLocalTimes {
             return null;
         }
         char[] text = {'0', '0', ':', '0', '0', ':', '0', '0'};
-        put(text, 0, time.getHour(), 2);
-        put(text, 3, time.getMinute(), 2);
-        put(text, 6, time.getSecond(), 2);
+        AsciiDigits.put(text, 0, time.getHour(), 2);
+        AsciiDigits.put(text, 3, time.getMinute(), 2);
+        AsciiDigits.put(text, 6, time.getSecond(), 2);
         return new String(text);
-    }
-
-    private static void put(char[] text, int from, int value, int count) {
-        for (int i = from + count - 1; i >= from; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /** {@code yyyy-MM-dd}, or null for anything else. */
@@ -74,9 +67,9 @@ final class IsoLocalTimes {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
+        int year = AsciiDigits.read(text, 0, 4);
+        int month = AsciiDigits.read(text, 5, 2);
+        int day = AsciiDigits.read(text, 8, 2);
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }
@@ -93,25 +86,12 @@ final class IsoLocalTimes {
         if ((length != 5 && length != 8) || text.charAt(2) != ':' || (length == 8 && text.charAt(5) != ':')) {
             return null;
         }
-        int hour = digits(text, 0, 2);
-        int minute = digits(text, 3, 2);
-        int second = length == 8 ? digits(text, 6, 2) : 0;
+        int hour = AsciiDigits.read(text, 0, 2);
+        int minute = AsciiDigits.read(text, 3, 2);
+        int second = length == 8 ? AsciiDigits.read(text, 6, 2) : 0;
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         return LocalTime.of(hour, minute, second);
-    }
-
-    /** The decimal number of {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
-    private static int digits(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }
