@@ -10,6 +10,10 @@
 #   ITINERA_JAVA_OPTS   extra JVM options for the three services (default: -Xmx512m)
 #   ITINERA_GATEWAY_ARGS  extra Spring arguments for the gateway, e.g. --gateway.rate-limit.enabled=false (load tests)
 #   ITINERA_GATEWAY_REPLICAS  1 (default) or 2: a second gateway replica, api-gateway-2, on http 8180, management 9180
+#   ITINERA_WORKER_REPLICAS   1 (default) or 2: a second replica of each worker, api-enrichment-2 (http 8181,
+#                       management 9181) and api-generation-2 (8182, 9182), in the same consumer groups, so that a
+#                       dead worker's partitions move to the survivor after its session (6 s) instead of waiting for
+#                       the replacement JVM
 #   ITINERA_START_TIMEOUT  seconds the broker and the services may take to become ready (default: 180)
 #   ITINERA_ON_EXIT     what to do when a process dies after start-up: stop (default: stop everything), keep (leave
 #                       the others running, for fault injection), restart (start it again, like a pod's restart)
@@ -22,7 +26,7 @@
 # process takes its partitions and transactions back at once, as a restarted container in the same pod does.
 #
 # Every process's pid is written to target/local/pids/<name>.pid (kafka, api-enrichment, api-generation, api-gateway,
-# api-gateway-2, run-local) while it runs, so that load and fault tools find them; a restart rewrites the file.
+# the second replicas api-gateway-2, api-enrichment-2, api-generation-2, and run-local) while it runs, so that load and fault tools find them; a restart rewrites the file.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -34,6 +38,7 @@ API_KEY=${ITINERA_API_KEY:-itinera-local-dev-key}
 JAVA_OPTS=${ITINERA_JAVA_OPTS:--Xmx512m}
 GATEWAY_ARGS=${ITINERA_GATEWAY_ARGS:-}
 GATEWAY_REPLICAS=${ITINERA_GATEWAY_REPLICAS:-1}
+WORKER_REPLICAS=${ITINERA_WORKER_REPLICAS:-1}
 ON_EXIT=${ITINERA_ON_EXIT:-stop}
 START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
 CDS=${ITINERA_CDS:-0}
@@ -42,8 +47,10 @@ PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092
 CONTROLLER_PORT=9093
 SERVICES=(api-enrichment api-generation api-gateway)
-declare -A HTTP_PORT=([api-gateway]=8080 [api-enrichment]=8081 [api-generation]=8082 [api-gateway-2]=8180)
-declare -A MANAGEMENT_PORT=([api-gateway]=9080 [api-enrichment]=9081 [api-generation]=9082 [api-gateway-2]=9180)
+declare -A HTTP_PORT=([api-gateway]=8080 [api-enrichment]=8081 [api-generation]=8082
+  [api-gateway-2]=8180 [api-enrichment-2]=8181 [api-generation-2]=8182)
+declare -A MANAGEMENT_PORT=([api-gateway]=9080 [api-enrichment]=9081 [api-generation]=9082
+  [api-gateway-2]=9180 [api-enrichment-2]=9181 [api-generation-2]=9182)
 PIDS=()  # in start order
 NAMES=() # the process name of each pid
 
@@ -53,6 +60,9 @@ die() { printf '[run-local] ERROR: %s\n' "$*" >&2; exit 1; }
 [[ $ON_EXIT =~ ^(stop|keep|restart)$ ]] || die "ITINERA_ON_EXIT must be stop, keep or restart (got '$ON_EXIT')"
 [[ $CDS =~ ^[01]$ ]] || die "ITINERA_CDS must be 0 or 1 (got '$CDS')"
 [[ $GATEWAY_REPLICAS =~ ^[12]$ ]] || die "ITINERA_GATEWAY_REPLICAS must be 1 or 2 (got '$GATEWAY_REPLICAS')"
+[[ $WORKER_REPLICAS =~ ^[12]$ ]] || die "ITINERA_WORKER_REPLICAS must be 1 or 2 (got '$WORKER_REPLICAS')"
+# Second replicas start after the first ones: each service's first replica is the one the printed URLs name.
+((WORKER_REPLICAS == 2)) && SERVICES+=(api-enrichment-2 api-generation-2)
 ((GATEWAY_REPLICAS == 2)) && SERVICES+=(api-gateway-2)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -98,7 +108,7 @@ for port in $KAFKA_PORT $CONTROLLER_PORT $(for s in "${SERVICES[@]}"; do echo "$
 done
 
 # --- build what is missing or stale ----------------------------------------------------------------------------------
-module_of() { echo "${1%-2}"; } # api-gateway-2 is a second api-gateway
+module_of() { echo "${1%-2}"; } # api-gateway-2 is a second api-gateway, api-enrichment-2 a second api-enrichment
 jar_of() { local module; module=$(module_of "$1"); echo "$ROOT/$module/target/$module-$VERSION-exec.jar"; }
 needs_build=0
 [[ -d $ROOT/embedded-kafka/target/broker-lib ]] || needs_build=1
@@ -166,10 +176,10 @@ start_service() {
   if [[ $(module_of "$service") == api-gateway ]]; then
     # shellcheck disable=SC2206 # GATEWAY_ARGS is a list of arguments
     args+=($GATEWAY_ARGS)
-    [[ $service == api-gateway-2 ]] && args+=(--server.port="${HTTP_PORT[$service]}"
-      --management.server.port="${MANAGEMENT_PORT[$service]}"
-      --spring.kafka.streams.state-dir=target/local/state/api-gateway-2)
+    [[ $service == api-gateway-2 ]] && args+=(--spring.kafka.streams.state-dir=target/local/state/api-gateway-2)
   fi
+  [[ $service == *-2 ]] && args+=(--server.port="${HTTP_PORT[$service]}"
+    --management.server.port="${MANAGEMENT_PORT[$service]}")
   # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and the CDS options are lists of options
   ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS $(cds_opts_of "$service") -jar "$(run_jar_of "$service")" \
     --spring.profiles.active=local "${args[@]}" >>"$LOGS/$service.log" 2>&1 &
@@ -242,6 +252,8 @@ cat <<READY
 READY
 
 ((GATEWAY_REPLICAS == 2)) && say "second gateway replica: http://localhost:8180 (management 9180)"
+((WORKER_REPLICAS == 2)) && say "second worker replicas: api-enrichment-2 on http://localhost:8181 (management 9181)," \
+  "api-generation-2 on http://localhost:8182 (management 9182)"
 [[ $ON_EXIT == stop ]] || say "when a process dies: $ON_EXIT (ITINERA_ON_EXIT)"
 
 # Stay up until a signal arrives or a process dies; what a death means is ITINERA_ON_EXIT's choice.
