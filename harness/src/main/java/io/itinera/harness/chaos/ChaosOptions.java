@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param faultAt the fault strikes once this share of the scenario's trips has been sent
  * @param drain after the last trip, how long to wait for unfinished ones
  * @param settle before a scenario, how long the suite may take to be ready and idle again
+ * @param workerReplicas 1 or 2, as {@code ITINERA_WORKER_REPLICAS}: which worker processes the suite runs
  */
 public record ChaosOptions(
         List<URI> urls,
@@ -36,7 +37,8 @@ public record ChaosOptions(
         long seed,
         Path out,
         Path suiteDirectory,
-        String bootstrapServers) {
+        String bootstrapServers,
+        int workerReplicas) {
 
     public static ChaosOptions from(Args args) {
         ChaosOptions options = new ChaosOptions(
@@ -66,8 +68,12 @@ public record ChaosOptions(
                         "target/harness/chaos-"
                                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))),
                 Path.of(args.string("suite-dir", ".")),
-                args.string("bootstrap", "127.0.0.1:9092"));
+                args.string("bootstrap", "127.0.0.1:9092"),
+                args.integer("worker-replicas", 2));
         args.requireAllUsed();
+        if (options.workerReplicas() < 1 || options.workerReplicas() > 2) {
+            throw new IllegalArgumentException("--worker-replicas must be 1 or 2");
+        }
         return options;
     }
 }

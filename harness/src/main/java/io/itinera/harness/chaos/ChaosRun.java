@@ -42,7 +42,7 @@ public final class ChaosRun {
 
     public ChaosRun(ChaosOptions options) {
         this.options = options;
-        this.suite = new SuiteControl(options.suiteDirectory());
+        this.suite = new SuiteControl(options.suiteDirectory(), options.workerReplicas());
     }
 
     public boolean run() throws IOException, InterruptedException {
@@ -86,10 +86,11 @@ public final class ChaosRun {
         say("%s: %s, %d trips at %.1f/s", scenario.id(), scenario.description(), options.trips(), options.rate());
         if (!suite.awaitAllReady(options.settle())) {
             throw new IllegalStateException("the suite is not ready; is ./run-local.sh running with "
-                    + "ITINERA_GATEWAY_REPLICAS=2 ITINERA_ON_EXIT=restart?");
+                    + "ITINERA_GATEWAY_REPLICAS=2 ITINERA_WORKER_REPLICAS=" + options.workerReplicas()
+                    + " ITINERA_ON_EXIT=restart?");
         }
         TripRun probeTrip = preflight(client);
-        List<String> groups = scenario.steps().stream()
+        List<String> groups = scenario.steps(suite.processes()).stream()
                 .flatMap(step -> step.groups().stream())
                 .distinct()
                 .toList();
@@ -141,7 +142,7 @@ public final class ChaosRun {
                 say("sent %d poison records", sent);
                 return;
             }
-            for (Scenario.Step step : scenario.steps()) {
+            for (Scenario.Step step : scenario.steps(suite.processes())) {
                 long struck = System.nanoTime();
                 long pid = suite.signal(step.process(), step.force());
                 say("%s (pid %d)", step, pid);

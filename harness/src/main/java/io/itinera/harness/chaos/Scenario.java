@@ -6,20 +6,29 @@ import java.util.List;
 /**
  * One fault per scenario, struck while the burst is running. A fault is a list of steps, each a signal to one of
  * {@code run-local.sh}'s processes (which restarts it with {@code ITINERA_ON_EXIT=restart}), taken one after the other
- * with the process back and ready in between; {@link #POISON} sends bad records instead.
+ * with the process back and ready in between; {@link #POISON} sends bad records instead. A worker's kill strikes its
+ * first replica, whether or not a second one runs beside it.
  */
 public enum Scenario {
-    KILL_GENERATION("kill-generation", "kill -9 api-generation", List.of(Step.kill("api-generation"))),
-    KILL_ENRICHMENT("kill-enrichment", "kill -9 api-enrichment", List.of(Step.kill("api-enrichment"))),
+    KILL_GENERATION(
+            "kill-generation",
+            "kill -9 api-generation, the first of its replicas",
+            List.of(Step.kill("api-generation"))),
+    KILL_ENRICHMENT(
+            "kill-enrichment",
+            "kill -9 api-enrichment, the first of its replicas",
+            List.of(Step.kill("api-enrichment"))),
     KILL_GATEWAY("kill-gateway", "kill -9 one of two gateway replicas", List.of(Step.kill("api-gateway-2"))),
     TERM_BROKER("term-broker", "broker SIGTERM, restarted", List.of(Step.term("kafka"))),
     KILL_BROKER("kill-broker", "broker kill -9, restarted", List.of(Step.kill("kafka"))),
     ROLLING_RESTART(
             "rolling-restart",
-            "SIGTERM every service in turn, each back and ready before the next",
+            "SIGTERM every service process in turn, each back and ready before the next",
             List.of(
                     Step.term("api-enrichment"),
+                    Step.term("api-enrichment-2"),
                     Step.term("api-generation"),
+                    Step.term("api-generation-2"),
                     Step.term("api-gateway-2"),
                     Step.term("api-gateway"))),
     POISON("poison", "unparseable and well-formed-but-wrong records on every input topic", List.of());
@@ -35,13 +44,14 @@ public enum Scenario {
             return new Step(process, false);
         }
 
-        /** The consumer groups that stop while this process is away: the broker stops every one. */
+        /**
+         * The consumer groups that may stop while this process is away: the broker stops every one; a service's
+         * replica, its service's group (named after the service, whichever replica it is).
+         */
         List<String> groups() {
-            return switch (process) {
-                case "kafka" -> List.of("api-enrichment", "api-generation", "api-gateway");
-                case "api-gateway", "api-gateway-2" -> List.of("api-gateway");
-                default -> List.of(process);
-            };
+            return process.equals("kafka")
+                    ? List.of("api-enrichment", "api-generation", "api-gateway")
+                    : List.of(process.replaceFirst("-2$", ""));
         }
 
         @Override
@@ -70,6 +80,11 @@ public enum Scenario {
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** The steps whose process the suite runs (a suite with one replica per worker has no {@code *-2} workers). */
+    List<Step> steps(List<String> processes) {
+        return steps.stream().filter(step -> processes.contains(step.process())).toList();
     }
 
     static Scenario of(String id) {

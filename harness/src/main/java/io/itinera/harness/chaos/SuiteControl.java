@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,20 +24,41 @@ import java.util.OptionalLong;
 final class SuiteControl {
 
     /** The processes of a two-replica suite and their management ports; the broker has none. */
-    static final Map<String, Integer> MANAGEMENT_PORTS =
-            Map.of("api-gateway", 9080, "api-gateway-2", 9180, "api-enrichment", 9081, "api-generation", 9082);
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "api-gateway", 9080,
+            "api-gateway-2", 9180,
+            "api-enrichment", 9081,
+            "api-enrichment-2", 9181,
+            "api-generation", 9082,
+            "api-generation-2", 9182);
 
-    static final List<String> PROCESSES =
-            List.of("kafka", "api-enrichment", "api-generation", "api-gateway", "api-gateway-2");
+    private static final List<String> SECOND_WORKERS = List.of("api-enrichment-2", "api-generation-2");
 
     private static final int BROKER_PORT = 9092;
 
     private final Path suiteDirectory;
+    private final List<String> processes;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SuiteControl(Path suiteDirectory) {
+    /** @param workerReplicas 1 or 2: whether the suite runs {@code api-enrichment-2} and {@code api-generation-2} */
+    SuiteControl(Path suiteDirectory, int workerReplicas) {
         this.suiteDirectory = suiteDirectory;
+        this.processes = processes(workerReplicas);
+    }
+
+    /** The processes of a suite with two gateway replicas and this many of each worker. */
+    static List<String> processes(int workerReplicas) {
+        List<String> all = new ArrayList<>(List.of("kafka", "api-enrichment", "api-generation"));
+        if (workerReplicas == 2) {
+            all.addAll(SECOND_WORKERS);
+        }
+        all.addAll(List.of("api-gateway", "api-gateway-2"));
+        return List.copyOf(all);
+    }
+
+    List<String> processes() {
+        return processes;
     }
 
     /** @return the process's pid, or -1 when it is not running */
@@ -83,7 +105,7 @@ final class SuiteControl {
     boolean awaitAllReady(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            if (PROCESSES.stream().allMatch(this::ready)) {
+            if (processes.stream().allMatch(this::ready)) {
                 return true;
             }
             Thread.sleep(500);

@@ -19,8 +19,18 @@ import java.util.stream.Stream;
 public final class SuiteProcesses {
 
     /** The processes the harness measures, in report order. */
-    public static final List<String> NAMES =
-            List.of("kafka", "api-gateway", "api-gateway-2", "api-enrichment", "api-generation");
+    public static final List<String> NAMES = List.of(
+            "kafka",
+            "api-gateway",
+            "api-gateway-2",
+            "api-enrichment",
+            "api-enrichment-2",
+            "api-generation",
+            "api-generation-2");
+
+    /** The HTTP port run-local.sh gives each service's second replica, which tells it from the first one. */
+    private static final Map<String, Integer> SECOND_REPLICA_PORTS =
+            Map.of("api-gateway", 8180, "api-enrichment", 8181, "api-generation", 8182);
 
     /** The name under which the harness's own JVM is measured. */
     public static final String HARNESS = "harness";
@@ -46,12 +56,13 @@ public final class SuiteProcesses {
             return line -> line.contains("kafka.Kafka") && line.contains(config);
         }
         boolean secondReplica = name.endsWith("-2");
-        String jar = (secondReplica ? name.substring(0, name.length() - 2) : name) + "-";
+        String service = secondReplica ? name.substring(0, name.length() - 2) : name;
+        String secondPort = "--server.port=" + SECOND_REPLICA_PORTS.get(service) + " ";
         return line -> line.contains("-jar")
-                && line.contains("/" + jar)
+                && line.contains("/" + service + "-")
                 && line.contains("-exec.jar")
                 && line.contains("--spring.profiles.active=local")
-                && line.contains("--server.port=8180") == secondReplica;
+                && (line + " ").contains(secondPort) == secondReplica;
     }
 
     private static Optional<Long> fromPidFile(Path file, Predicate<String> matches) {

@@ -34,4 +34,24 @@ class ProcStatTests {
         assertThat(gateway.test("java -cp x org.junit.Runner api-gateway-exec.jar"))
                 .isFalse();
     }
+
+    @Test
+    void aWorkersSecondReplicaIsToldFromTheFirstByItsPort() {
+        var generation = SuiteProcesses.commandLineOf("api-generation", Path.of("/repo"));
+        var secondGeneration = SuiteProcesses.commandLineOf("api-generation-2", Path.of("/repo"));
+        String first = "java -Xmx512m -jar /repo/target/local/app/api-generation/api-generation-0.1.0-SNAPSHOT-exec.jar"
+                + " --spring.profiles.active=local --itinera.kafka.instance-id=local-api-generation ";
+        String second =
+                "java -Xmx512m -jar /repo/target/local/app/api-generation/api-generation-0.1.0-SNAPSHOT-exec.jar"
+                        + " --spring.profiles.active=local --itinera.kafka.instance-id=local-api-generation-2"
+                        + " --server.port=8182 --management.server.port=9182 ";
+
+        assertThat(generation.test(first)).isTrue();
+        assertThat(generation.test(second)).isFalse();
+        assertThat(secondGeneration.test(second)).isTrue();
+        assertThat(secondGeneration.test(first)).isFalse();
+        assertThat(SuiteProcesses.commandLineOf("api-enrichment-2", Path.of("/repo"))
+                        .test(second))
+                .isFalse();
+    }
 }
