@@ -40,8 +40,8 @@ class KafkaDefaultsTests {
         KafkaProperties kafka = kafkaProperties(Map.of("spring.application.name", "api-generation"));
 
         assertThat(kafka.buildConsumerProperties())
-                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "8000")
-                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000")
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         assertThat(kafka.buildProducerProperties()).containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
     }
 
