@@ -2,6 +2,7 @@ package io.itinera.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,34 @@ class FitTests {
         assertThat(total.memoryRequest())
                 .as("memory requests at HPA minimum (MiB %d)", Resources.mebibytes(total.memoryRequest()))
                 .isLessThanOrEqualTo(NODE.allocatableMemory());
+    }
+
+    @Test
+    void aRolloutAtHpaMinimumNeedsNoRoomTheNodeLacks() {
+        Footprint surge = Footprint.rolloutSurge();
+        System.out.println(surge.report(entry -> "  " + entry.resources() + "  " + entry.what()));
+        // Rollouts that start together (an image update) go on one after another when the node is short, as each one
+        // that finishes frees its old pods; but if not even the largest surge fits, every one of them waits forever.
+        Resources largest = surge.entries().stream()
+                .map(Footprint.Entry::resources)
+                .max(Comparator.comparingLong(Resources::memoryRequest))
+                .orElse(Resources.NONE);
+        Resources total = Footprint.withAppsAt("minReplicas").total().plus(largest);
+
+        assertThat(total.cpuRequest())
+                .as("CPU requests during a rollout (m)")
+                .isLessThanOrEqualTo(NODE.allocatableCpu());
+        assertThat(total.memoryRequest())
+                .as("memory requests during a rollout (MiB %d)", Resources.mebibytes(total.memoryRequest()))
+                .isLessThanOrEqualTo(NODE.allocatableMemory());
+    }
+
+    @Test
+    void surgePodsAreReadAsKubernetesReadsMaxSurge() {
+        assertThat(Footprint.surgePods(null, 2)).isEqualTo(1);
+        assertThat(Footprint.surgePods("25%", 1)).isEqualTo(1);
+        assertThat(Footprint.surgePods("50%", 3)).isEqualTo(2);
+        assertThat(Footprint.surgePods(0, 2)).isZero();
     }
 
     @Test

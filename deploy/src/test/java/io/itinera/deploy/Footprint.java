@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the suite asks of the node: the apps' containers times their HPA replicas, Kafka's pools and operators, every
@@ -51,6 +52,38 @@ record Footprint(List<Entry> entries) {
                     Resources.of(item).times(count)));
         }
         return new Footprint(List.copyOf(entries));
+    }
+
+    /**
+     * Per app, the extra pods its rollout starts beside the running ones at HPA minimum ({@code maxSurge}, Kubernetes'
+     * default 25 % rounded up when unset).
+     */
+    static Footprint rolloutSurge() {
+        List<Entry> entries = new ArrayList<>();
+        for (Manifest deployment : Manifests.ofKind("Deployment")) {
+            if (!deployment.folder().startsWith("apps/")) {
+                continue;
+            }
+            int replicas = ((Number) Manifests.named("HorizontalPodAutoscaler", deployment.name())
+                            .get("spec.minReplicas"))
+                    .intValue();
+            int surge = surgePods(deployment.get("spec.strategy.rollingUpdate.maxSurge"), replicas);
+            if (surge > 0) {
+                entries.add(new Entry(
+                        deployment + " surge x" + surge, containers(deployment).times(surge)));
+            }
+        }
+        return new Footprint(List.copyOf(entries));
+    }
+
+    /** Kubernetes' reading of {@code maxSurge}: a count, or a percentage of the replicas rounded up. */
+    static int surgePods(@Nullable Object maxSurge, int replicas) {
+        String value = maxSurge == null ? "25%" : maxSurge.toString();
+        if (value.endsWith("%")) {
+            int percent = Integer.parseInt(value.substring(0, value.length() - 1));
+            return (replicas * percent + 99) / 100;
+        }
+        return Integer.parseInt(value);
     }
 
     private static Resources containers(Manifest deployment) {
