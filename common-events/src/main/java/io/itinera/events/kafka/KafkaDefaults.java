@@ -42,8 +42,10 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.producer.value-serializer", EventSerializer.class.getName()),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
             // Transactional producers only (the workers): a transaction left open by a killed worker blocks
-            // read_committed readers of its partitions until it times out, so keep that short, as Streams does.
-            Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "10000"),
+            // read_committed readers of its partitions until it times out, and the other replica's takeover of its
+            // input partitions too (their offsets are pending in it), so it ends about when the dead member's 6 s
+            // session does. A poll's work (max-poll-records) stays well inside it.
+            Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "6000"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),

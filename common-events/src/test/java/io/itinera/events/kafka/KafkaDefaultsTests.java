@@ -42,7 +42,7 @@ class KafkaDefaultsTests {
         assertThat(kafka.buildConsumerProperties())
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000")
                 .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
-        assertThat(kafka.buildProducerProperties()).containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
+        assertThat(kafka.buildProducerProperties()).containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "6000");
     }
 
     @Test
