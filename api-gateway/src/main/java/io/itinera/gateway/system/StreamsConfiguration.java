@@ -10,6 +10,7 @@ import io.itinera.gateway.saga.TripRetention;
 import io.itinera.gateway.saga.UpdateWatchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,18 +21,20 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -45,6 +48,12 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 class StreamsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
+
+    /**
+     * How long a start waits for the topics Streams reads (and retries a failed start): well inside the pod's start-up
+     * probe (180 s), which the wait holds up since the management server starts after Streams.
+     */
+    static final Duration START_WAIT = Duration.ofSeconds(60);
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties properties, MeterRegistry meters) {
@@ -61,13 +70,17 @@ class StreamsConfiguration {
         return new KafkaStreamsConfiguration(config);
     }
 
-    /** A stream thread killed by an unexpected error is replaced; the client keeps its other threads and state. */
+    /** A failed stream thread is replaced, a client that only a new one cures too (see {@link StreamsStartup#handle}). */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
-            log.error("a saga stream thread died; replacing it", exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads(ObjectProvider<StreamsStartup> startup) {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(
+                exception -> startup.getObject().handle(exception));
+    }
+
+    /** Starts Kafka Streams once its topics are there, and again after a start-up fault (see {@link StreamsStartup}). */
+    @Bean
+    StreamsStartup streamsStartup(StreamsBuilderFactoryBean streams, KafkaAdmin admin) {
+        return new StreamsStartup(streams, admin.getConfigurationProperties(), START_WAIT);
     }
 
     private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
