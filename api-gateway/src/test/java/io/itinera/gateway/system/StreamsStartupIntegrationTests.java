@@ -120,6 +120,10 @@ class StreamsStartupIntegrationTests {
             config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+            // the gateway's session (application.yml): a client that failed does not hold its successor's group for 45
+            // s
+            config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6_000);
+            config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_000);
             factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
             // as the application's factory does: the next client need not wait for this one's session to run out
             factory.setLeaveGroupOnClose(true);
