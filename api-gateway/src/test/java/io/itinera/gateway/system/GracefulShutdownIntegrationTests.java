@@ -3,13 +3,16 @@ package io.itinera.gateway.system;
 import static io.itinera.gateway.GatewayTestSupport.KEY_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.Topics;
 import io.itinera.gateway.GatewayReplica;
 import io.itinera.gateway.GatewayTestSupport;
+import io.itinera.kafka.KafkaTestBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,18 +22,68 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A replica told to stop (SIGTERM closes the application context) under steady POSTs: it stops taking traffic and
- * drains what it has before it closes Kafka Streams and its producers, so no request in flight is answered with a
- * 5xx. Requests that arrive once it has stopped listening are refused at the connection, which a load balancer
- * retries elsewhere. An open event stream ends cleanly with a {@code retry:} hint instead of holding the shutdown.
+ * A replica's start and stop. Its saga starts although its topics appear late or its broker lost data its state
+ * directory has seen (see {@link StreamsStartup}). A replica told to stop (SIGTERM closes the application context)
+ * under steady POSTs: it stops taking traffic and drains what it has before it closes Kafka Streams and its producers,
+ * so no request in flight is answered with a 5xx. Requests that arrive once it has stopped listening are refused at
+ * the connection, which a load balancer retries elsewhere. An open event stream ends cleanly with a {@code retry:}
+ * hint instead of holding the shutdown.
  */
 class GracefulShutdownIntegrationTests {
 
     private static final int CLIENTS = 4;
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * A replica's start on run-local.sh's fresh machine. Its first start: the gateway and the workers declare the same
+     * topics at once on an empty broker, and a topic created a moment too late failed the global store's start ("no
+     * partitions available for topic travel-trips.state"). Then the broker's data is deleted but not the gateway's
+     * state directory (here: another, empty broker): the global store's checkpoint lies past its topic's end, and the
+     * global thread stopped the client. The saga's topology is started as the application starts it, without a context.
+     */
+    @Test
+    void theSagaStartsWhenItsTopicsAppearLateAndAgainAfterTheBrokerLostItsData() throws Exception {
+        Path stateDir = GatewayTestSupport.newStateDir();
+        GlobalState global;
+        try (KafkaTestBroker.StartedBroker fresh = KafkaTestBroker.startAnother()) {
+            SagaStreams first = new SagaStreams(fresh.bootstrapServers(), stateDir, WAIT);
+
+            CompletableFuture<Void> started = CompletableFuture.runAsync(first.startup::start);
+            // the start holds, neither failing nor starting Streams, until the topics appear
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(WAIT)
+                    .until(() -> !started.isDone() && first.factory.getKafkaStreams() == null);
+            SagaStreams.createTopics(fresh.bootstrapServers(), Topics.usedBy("api-gateway"));
+            SagaStreams.tombstones(fresh.bootstrapServers(), 5);
+
+            started.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Awaitility.await().atMost(WAIT).until(() -> first.state() == KafkaStreams.State.RUNNING);
+            first.stop();
+            global = GlobalState.of(first.factory.getStreamsConfiguration());
+        }
+        assertThat(global.checkpoints()).containsValue(5L);
+
+        try (KafkaTestBroker.StartedBroker empty = KafkaTestBroker.startAnother()) {
+            SagaStreams.createTopics(empty.bootstrapServers(), Topics.usedBy("api-gateway"));
+            SagaStreams after = new SagaStreams(empty.bootstrapServers(), stateDir, WAIT);
+
+            after.startup.start();
+
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .during(Duration.ofSeconds(1))
+                    .until(() -> after.state() == KafkaStreams.State.RUNNING);
+            assertThat(global.checkpoints()).doesNotContainValue(5L);
+            after.stop();
+        }
+    }
 
     @Test
     void aReplicaStoppingUnderLoadAnswersNoRequestWithA5xxAndEndsItsEventStreams() throws Exception {
