@@ -39,6 +39,10 @@ broker.session.timeout.ms=4000
 # aborted within a second of its timeout, not up to 10 s later: until then read_committed readers of its partitions
 # stall at it.
 transaction.abort.timed.out.transaction.cleanup.interval.ms=1000
+# The controller writes a no-op record to the metadata log when nothing else was written for this long (default
+# 500 ms): on an idle node, two appends, commits and metadata publications a second for nothing but a staleness
+# metric. One node has no follower to reassure; 5 s keeps the metric meaningful (docs/performance.md, session 8).
+metadata.max.idle.interval.ms=5000
 PROPERTIES
   # Kafka's own default levels (INFO), with milliseconds: where the broker's start and stop go (log loading and
   # recovery, the controller, the group and transaction coordinators) is otherwise invisible. Without a
