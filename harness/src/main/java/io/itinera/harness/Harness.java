@@ -18,7 +18,8 @@ public final class Harness {
                        --follow sse|poll --slo 2s --past-knee 1 --url http://localhost:8080[,http://localhost:8180]
                        --out DIR --seed 1 --suite-dir . --bootstrap 127.0.0.1:9092
               planner  planner-only throughput: --threads N --trips 240 --warmup 15s --measure 30s --seed 1
-              bare     the bare WebFlux endpoint: --port 8088
+              bare     the bare WebFlux endpoint: --port 8088 [--kafka 127.0.0.1:9092: issue 10's reference, each
+                       request sent with acks=all before the answer]
               chaos    fault injection on a two-replica ./run-local.sh with ITINERA_ON_EXIT=restart: --trips 1000
                        --rate 10 --fault-at 0.3 --scenarios kill-generation,kill-enrichment,kill-gateway,
                        term-broker,kill-broker,rolling-restart,poison --drain 6m --out DIR --suite-dir .
@@ -46,8 +47,9 @@ public final class Harness {
             case "chaos" -> System.exit(new ChaosRun(ChaosOptions.from(args)).run() ? 0 : 1);
             case "bare" -> {
                 int port = args.integer("port", 8088);
+                String kafka = args.string("kafka", "");
                 args.requireAllUsed();
-                BareApplication.start(port);
+                BareApplication.start(port, kafka.isEmpty() ? null : kafka);
             }
             default -> {
                 System.err.print(USAGE);
