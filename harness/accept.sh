@@ -149,9 +149,8 @@ thread_ticks() {
     read -ra fields <<<"$rest"
     case $name in
       reactor-http-*) name=http ;;
-      kafka-producer*) name=producer ;;
-      *GlobalStreamTh*) name=read-model ;;
-      *StreamThread*) name=saga ;;
+      kafka-producer*) name=producers ;; # the commands' producer and Kafka Streams' own (/proc cuts names at 15)
+      api-gateway-*) name=streams ;;     # Kafka Streams' threads: the saga and the read model
       C1\ Compiler* | C2\ Compiler*) name=jit ;;
       GC\ Thread* | G1\ *) name=gc ;;
       boundedElastic*) name=elastic ;;
