@@ -27,7 +27,8 @@
 #   ACCEPT_JFR            targets to profile (e.g. "gateway reference"): after the rounds, one more run of each at the
 #                         last connection count with a JFR recording of its process (settings=profile, from 3 s into
 #                         the run for the run's length minus 5 s), not counted in the medians; recordings in
-#                         target/harness/accept-<target>.jfr (default: none)
+#                         target/harness/accept-<target>.jfr, read with harness/profile-layers.py (default: none).
+#                         Profiling needs deep stacks: ITINERA_JAVA_OPTS="-Xmx512m -XX:FlightRecorderOptions:stackdepth=512"
 #   ACCEPT_PAUSE_WORKERS  1 (default) to SIGSTOP api-enrichment and api-generation during the runs
 #   ACCEPT_WIPE_DATA      1 (default) to delete the local broker's data before and after; 0 to keep it
 #   ACCEPT_SETTLE         before each run and after a gateway run, wait (at most this many seconds, default 120) until the gateway and the
@@ -107,9 +108,17 @@ export ACCEPT_BODY="{\"destination\":\"Lisbon\",\"startDate\":\"$start\",\"endDa
 \"interests\":[\"culture\",\"food\",\"viewpoints\"],\"pace\":\"MODERATE\",\"budget\":\"MEDIUM\"}"
 export ITINERA_API_KEY=${ITINERA_API_KEY:-itinera-local-dev-key}
 
-# A warm-up of each, unmeasured, so that none is measured cold.
+# A warm-up of each, unmeasured, so that none is measured cold. A process to be profiled gets a throw-away JFR
+# recording during its warm-up: a JVM's first recording invalidates much of its compiled code ("Jvmti state change
+# invalidated dependencies"), and a gateway profiled without it ran at a twentieth of its rate, recompiling throughout.
+for target in $JFR; do
+  jcmd "${PID[$target]}" JFR.start name=warmup settings=profile >/dev/null
+done
 for target in $TARGETS; do
   wrk -t"$THREADS" -c64 -d"$WARMUP" -s harness/accept.lua "http://127.0.0.1:${PORT[$target]}" >/dev/null
+done
+for target in $JFR; do
+  jcmd "${PID[$target]}" JFR.stop name=warmup >/dev/null
 done
 if ((PAUSE_WORKERS)); then
   for name in api-enrichment api-generation; do PAUSED+=("$(pid_of "$name")"); done
