@@ -128,19 +128,37 @@ final class StreamsStartup implements SmartLifecycle {
     }
 
     /**
-     * The client's uncaught-exception handler. A stream thread killed by an unexpected error is replaced; the client
-     * keeps its other threads and state. A failure that only a new client cures stops this one and a new client
-     * replaces it: a few times at most, so that a fault a restart does not cure ends in the liveness probe's hands.
+     * The client's uncaught-exception handler, called on the dying thread. A stream thread killed by an unexpected
+     * error is replaced; the client keeps its other threads and state. The global thread cannot be replaced (Streams
+     * answers {@code REPLACE_THREAD} for it by closing the client and then failing on a cast), and a failure such as an
+     * invalid offset is cured only by a new client: both stop this client and a new one replaces it, a few times at
+     * most, so that a fault a restart does not cure ends in the liveness probe's hands.
      */
     StreamThreadExceptionResponse handle(Throwable failure) {
-        if (running && curedByNewClient(failure) && replacementsLeft.getAndDecrement() > 0) {
+        boolean globalThread = isGlobalThread(Thread.currentThread());
+        if (running && (globalThread || curedByNewClient(failure)) && replacementsLeft.getAndDecrement() > 0) {
             KafkaStreams failed = streams.getKafkaStreams();
-            log.warn("Kafka Streams failed with {}; replacing the client", rootCause(failure));
+            log.warn(
+                    "Kafka Streams' {} failed with {}; replacing the client",
+                    globalThread ? "global thread" : "stream thread",
+                    rootCause(failure),
+                    failure);
             replacements.execute(() -> replace(failed));
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        if (globalThread) {
+            log.error(
+                    "the saga's global thread died; the client stops (not replaced: shutting down, or replaced too often) and liveness reports it",
+                    failure);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         log.error("a saga stream thread died; replacing it", failure);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** Streams names its global thread {@code <client id>-GlobalStreamThread}, its stream threads {@code -StreamThread-n}. */
+    static boolean isGlobalThread(Thread thread) {
+        return thread.getName().endsWith("-GlobalStreamThread");
     }
 
     static boolean curedByNewClient(Throwable failure) {
