@@ -86,7 +86,7 @@ public class SagaMetrics {
         }
         boolean timedOut = from != null
                 && after.failure() != null
-                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code());
+                && StatusDeadlines.STAGE_TIMEOUT.equals(after.failure().code());
         // one line per transition: a timed-out trip's FAILED is the warning, not an info line and a warning
         if (from == null) {
             log.info("trip {}: new -> {} for client {}", after.tripId(), after.status(), after.clientId());
@@ -134,7 +134,7 @@ public class SagaMetrics {
         if (before != null
                 && before.status() != after.status()
                 && after.failure() != null
-                && TripDeadlines.STAGE_TIMEOUT.equals(after.failure().code())) {
+                && StatusDeadlines.STAGE_TIMEOUT.equals(after.failure().code())) {
             log.warn(
                     "proposal {} timed out in {}: {} -> {}",
                     after.proposalId(),

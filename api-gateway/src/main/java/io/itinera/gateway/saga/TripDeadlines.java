@@ -7,60 +7,34 @@ import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The trip saga's deadlines: a trip that stays in one status longer than {@link StageDeadlines} allows ends
  * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage.
  */
-final class TripDeadlines implements Deadlines<TripWorkingState, TripSnapshot> {
-
-    /** The failure code a client reads as {@code /problems/stage-timeout}. */
-    static final String STAGE_TIMEOUT = "stage-timeout";
-
-    static final String STORE = SagaTopology.TRIP_DEADLINES_STORE;
-
-    private final StageDeadlines deadlines;
-    private final Clock clock;
+final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot> {
 
     TripDeadlines(StageDeadlines deadlines, Clock clock) {
-        this.deadlines = deadlines;
-        this.clock = clock;
+        super(SagaTopology.TRIP_DEADLINES_STORE, deadlines.scanInterval(), deadlines::of, clock);
     }
 
     @Override
-    public String storeName() {
-        return STORE;
+    TripStatus status(TripWorkingState trip) {
+        return trip.status();
     }
 
     @Override
-    public Duration scanInterval() {
-        return deadlines.scanInterval();
-    }
-
-    /** A trip enters a status when it is written with it, so {@code updatedAt} is the stage's start. */
-    @Override
-    public Optional<Instant> deadline(TripWorkingState trip) {
-        return deadlines.of(trip.status()).map(allowed -> trip.updatedAt().plus(allowed));
+    Instant updatedAt(TripWorkingState trip) {
+        return trip.updatedAt();
     }
 
     @Override
-    public boolean sameStage(TripWorkingState before, TripWorkingState after) {
-        return before.status() == after.status();
-    }
-
-    @Override
-    public SagaStep<TripWorkingState, TripSnapshot> expire(TripWorkingState trip) {
-        Optional<Duration> allowed = deadlines.of(trip.status());
-        if (allowed.isEmpty()) {
-            return SagaStep.unchanged();
-        }
+    SagaStep<TripWorkingState, TripSnapshot> timedOut(TripWorkingState trip, Duration allowed, Instant now) {
         String stage = trip.status() == TripStatus.GENERATING ? "generation" : "enrichment";
         Failure failure = new Failure(
                 STAGE_TIMEOUT,
                 "The trip stayed %s for longer than %s: the %s stage did not finish in time"
-                        .formatted(trip.status(), allowed.get(), stage));
-        Instant now = clock.instant();
+                        .formatted(trip.status(), allowed, stage));
         TripWorkingState failed = new TripWorkingState(
                 trip.schemaVersion(),
                 trip.tripId(),
