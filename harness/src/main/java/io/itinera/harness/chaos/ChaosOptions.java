@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param drain after the last trip, how long to wait for unfinished ones
  * @param settle before a scenario, how long the suite may take to be ready and idle again
  * @param workerReplicas 1 or 2, as {@code ITINERA_WORKER_REPLICAS}: which worker processes the suite runs
+ * @param askAgain whether a {@code 503} is asked again after its {@code Retry-After} with the same key, as the API
+ *     reference tells clients to ({@code --no-ask-again}: a refusal ends the trip's POST)
  */
 public record ChaosOptions(
         List<URI> urls,
@@ -38,7 +40,8 @@ public record ChaosOptions(
         Path out,
         Path suiteDirectory,
         String bootstrapServers,
-        int workerReplicas) {
+        int workerReplicas,
+        boolean askAgain) {
 
     public static ChaosOptions from(Args args) {
         ChaosOptions options = new ChaosOptions(
@@ -69,7 +72,8 @@ public record ChaosOptions(
                                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))),
                 Path.of(args.string("suite-dir", ".")),
                 args.string("bootstrap", "127.0.0.1:9092"),
-                args.integer("worker-replicas", 2));
+                args.integer("worker-replicas", 2),
+                !args.flag("no-ask-again"));
         args.requireAllUsed();
         if (options.workerReplicas() < 1 || options.workerReplicas() > 2) {
             throw new IllegalArgumentException("--worker-replicas must be 1 or 2");

@@ -61,7 +61,8 @@ public final class ChaosRun {
                 options.follow(),
                 Duration.ofMillis(500),
                 options.followTimeout(),
-                true); // a POST cut off by a dying replica is sent again, and the key keeps that from making two trips
+                // a POST cut off by a dying replica is sent again, and the key keeps that from making two trips
+                options.askAgain() ? TripClient.Retries.KEYED_AND_REFUSALS : TripClient.Retries.KEYED);
         List<ScenarioResult> results = new ArrayList<>();
         try {
             for (Scenario scenario : options.scenarios()) {
@@ -228,6 +229,7 @@ public final class ChaosRun {
         Set<String> accepted = new HashSet<>();
         Map<String, Long> failed = new TreeMap<>();
         Map<String, Long> postErrors = new TreeMap<>();
+        Map<String, Long> acceptedAfterRefusal = new TreeMap<>();
         int ready = 0;
         int stranded = 0;
         List<Long> readyNanos = new ArrayList<>();
@@ -239,6 +241,10 @@ public final class ChaosRun {
                 continue;
             }
             accepted.add(id);
+            String refusal = run.firstRefusal;
+            if (refusal != null) {
+                acceptedAfterRefusal.merge(refusal, 1L, Long::sum);
+            }
             if (run.ready()) {
                 ready++;
                 readyNanos.add(run.readyLatencyNanos());
@@ -298,6 +304,7 @@ public final class ChaosRun {
                 lost.size(),
                 duplicated.size(),
                 postErrors,
+                acceptedAfterRefusal,
                 withoutAnswer.size(),
                 recovery,
                 fromStart,

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param duplicated trips with more than one completion of a stage, an itinerary changed after READY, or a status
  *     entered twice
  * @param postErrors POSTs not answered {@code 202}, by kind ({@code post:503}, {@code post:io:...})
+ * @param acceptedAfterRefusal accepted trips whose POST was refused first ({@code 503}) and asked again after its
+ *     {@code Retry-After} with the same key, by the first refusal
  * @param errorsWithTrip POSTs answered with an error (or not at all) whose trip was created anyway
  * @param recoveryMillis per step, fault to every partition of the affected groups processing again; -1 never
  * @param recoveryFromStartMillis per step, the replacement process's start to the same; 0 when the partitions moved
@@ -31,6 +33,7 @@ record ScenarioResult(
         int lost,
         int duplicated,
         Map<String, Long> postErrors,
+        Map<String, Long> acceptedAfterRefusal,
         int errorsWithTrip,
         List<Long> recoveryMillis,
         List<Long> recoveryFromStartMillis,
@@ -41,9 +44,9 @@ record ScenarioResult(
 
     static final String HEADER =
             "| scenario | sent | accepted | READY | FAILED (reason) | stranded | lost | duplicated "
-                    + "| POST errors | error, trip exists | back (s) | recovery (s) | recovery from start (s) "
+                    + "| POST errors | accepted after a refusal | error, trip exists | back (s) | recovery (s) | recovery from start (s) "
                     + "| p99 POST→READY (s) | dead letters | load |\n"
-                    + "|---|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|";
+                    + "|---|---:|---:|---:|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|";
 
     String row() {
         return "| "
@@ -58,6 +61,7 @@ record ScenarioResult(
                         Integer.toString(lost),
                         Integer.toString(duplicated),
                         counts(postErrors),
+                        counts(acceptedAfterRefusal),
                         Integer.toString(errorsWithTrip),
                         seconds(replacedMillis),
                         seconds(recoveryMillis),

@@ -64,7 +64,7 @@ public final class LoadRun {
                 options.follow(),
                 options.pollInterval(),
                 options.followTimeout(),
-                false); // the accept path is measured without the saga's verdict (issue 10, goal 3)
+                TripClient.Retries.UNKEYED); // the accept path is measured without the saga's verdict (goal 3)
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("lag"));
         try (ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), options.groups())) {
             sampler.scheduleWithFixedDelay(

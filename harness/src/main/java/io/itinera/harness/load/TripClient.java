@@ -21,9 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The trip API as a client uses it, asynchronously: POST a trip, follow it to a terminal status (its Server-Sent
  * Events by default, or polling), then GET it once. Errors are counted by kind ({@code post:429},
- * {@code follow:io:HttpTimeoutException}, ...), never thrown. With {@code idempotencyKeys} every POST carries an
- * {@code Idempotency-Key} of its own, so that a POST whose connection broke can be sent again without creating a
- * second trip.
+ * {@code follow:io:HttpTimeoutException}, ...), never thrown. How far it retries a POST is its {@link Retries}.
  */
 public final class TripClient {
 
@@ -42,6 +40,23 @@ public final class TripClient {
         POLL
     }
 
+    /** What a POST is sent again after. */
+    public enum Retries {
+        /** No {@code Idempotency-Key}: only a POST that sent nothing (connection refused) is sent again. */
+        UNKEYED,
+        /**
+         * Every POST carries an {@code Idempotency-Key} of its own, so that a POST whose connection broke is sent again
+         * to the next replica, and a {@code 409 idempotency-request-in-flight} is asked again, without making a second
+         * trip.
+         */
+        KEYED,
+        /**
+         * As {@link #KEYED}, and a {@code 503} is asked again after its {@code Retry-After} at the next replica with
+         * the same key, as the API reference tells clients to (while the POST's timeout allows).
+         */
+        KEYED_AND_REFUSALS
+    }
+
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final AtomicReferenceArray<URI> bases;
@@ -50,13 +65,13 @@ public final class TripClient {
     private final Follow follow;
     private final Duration pollInterval;
     private final Duration followTimeout;
-    private final boolean idempotencyKeys;
+    private final Retries retries;
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
     /**
      * @param timer runs the follow-ups that wait (retries, polls)
-     * @param idempotencyKeys whether every POST carries an {@code Idempotency-Key} (the saga's verdict is then waited
-     *     for, which the accept path's own measurements must not include)
+     * @param retries with a key the saga's verdict is waited for, which the accept path's own measurements must not
+     *     include
      */
     public TripClient(
             HttpClient http,
@@ -66,7 +81,7 @@ public final class TripClient {
             Follow follow,
             Duration pollInterval,
             Duration followTimeout,
-            boolean idempotencyKeys) {
+            Retries retries) {
         this.http = http;
         this.timer = timer;
         this.bases = new AtomicReferenceArray<>(bases.toArray(URI[]::new));
@@ -74,7 +89,7 @@ public final class TripClient {
         this.follow = follow;
         this.pollInterval = pollInterval;
         this.followTimeout = followTimeout;
-        this.idempotencyKeys = idempotencyKeys;
+        this.retries = retries;
     }
 
     public Map<String, AtomicLong> errors() {
@@ -84,7 +99,7 @@ public final class TripClient {
     /** Sends the trip's POST now; everything after happens on the client's threads. */
     public void start(TripRun run, String body) {
         run.sentNanos = System.nanoTime();
-        String key = idempotencyKeys ? UUID.randomUUID().toString() : null;
+        String key = retries == Retries.UNKEYED ? null : UUID.randomUUID().toString();
         post(run, body, key, nextBase(), bases.length() - 1);
     }
 
@@ -94,7 +109,8 @@ public final class TripClient {
      * replica died with the POST in hand) only with a key, since the dead replica may have sent the trip's command and
      * only the same key makes the retry name the same trip. Such a POST counts as an error only when its retry fails
      * too. With a key, {@code 409 idempotency-request-in-flight} (the saga's verdict not visible yet, e.g. while its
-     * tasks move to another replica) is asked again after its {@code Retry-After}, as long as the POST's timeout.
+     * tasks move to another replica) is asked again after its {@code Retry-After}, as long as the POST's timeout; with
+     * {@link Retries#KEYED_AND_REFUSALS} a {@code 503} is too, at the next replica.
      */
     private void post(TripRun run, String body, @Nullable String key, URI base, int otherReplicas) {
         HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve(TRIPS))
@@ -126,6 +142,19 @@ public final class TripClient {
                         && System.nanoTime() - run.sentNanos < POST_TIMEOUT.toNanos()) {
                     count("post:409-asked-again");
                     later(() -> post(run, body, key, base, otherReplicas), retryAfter(response));
+                    return;
+                }
+                if (retries == Retries.KEYED_AND_REFUSALS
+                        && response.statusCode() == 503
+                        && System.nanoTime()
+                                        - run.sentNanos
+                                        + retryAfter(response).toNanos()
+                                < POST_TIMEOUT.toNanos()) {
+                    if (run.firstRefusal == null) {
+                        run.firstRefusal = "post:503" + (type == null ? "" : " " + type);
+                    }
+                    count("post:503-asked-again");
+                    later(() -> post(run, body, key, after(base), bases.length() - 1), retryAfter(response));
                     return;
                 }
                 fail(run, "post:" + response.statusCode() + (type == null ? "" : " " + type));

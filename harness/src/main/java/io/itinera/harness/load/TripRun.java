@@ -26,6 +26,8 @@ public final class TripRun {
     public volatile @Nullable String error;
     /** The problem type of a FAILED trip ({@code error.type} of its final GET). */
     public volatile @Nullable String failureType;
+    /** The first refusal ({@code post:503 <type>}) of a POST that was asked again after it. */
+    public volatile @Nullable String firstRefusal;
 
     public volatile boolean done;
 

@@ -36,17 +36,25 @@ class TripClientTests {
         exchange.close(); // no answer: the connection just ends, as when the replica is killed
     });
     private final HttpServer alive = server(this::answer);
+    private final List<String> keysSeenByRefusing = new CopyOnWriteArrayList<>();
+    private final HttpServer refusing = server(exchange -> {
+        keysSeenByRefusing.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().add("Retry-After", "1");
+        send(exchange, 503, "{\"type\":\"/problems/broker-unavailable\"}");
+    });
 
     @AfterEach
     void stop() {
         timer.shutdownNow();
         dying.stop(0);
         alive.stop(0);
+        refusing.stop(0);
     }
 
     @Test
     void aPostCutOffByADyingReplicaIsSentAgainToTheOtherWithTheSameKey() {
-        TripClient client = client(true);
+        TripClient client = client(TripClient.Retries.KEYED, dying);
         TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
         client.start(run, "{}");
@@ -65,7 +73,7 @@ class TripClientTests {
 
     @Test
     void withoutAKeyABrokenPostIsAnErrorAndNotSentAgain() {
-        TripClient client = client(false);
+        TripClient client = client(TripClient.Retries.UNKEYED, dying);
         TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
         client.start(run, "{}");
@@ -78,6 +86,35 @@ class TripClientTests {
     }
 
     @Test
+    void aRefusalIsAskedAgainAfterItsRetryAfterAtTheNextReplicaWithTheSameKeyWhenTheClientIsTold() {
+        TripClient client = client(TripClient.Retries.KEYED_AND_REFUSALS, refusing);
+        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
+
+        client.start(run, "{}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
+        assertThat(run.error).isNull();
+        assertThat(run.ready()).isTrue();
+        assertThat(run.firstRefusal).isEqualTo("post:503 /problems/broker-unavailable");
+        assertThat(keysSeenByRefusing).hasSize(1);
+        assertThat(keysSeenByAlive).hasSize(2).containsOnly(keysSeenByRefusing.get(0));
+        assertThat(client.errors()).containsKeys("post:503-asked-again", "post:409-asked-again");
+    }
+
+    @Test
+    void aRefusalEndsThePostWhenTheClientIsNotToldToAskAgain() {
+        TripClient client = client(TripClient.Retries.KEYED, refusing);
+        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
+
+        client.start(run, "{}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
+        assertThat(run.error).isEqualTo("post:503 /problems/broker-unavailable");
+        assertThat(run.firstRefusal).isNull();
+        assertThat(alivePosts).hasValue(0);
+    }
+
+    @Test
     void onlyWhatSentNothingIsResentWithoutAKey() {
         assertThat(TripClient.safeToResend("ConnectException", false)).isTrue();
         assertThat(TripClient.safeToResend("ClosedChannelException", false)).isFalse();
@@ -85,17 +122,17 @@ class TripClientTests {
         assertThat(TripClient.safeToResend("HttpTimeoutException", true)).isFalse();
     }
 
-    private TripClient client(boolean idempotencyKeys) {
-        // the dying replica first: the round-robin starts there
+    private TripClient client(TripClient.Retries retries, HttpServer first) {
+        // the failing replica first: the round-robin starts there
         return new TripClient(
                 http,
                 timer,
-                List.of(uri(dying), uri(alive)),
+                List.of(uri(first), uri(alive)),
                 "key",
                 TripClient.Follow.POLL,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10),
-                idempotencyKeys);
+                retries);
     }
 
     /** The answering replica: {@code 409} in flight for the first POST, {@code 202} after; the trip READY. */
