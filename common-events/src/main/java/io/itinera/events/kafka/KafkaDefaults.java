@@ -55,6 +55,12 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             // that change hands, the others keep being processed.
             Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "6000"),
             Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"),
+            // The rebalance timeout: how long the group coordinator holds a rebalance for a member that has not
+            // rejoined. After a broker restart a static member can be fenced by its own rejoin (its consumer dies and a
+            // new one takes its instance id); with the default 5 min every member of the group waited that long, and
+            // trips in flight ran into their stage deadline (chaos kill-broker, session 9). A poll's work is bounded
+            // far below it by the 6 s transactions.
+            Map.entry("spring.kafka.consumer.properties.max.poll.interval.ms", "20000"),
             Map.entry(
                     "spring.kafka.consumer.properties.partition.assignment.strategy",
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
@@ -75,7 +81,10 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             // at once; one that died is replaced after the session timeout, not 45 s.
             Map.entry("spring.kafka.streams.properties.group.instance.id", "${" + INSTANCE_ID + "}"),
             Map.entry("spring.kafka.streams.properties.session.timeout.ms", "8000"),
-            Map.entry("spring.kafka.streams.properties.heartbeat.interval.ms", "2000"));
+            Map.entry("spring.kafka.streams.properties.heartbeat.interval.ms", "2000"),
+            // The saga's rebalance timeout, bounded as the listeners' (above); a stream thread's loop commits every
+            // 25 ms and polls far more often than this.
+            Map.entry("spring.kafka.streams.properties.max.poll.interval.ms", "20000"));
 
     /** The shared defaults, for code that reads a service's configuration without starting it (the deploy checks). */
     public static MapPropertySource propertySource() {

@@ -46,6 +46,20 @@ class KafkaDefaultsTests {
     }
 
     @Test
+    void aRebalanceWaitsSecondsNotMinutesForAMemberThatDoesNotRejoin() {
+        KafkaProperties kafka = kafkaProperties(Map.of("spring.application.name", "api-gateway"));
+
+        assertThat(kafka.buildConsumerProperties()).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
+        assertThat(kafka.getStreams().getProperties())
+                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
+        // well above what a listener's poll may take: its transaction times out first
+        assertThat(Long.parseLong(
+                        (String) kafka.buildConsumerProperties().get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)))
+                .isGreaterThan(Long.parseLong(
+                        (String) kafka.buildProducerProperties().get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)));
+    }
+
+    @Test
     void eachApplicationContextOffKubernetesIsAnInstanceOfItsOwn() {
         StandardEnvironment first = new StandardEnvironment();
         StandardEnvironment second = new StandardEnvironment();
