@@ -21,11 +21,17 @@ public final class KafkaTestBroker {
 
     static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka-native:4.1.2");
 
-    /** What a single broker needs for transactions and exactly-once Streams, and what our topics assume. */
+    /**
+     * What a single broker needs for transactions and exactly-once Streams, and what our topics assume. The group and
+     * transaction coordinators' topics get three partitions, not 50 each (as the local broker's): a test JVM creates
+     * them on first use, and a hundred logs to create and load cost every test class seconds of its start.
+     */
     static final Map<String, String> SINGLE_BROKER_PROPERTIES = Map.of(
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
+            "transaction.state.log.num.partitions", "3",
             "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "3",
             "min.insync.replicas", "1",
             "auto.create.topics.enable", "false",
             "group.initial.rebalance.delay.ms", "0");
