@@ -58,9 +58,11 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             // The rebalance timeout: how long the group coordinator holds a rebalance for a member that has not
             // rejoined. After a broker restart a static member can be fenced by its own rejoin (its consumer dies and a
             // new one takes its instance id); with the default 5 min every member of the group waited that long, and
-            // trips in flight ran into their stage deadline (chaos kill-broker, session 9). A poll's work is bounded
-            // far below it by the 6 s transactions.
-            Map.entry("spring.kafka.consumer.properties.max.poll.interval.ms", "20000"),
+            // trips in flight ran into their stage deadline (chaos kill-broker, session 9). It must outlast a broker
+            // outage, through which a consumer's thread blocks in its producer between two polls: at 20 s a 18 s
+            // restart made the saga's threads leave their group (term-broker). A poll's own work is bounded far below
+            // it by the 6 s transactions.
+            Map.entry("spring.kafka.consumer.properties.max.poll.interval.ms", "45000"),
             Map.entry(
                     "spring.kafka.consumer.properties.partition.assignment.strategy",
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
@@ -82,9 +84,8 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.streams.properties.group.instance.id", "${" + INSTANCE_ID + "}"),
             Map.entry("spring.kafka.streams.properties.session.timeout.ms", "8000"),
             Map.entry("spring.kafka.streams.properties.heartbeat.interval.ms", "2000"),
-            // The saga's rebalance timeout, bounded as the listeners' (above); a stream thread's loop commits every
-            // 25 ms and polls far more often than this.
-            Map.entry("spring.kafka.streams.properties.max.poll.interval.ms", "20000"));
+            // The saga's rebalance timeout, as the listeners' (above).
+            Map.entry("spring.kafka.streams.properties.max.poll.interval.ms", "45000"));
 
     /** The shared defaults, for code that reads a service's configuration without starting it (the deploy checks). */
     public static MapPropertySource propertySource() {

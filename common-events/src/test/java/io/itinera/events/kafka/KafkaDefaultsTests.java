@@ -49,9 +49,9 @@ class KafkaDefaultsTests {
     void aRebalanceWaitsSecondsNotMinutesForAMemberThatDoesNotRejoin() {
         KafkaProperties kafka = kafkaProperties(Map.of("spring.application.name", "api-gateway"));
 
-        assertThat(kafka.buildConsumerProperties()).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
+        assertThat(kafka.buildConsumerProperties()).containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "45000");
         assertThat(kafka.getStreams().getProperties())
-                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "20000");
+                .containsEntry(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "45000");
         // well above what a listener's poll may take: its transaction times out first
         assertThat(Long.parseLong(
                         (String) kafka.buildConsumerProperties().get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)))
