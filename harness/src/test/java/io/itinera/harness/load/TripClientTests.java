@@ -55,11 +55,9 @@ class TripClientTests {
     @Test
     void aPostCutOffByADyingReplicaIsSentAgainToTheOtherWithTheSameKey() {
         TripClient client = client(TripClient.Retries.KEYED, dying);
-        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
-        client.start(run, "{}");
+        TripRun run = postOnce(client);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
         assertThat(run.error).isNull();
         assertThat(run.ready()).isTrue();
         assertThat(run.id).isEqualTo("trip-1");
@@ -74,11 +72,9 @@ class TripClientTests {
     @Test
     void withoutAKeyABrokenPostIsAnErrorAndNotSentAgain() {
         TripClient client = client(TripClient.Retries.UNKEYED, dying);
-        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
-        client.start(run, "{}");
+        TripRun run = postOnce(client);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
         assertThat(run.error).isEqualTo("post:io:EOFException");
         assertThat(run.accepted()).isFalse();
         assertThat(keysSeenByDying).containsExactly("null");
@@ -88,11 +84,9 @@ class TripClientTests {
     @Test
     void aRefusalIsAskedAgainAfterItsRetryAfterAtTheNextReplicaWithTheSameKeyWhenTheClientIsTold() {
         TripClient client = client(TripClient.Retries.KEYED_AND_REFUSALS, refusing);
-        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
-        client.start(run, "{}");
+        TripRun run = postOnce(client);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
         assertThat(run.error).isNull();
         assertThat(run.ready()).isTrue();
         assertThat(run.firstRefusal).isEqualTo("post:503 /problems/broker-unavailable");
@@ -104,11 +98,9 @@ class TripClientTests {
     @Test
     void aRefusalEndsThePostWhenTheClientIsNotToldToAskAgain() {
         TripClient client = client(TripClient.Retries.KEYED, refusing);
-        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
 
-        client.start(run, "{}");
+        TripRun run = postOnce(client);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
         assertThat(run.error).isEqualTo("post:503 /problems/broker-unavailable");
         assertThat(run.firstRefusal).isNull();
         assertThat(alivePosts).hasValue(0);
@@ -120,6 +112,14 @@ class TripClientTests {
         assertThat(TripClient.safeToResend("ClosedChannelException", false)).isFalse();
         assertThat(TripClient.safeToResend("ClosedChannelException", true)).isTrue();
         assertThat(TripClient.safeToResend("HttpTimeoutException", true)).isFalse();
+    }
+
+    /** One trip's POST, followed until the client is done with it. */
+    private static TripRun postOnce(TripClient client) {
+        TripRun run = new TripRun(0, true, System.nanoTime(), 1);
+        client.start(run, "{}");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.done);
+        return run;
     }
 
     private TripClient client(TripClient.Retries retries, HttpServer first) {
