@@ -144,20 +144,19 @@ public final class TripClient {
                     later(() -> post(run, body, key, base, otherReplicas), retryAfter(response));
                     return;
                 }
+                String answer = "post:" + response.statusCode() + (type == null ? "" : " " + type);
+                Duration wait = retryAfter(response);
                 if (retries == Retries.KEYED_AND_REFUSALS
                         && response.statusCode() == 503
-                        && System.nanoTime()
-                                        - run.sentNanos
-                                        + retryAfter(response).toNanos()
-                                < POST_TIMEOUT.toNanos()) {
+                        && System.nanoTime() - run.sentNanos + wait.toNanos() < POST_TIMEOUT.toNanos()) {
                     if (run.firstRefusal == null) {
-                        run.firstRefusal = "post:503" + (type == null ? "" : " " + type);
+                        run.firstRefusal = answer;
                     }
                     count("post:503-asked-again");
-                    later(() -> post(run, body, key, after(base), bases.length() - 1), retryAfter(response));
+                    later(() -> post(run, body, key, after(base), bases.length() - 1), wait);
                     return;
                 }
-                fail(run, "post:" + response.statusCode() + (type == null ? "" : " " + type));
+                fail(run, answer);
                 return;
             }
             run.id = location.substring(location.lastIndexOf('/') + 1);
