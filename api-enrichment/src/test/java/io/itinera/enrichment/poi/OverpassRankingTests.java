@@ -18,6 +18,7 @@ import io.itinera.events.trip.Interest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,7 +58,10 @@ class OverpassRankingTests {
         }
         TestProviders.warmUp(stub.baseUrl());
         overpass = new OverpassClient(
-                TestProviders.stubbed(stub.baseUrl(), Clock.systemUTC(), new SimpleMeterRegistry())
+                TestProviders.stubbed(
+                                TestProviders.patient(URI.create(stub.baseUrl())),
+                                Clock.systemUTC(),
+                                new SimpleMeterRegistry())
                         .overpass(),
                 5000,
                 60);

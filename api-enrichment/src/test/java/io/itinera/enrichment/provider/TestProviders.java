@@ -68,11 +68,25 @@ public final class TestProviders {
         return fast(baseUrl, Duration.ofMillis(300), maxConcurrentCalls, maxWait);
     }
 
+    /**
+     * The {@link #fast} settings with a 10 s time limit, for tests of what a provider's answer means rather than of
+     * its faults: on a loaded machine (modules built in parallel) a healthy stub's first answer can take longer than
+     * 700 ms.
+     */
+    public static ProviderSettings patient(URI baseUrl) {
+        return settings(baseUrl, Duration.ofSeconds(10), Duration.ofMillis(300), 4, Duration.ofMillis(100));
+    }
+
     private static ProviderSettings fast(URI baseUrl, Duration openFor, int maxConcurrentCalls, Duration maxWait) {
+        return settings(baseUrl, Duration.ofMillis(700), openFor, maxConcurrentCalls, maxWait);
+    }
+
+    private static ProviderSettings settings(
+            URI baseUrl, Duration timeLimit, Duration openFor, int maxConcurrentCalls, Duration maxWait) {
         return new ProviderSettings(
                 true,
                 baseUrl,
-                Duration.ofMillis(700),
+                timeLimit,
                 2,
                 Duration.ofMillis(20),
                 2.0,
