@@ -1,0 +1,152 @@
+package io.itinera.enrichment.request;
+
+import io.itinera.enrichment.catalog.Catalog;
+import io.itinera.enrichment.catalog.CatalogDestination;
+import io.itinera.enrichment.context.PlanningContextBuilder;
+import io.itinera.enrichment.destination.DestinationResolver;
+import io.itinera.enrichment.poi.Candidates;
+import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.events.TopicNames;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentRequested;
+import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventSerializer;
+import io.itinera.events.trip.Budget;
+import io.itinera.events.trip.Interest;
+import io.itinera.events.trip.Pace;
+import io.itinera.events.trip.TripRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rehearses a few enrichments, from the request's bytes to the completion's, before the listeners poll (issue 11). A
+ * replica that comes back mid-burst is handed its partitions the moment its consumers join; in a cold JVM the first
+ * poll's lookups (class loading, interpreted code, data read on first use) held such a partition for seconds (chaos
+ * kill-enrichment, session 9: 7–8 s). The trips go to curated destinations a year ahead with no traveller currency,
+ * so that no live provider is asked; nothing is published.
+ */
+@Component
+class EnrichmentWarmUp implements SmartLifecycle {
+
+    /** Before the listener containers start, and before their transactional producers open. */
+    static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichmentWarmUp.class);
+
+    private final Catalog catalog;
+    private final DestinationResolver resolver;
+    private final PointsOfInterest pointsOfInterest;
+    private final PlanningContextBuilder contextBuilder;
+    private final Clock clock;
+    private final WarmUpProperties properties;
+    private volatile boolean running;
+
+    EnrichmentWarmUp(
+            Catalog catalog,
+            DestinationResolver resolver,
+            PointsOfInterest pointsOfInterest,
+            PlanningContextBuilder contextBuilder,
+            Clock clock,
+            WarmUpProperties properties) {
+        this.catalog = catalog;
+        this.resolver = resolver;
+        this.pointsOfInterest = pointsOfInterest;
+        this.contextBuilder = contextBuilder;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        long started = System.nanoTime();
+        try {
+            int enriched = rehearse();
+            log.info(
+                    "Warmed up with {} enrichments in {} ms, before the listeners poll",
+                    enriched,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // a rehearsal that fails costs the first batch its speed, never the start
+            log.warn("Warm-up enrichment failed; the listeners start cold: {}", e.toString());
+        }
+    }
+
+    /** Enriches the configured number of trips, round-robin over the curated destinations that have places. */
+    int rehearse() {
+        List<CatalogDestination> destinations = catalog.destinations().stream()
+                .filter(destination -> pointsOfInterest.offline().contains(destination.id()))
+                .toList();
+        if (destinations.isEmpty()) {
+            return 0;
+        }
+        EventSerializer<Object> serializer = new EventSerializer<>();
+        EventDeserializer<Object> deserializer = new EventDeserializer<>();
+        LocalDate start = LocalDate.now(clock).plusYears(1);
+        int enriched = 0;
+        for (int i = 0; i < properties.trips(); i++) {
+            CatalogDestination destination = destinations.get(i % destinations.size());
+            TripRequest request = request(destination, start.plusDays(i % 7), 1 + i % 5);
+            byte[] asSent = serializer.serialize(
+                    TopicNames.ENRICHMENT_REQUEST, EnrichmentRequested.of("warm-up-" + i, request));
+            Object received = deserializer.deserialize(TopicNames.ENRICHMENT_REQUEST, asSent);
+            if (!(received instanceof EnrichmentRequested requested)) {
+                throw new IllegalStateException("a warm-up request did not read back: " + received);
+            }
+            Optional<PlanningContext> context = contextOf(requested.request());
+            if (context.isPresent()) {
+                serializer.serialize(
+                        TopicNames.ENRICHMENT_COMPLETED,
+                        EnrichmentCompleted.succeeded(requested.tripId(), context.get()));
+                enriched++;
+            }
+        }
+        return enriched;
+    }
+
+    private Optional<PlanningContext> contextOf(TripRequest request) {
+        return resolver.resolve(request).map(destination -> {
+            Candidates candidates = pointsOfInterest.of(destination);
+            return contextBuilder.build(request, destination, candidates, TripEnricher.CURATED);
+        });
+    }
+
+    private static TripRequest request(CatalogDestination destination, LocalDate start, int days) {
+        return new TripRequest(
+                destination.name(),
+                destination.id(),
+                start,
+                start.plusDays(days - 1L),
+                2,
+                List.of(Interest.values()),
+                Pace.MODERATE,
+                Budget.MEDIUM,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
