@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Gateway replicas share nothing but Kafka: a trip posted to one is served by another, and a replica that restarts
- * still has it.
+ * Gateway replicas share nothing but Kafka: a trip posted to one is served by another, each keeps the other's saga
+ * tasks warm and takes them over when it leaves, and a replica that restarts still has every trip.
  */
 class GatewayReplicasIntegrationTests {
 
@@ -35,54 +37,30 @@ class GatewayReplicasIntegrationTests {
         WorkerProcesses.start();
     }
 
+    /**
+     * One pair of replicas for the whole story (each replica's start is a Spring context, Streams and its restore:
+     * three pairs cost the suite about 20 s of its 12 minutes).
+     */
     @Test
-    void anyReplicaServesAnyTripAndARestartLosesNothing() {
-        Path stateOfA = GatewayTestSupport.newStateDir();
-        try (GatewayReplica a = GatewayReplica.start(stateOfA);
-                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
+    void replicasServeEachOthersTripsKeepEachOthersTasksWarmAndLoseNothingWhenOneRestarts() throws Exception {
+        Map<GatewayReplica, Path> stateDirs = new HashMap<>();
+        try (GatewayReplica a = start(stateDirs);
+                GatewayReplica b = start(stateDirs)) {
+            Set<TaskId> all = tasksSplitAndKeptWarm(a, b);
+
+            idempotencyAndLiveEventsHoldAcrossReplicas(a, b);
+
+            // a trip posted to one replica is followed to READY on the other
             LocalDate start = LocalDate.now().plusMonths(2);
             String id = TripClient.post(a.web(), KEY_A, """
                     {"destination":"Porto","startDate":"%s","endDate":"%s","travelers":2,
                      "interests":["food","history"],"pace":"RELAXED","budget":"LOW"}""".formatted(start, start.plusDays(1)));
-
             JsonNode seenByB = TripClient.awaitTerminal(b.web(), KEY_A, id, Duration.ofSeconds(45));
             assertThat(seenByB.get("status").asString()).isEqualTo("READY");
 
-            a.close();
-            try (GatewayReplica restartedA = GatewayReplica.start(stateOfA)) {
-                JsonNode seenByRestartedA = TripClient.get(restartedA.web(), KEY_A, id);
-                assertThat(seenByRestartedA.get("status").asString()).isEqualTo("READY");
-                assertThat(seenByRestartedA.get("itinerary")).isEqualTo(seenByB.get("itinerary"));
-            }
-        }
-    }
-
-    @Test
-    void eachReplicaKeepsTheOthersSagaTasksWarmAndTakesThemOverWhenItLeaves() {
-        try (GatewayReplica a = GatewayReplica.start(GatewayTestSupport.newStateDir());
-                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
-            // given: every task of the saga runs on one replica and has a warm copy (a standby) on the other
-            Set<TaskId> all = new HashSet<>();
-            Awaitility.await("each replica's saga tasks kept warm on the other")
-                    .atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() -> {
-                        Set<TaskId> activeOnA = a.activeTasks();
-                        Set<TaskId> activeOnB = b.activeTasks();
-                        assertThat(activeOnA.size() + activeOnB.size()).isPositive();
-                        assertThat(activeOnA).as("active on both").noneMatch(activeOnB::contains);
-                        assertThat(b.standbyTasks().containsAll(activeOnA))
-                                .as("b keeps a's tasks warm")
-                                .isTrue();
-                        assertThat(a.standbyTasks().containsAll(activeOnB))
-                                .as("a keeps b's tasks warm")
-                                .isTrue();
-                    });
-            all.addAll(a.activeTasks());
-            all.addAll(b.activeTasks());
+            // when: the replica that runs tasks stops (gracefully: it leaves the group)
             GatewayReplica leaving = a.activeTasks().isEmpty() ? b : a;
             GatewayReplica survivor = leaving == a ? b : a;
-
-            // when: the replica that runs tasks stops (gracefully: it leaves the group)
             leaving.close();
 
             // then: the other one runs every task (its HTTP server is gone with the first one's: in one JVM, replicas
@@ -93,87 +71,119 @@ class GatewayReplicasIntegrationTests {
                         assertThat(survivor.activeTasks()).containsAll(all);
                         assertThat(survivor.streamsState()).isEqualTo(KafkaStreams.State.RUNNING);
                     });
+
+            // and the replica that left comes back on its own state and serves the trip as it was
+            try (GatewayReplica restarted = GatewayReplica.start(stateDirs.get(leaving))) {
+                JsonNode seenAfterRestart = TripClient.get(restarted.web(), KEY_A, id);
+                assertThat(seenAfterRestart.get("status").asString()).isEqualTo("READY");
+                assertThat(seenAfterRestart.get("itinerary")).isEqualTo(seenByB.get("itinerary"));
+            }
         }
     }
 
-    @Test
-    void idempotencyAndLiveEventsHoldAcrossReplicas() throws Exception {
-        try (GatewayReplica a = GatewayReplica.start(GatewayTestSupport.newStateDir());
-                GatewayReplica b = GatewayReplica.start(GatewayTestSupport.newStateDir())) {
-            LocalDate start = LocalDate.now().plusMonths(2);
-            String body = """
-                    {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":1,
-                     "interests":["art"],"pace":"PACKED","budget":"HIGH"}""".formatted(start, start);
-            String id = postWithKey(a.web(), "replicas-key", body)
-                    .getResponseBody()
-                    .get("id")
-                    .asString();
+    private static GatewayReplica start(Map<GatewayReplica, Path> stateDirs) {
+        Path stateDir = GatewayTestSupport.newStateDir();
+        GatewayReplica replica = GatewayReplica.start(stateDir);
+        stateDirs.put(replica, stateDir);
+        return replica;
+    }
 
-            // b streams a trip it never saw posted, from its own copy of the state
-            List<ServerSentEvent<JsonNode>> events = b.web()
-                    .mutate()
-                    .responseTimeout(Duration.ofSeconds(45))
-                    .build()
-                    .get()
-                    .uri("/api/v1/trips/{id}/events", id)
-                    .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
-                    .accept(MediaType.TEXT_EVENT_STREAM)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
-                    .getResponseBody()
-                    .filter(event -> event.data() != null)
-                    .collectList()
-                    .block(Duration.ofSeconds(45));
-            assertThat(events).isNotEmpty();
-            assertThat(events.get(events.size() - 1).data().get("status").asString())
-                    .isEqualTo("READY");
+    /** Every task of the saga runs on one replica and has a warm copy (a standby) on the other; returns them all. */
+    private static Set<TaskId> tasksSplitAndKeptWarm(GatewayReplica a, GatewayReplica b) {
+        Awaitility.await("each replica's saga tasks kept warm on the other")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> {
+                    Set<TaskId> activeOnA = a.activeTasks();
+                    Set<TaskId> activeOnB = b.activeTasks();
+                    assertThat(activeOnA.size() + activeOnB.size()).isPositive();
+                    assertThat(activeOnA).as("active on both").noneMatch(activeOnB::contains);
+                    assertThat(b.standbyTasks().containsAll(activeOnA))
+                            .as("b keeps a's tasks warm")
+                            .isTrue();
+                    assertThat(a.standbyTasks().containsAll(activeOnB))
+                            .as("a keeps b's tasks warm")
+                            .isTrue();
+                });
+        Set<TaskId> all = new HashSet<>(a.activeTasks());
+        all.addAll(b.activeTasks());
+        return all;
+    }
 
-            EntityExchangeResult<JsonNode> replayed = postWithKey(b.web(), "replicas-key", body);
-            assertThat(replayed.getResponseBody().get("id").asString()).isEqualTo(id);
-            assertThat(replayed.getResponseHeaders().getFirst("Idempotent-Replayed"))
-                    .isEqualTo("true");
+    /** Idempotent POSTs, live events and erasure across the two replicas. */
+    private static void idempotencyAndLiveEventsHoldAcrossReplicas(GatewayReplica a, GatewayReplica b) {
+        LocalDate start = LocalDate.now().plusMonths(2);
+        String body = """
+                {"destination":"Lisbon","startDate":"%s","endDate":"%s","travelers":1,
+                 "interests":["art"],"pace":"PACKED","budget":"HIGH"}""".formatted(start, start);
+        String id = postWithKey(a.web(), "replicas-key", body)
+                .getResponseBody()
+                .get("id")
+                .asString();
 
-            // one new key on both replicas at once: the saga keeps the first command, and each replica answers from
-            // its verdict: the same body is one trip (one answer replayed), a different body is refused
-            List<EntityExchangeResult<JsonNode>> same = atOnce(a, b, "replicas-same", body, body);
-            assertThat(same).extracting(answer -> answer.getStatus().value()).containsOnly(202);
-            assertThat(same)
-                    .extracting(answer -> answer.getResponseBody().get("id").asString())
-                    .containsOnly(same.get(0).getResponseBody().get("id").asString());
-            assertThat(same)
-                    .extracting(answer -> answer.getResponseHeaders().getFirst("Idempotent-Replayed"))
-                    .containsExactlyInAnyOrder("true", null);
-            String other = body.replace("\"PACKED\"", "\"RELAXED\"");
-            assertThat(atOnce(a, b, "replicas-different", body, other))
-                    .extracting(answer -> answer.getStatus().value())
-                    .containsExactlyInAnyOrder(202, 422);
+        // b streams a trip it never saw posted, from its own copy of the state
+        List<ServerSentEvent<JsonNode>> events = b.web()
+                .mutate()
+                .responseTimeout(Duration.ofSeconds(45))
+                .build()
+                .get()
+                .uri("/api/v1/trips/{id}/events", id)
+                .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {})
+                .getResponseBody()
+                .filter(event -> event.data() != null)
+                .collectList()
+                .block(Duration.ofSeconds(45));
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1).data().get("status").asString())
+                .isEqualTo("READY");
 
-            // erased through b, gone from a as well
-            erase(b.web(), KEY_B, id).expectStatus().isNotFound();
-            erase(b.web(), KEY_A, id).expectStatus().isNoContent();
-            Awaitility.await("the erasure reaches replica a")
-                    .atMost(Duration.ofSeconds(20))
-                    .untilAsserted(() -> a.web()
-                            .get()
-                            .uri("/api/v1/trips/{id}", id)
-                            .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
-                            .exchange()
-                            .expectStatus()
-                            .isNotFound());
-            assertThat(a.web()
-                            .get()
-                            .uri("/api/v1/trips")
-                            .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
-                            .exchange()
-                            .expectStatus()
-                            .isOk()
-                            .expectBody(String.class)
-                            .returnResult()
-                            .getResponseBody())
-                    .doesNotContain(id);
-        }
+        EntityExchangeResult<JsonNode> replayed = postWithKey(b.web(), "replicas-key", body);
+        assertThat(replayed.getResponseBody().get("id").asString()).isEqualTo(id);
+        assertThat(replayed.getResponseHeaders().getFirst("Idempotent-Replayed"))
+                .isEqualTo("true");
+
+        // one new key on both replicas at once: the saga keeps the first command, and each replica answers from
+        // its verdict: the same body is one trip (one answer replayed), a different body is refused
+        List<EntityExchangeResult<JsonNode>> same = atOnce(a, b, "replicas-same", body, body);
+        assertThat(same).extracting(answer -> answer.getStatus().value()).containsOnly(202);
+        assertThat(same)
+                .extracting(answer -> answer.getResponseBody().get("id").asString())
+                .containsOnly(same.get(0).getResponseBody().get("id").asString());
+        assertThat(same)
+                .extracting(answer -> answer.getResponseHeaders().getFirst("Idempotent-Replayed"))
+                .containsExactlyInAnyOrder("true", null);
+        String other = body.replace("\"PACKED\"", "\"RELAXED\"");
+        assertThat(atOnce(a, b, "replicas-different", body, other))
+                .extracting(answer -> answer.getStatus().value())
+                .containsExactlyInAnyOrder(202, 422);
+
+        // erased through b, gone from a as well
+        erase(b.web(), KEY_B, id).expectStatus().isNotFound();
+        erase(b.web(), KEY_A, id).expectStatus().isNoContent();
+        Awaitility.await("the erasure reaches replica a")
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> a.web()
+                        .get()
+                        .uri("/api/v1/trips/{id}", id)
+                        .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                        .exchange()
+                        .expectStatus()
+                        .isNotFound());
+        assertThat(a.web()
+                        .get()
+                        .uri("/api/v1/trips")
+                        .header(HttpHeaders.AUTHORIZATION, GatewayTestSupport.bearer(KEY_A))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .doesNotContain(id);
     }
 
     /** The same Idempotency-Key sent to both replicas at once, each with its own body. */
