@@ -10,6 +10,7 @@ import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
+import io.itinera.events.kafka.StartupStep;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * so that no live provider is asked; nothing is published.
  */
 @Component
-class EnrichmentWarmUp implements SmartLifecycle {
+class EnrichmentWarmUp extends StartupStep {
 
     /** Before the listener containers start, and before their transactional producers open. */
     static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
@@ -47,7 +47,6 @@ class EnrichmentWarmUp implements SmartLifecycle {
     private final PlanningContextBuilder contextBuilder;
     private final Clock clock;
     private final WarmUpProperties properties;
-    private volatile boolean running;
 
     EnrichmentWarmUp(
             Catalog catalog,
@@ -56,6 +55,7 @@ class EnrichmentWarmUp implements SmartLifecycle {
             PlanningContextBuilder contextBuilder,
             Clock clock,
             WarmUpProperties properties) {
+        super(PHASE);
         this.catalog = catalog;
         this.resolver = resolver;
         this.pointsOfInterest = pointsOfInterest;
@@ -65,8 +65,7 @@ class EnrichmentWarmUp implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void run() {
         long started = System.nanoTime();
         try {
             int enriched = rehearse();
@@ -133,20 +132,5 @@ class EnrichmentWarmUp implements SmartLifecycle {
                 null,
                 null,
                 null);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 }

@@ -9,15 +9,12 @@ import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.context.TestContexts;
 import io.itinera.enrichment.destination.DestinationResolver;
 import io.itinera.enrichment.destination.Destinations;
-import io.itinera.enrichment.poi.PoiProperties;
-import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.enrichment.poi.TestPlaces;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +67,7 @@ class EnrichmentWarmUpTests {
         return new EnrichmentWarmUp(
                 catalog,
                 new DestinationResolver(destinations),
-                PointsOfInterest.of(
-                        catalog,
-                        Map.of(),
-                        providers,
-                        new PoiProperties(null, 5000, 60, Duration.ofDays(7), Duration.ofSeconds(30))),
+                TestPlaces.of(catalog, providers),
                 TestContexts.builder(Clock.systemUTC(), providers),
                 Clock.systemUTC(),
                 new WarmUpProperties(trips));

@@ -20,8 +20,7 @@ import io.itinera.enrichment.context.TestContexts;
 import io.itinera.enrichment.destination.DestinationResolver;
 import io.itinera.enrichment.destination.Destinations;
 import io.itinera.enrichment.destination.TestDestinations;
-import io.itinera.enrichment.poi.PoiProperties;
-import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.enrichment.poi.TestPlaces;
 import io.itinera.enrichment.provider.HeldCalls;
 import io.itinera.enrichment.provider.Provider;
 import io.itinera.enrichment.provider.ProviderResult;
@@ -49,7 +48,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -354,11 +352,7 @@ class LiveProvidersIntegrationTests {
                 new DestinationResolver(destinations),
                 destinations,
                 catalog,
-                PointsOfInterest.of(
-                        catalog,
-                        Map.of(),
-                        providers,
-                        new PoiProperties(null, 5000, 60, Duration.ofDays(7), Duration.ofSeconds(30))),
+                TestPlaces.of(catalog, providers),
                 TestContexts.builder(ONE_WEEK_BEFORE, providers),
                 publisher);
         TripRequest request = TripRequests.to(destination)

@@ -8,8 +8,7 @@ import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.context.TestContexts;
 import io.itinera.enrichment.destination.DestinationResolver;
 import io.itinera.enrichment.destination.Destinations;
-import io.itinera.enrichment.poi.PoiProperties;
-import io.itinera.enrichment.poi.PointsOfInterest;
+import io.itinera.enrichment.poi.TestPlaces;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
 import io.itinera.events.Outcome;
@@ -24,7 +23,6 @@ import io.itinera.events.trip.ContextSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
@@ -136,11 +134,7 @@ class TripEnricherTests {
                 new DestinationResolver(destinations),
                 destinations,
                 catalog,
-                PointsOfInterest.of(
-                        catalog,
-                        Map.of(),
-                        providers,
-                        new PoiProperties(null, 5000, 60, Duration.ofDays(7), Duration.ofSeconds(30))),
+                TestPlaces.of(catalog, providers),
                 TestContexts.builder(Clock.systemUTC(), providers),
                 publisher);
     }

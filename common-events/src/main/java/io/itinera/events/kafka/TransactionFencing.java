@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
@@ -27,7 +26,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * clean-up aborts it, or until the listener thread that gets that id has records. The first poll then also skips the
  * producer's start.
  */
-public final class TransactionFencing implements SmartLifecycle {
+public final class TransactionFencing extends StartupStep {
 
     /** Just before the listener containers start ({@link AbstractMessageListenerContainer#DEFAULT_PHASE}). */
     static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
@@ -37,7 +36,6 @@ public final class TransactionFencing implements SmartLifecycle {
     private final @Nullable ProducerFactory<?, ?> producers;
     private final IntSupplier listenerThreads;
     private final Duration wait;
-    private volatile boolean running;
 
     /**
      * @param producers the service's producer factory; nothing to do unless it is transactional
@@ -46,14 +44,14 @@ public final class TransactionFencing implements SmartLifecycle {
      *     listeners open theirs when they first need one)
      */
     public TransactionFencing(@Nullable ProducerFactory<?, ?> producers, IntSupplier listenerThreads, Duration wait) {
+        super(PHASE);
         this.producers = producers;
         this.listenerThreads = listenerThreads;
         this.wait = wait;
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void run() {
         ProducerFactory<?, ?> factory = producers;
         int threads = listenerThreads.getAsInt();
         if (factory == null || !factory.transactionCapable() || threads == 0) {
@@ -95,20 +93,5 @@ public final class TransactionFencing implements SmartLifecycle {
             opening.forEach(producer -> producer.thenAccept(Producer::close));
             starters.shutdown();
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 }
