@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 /** Keeps the gateway's features apart: no cycles, and the sagas know nothing of HTTP. */
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.itinera.gateway");
 
     @Test
     void featurePackagesDoNotDependOnEachOtherInCycles() {
-        slices().matching("io.itinera.gateway.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("io.itinera.gateway.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ArchitectureTests {
                         "org.springframework.http..",
                         "org.springframework.web..",
                         "reactor..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -48,13 +48,13 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..gateway.proposal..", "..gateway.destination..")
-                .check(classes);
+                .check(CLASSES);
         noClasses()
                 .that()
                 .resideInAPackage("..gateway.proposal..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..gateway.trip..", "..gateway.destination..")
-                .check(classes);
+                .check(CLASSES);
     }
 }

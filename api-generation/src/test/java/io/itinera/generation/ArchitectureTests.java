@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The packages of the design: the planning model, the feasibility rules, the planners, the search engine. */
 class ArchitectureTests {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.itinera.generation");
 
@@ -21,7 +21,7 @@ class ArchitectureTests {
         slices().matching("io.itinera.generation.(*)..")
                 .should()
                 .beFreeOfCycles()
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ArchitectureTests {
                         "..generation.request..",
                         "..generation.proposal..",
                         "..generation.system..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -49,7 +49,7 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..generation.planners..", "..generation.feasibility..", "..generation.search..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -60,14 +60,14 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..generation.planners..", "..generation.search..")
-                .check(classes);
+                .check(CLASSES);
         noClasses()
                 .that()
                 .resideInAPackage("..generation.planners..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("..generation.feasibility..")
-                .check(classes);
+                .check(CLASSES);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ArchitectureTests {
                 .arePublic()
                 .should()
                 .haveSimpleName("FeasibilityCheck")
-                .check(classes);
+                .check(CLASSES);
         classes()
                 .that()
                 .resideInAPackage("..generation.planners..")
@@ -87,6 +87,6 @@ class ArchitectureTests {
                 .arePublic()
                 .should()
                 .haveSimpleName("Planners")
-                .check(classes);
+                .check(CLASSES);
     }
 }

@@ -1,6 +1,9 @@
 package io.itinera.kafka;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
@@ -53,7 +56,30 @@ public final class KafkaTestBroker {
         if (mode.equals("embedded")) {
             return false;
         }
-        return mode.equals("testcontainers") || DockerClientFactory.instance().isDockerAvailable();
+        return mode.equals("testcontainers")
+                || (mayHaveDocker() && DockerClientFactory.instance().isDockerAvailable());
+    }
+
+    /**
+     * Whether asking Testcontainers is worth it: it is when a Docker host is configured or a Docker socket exists where
+     * Testcontainers looks by default. Without either, its probe (loading its client, trying each strategy, logging
+     * an error) cost every test JVM seconds to learn what the file system already says.
+     */
+    static boolean mayHaveDocker() {
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("DOCKER_HOST") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home", "");
+        Path userConfig = Path.of(home, ".testcontainers.properties");
+        String runtimeDir = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
+        return Files.exists(userConfig)
+                || Stream.of(
+                                Path.of("/var/run/docker.sock"),
+                                Path.of(home, ".docker", "run", "docker.sock"),
+                                Path.of(home, ".docker", "desktop", "docker.sock"),
+                                Path.of(runtimeDir, "docker.sock"),
+                                Path.of(runtimeDir, ".docker", "run", "docker.sock"))
+                        .anyMatch(Files::exists);
     }
 
     @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
