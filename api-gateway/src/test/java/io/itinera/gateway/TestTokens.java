@@ -9,17 +9,23 @@ import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 
 /**
- * An identity provider for tests: a signing key made per JVM (no key in Git), its public half as the PEM file the
+ * An identity provider for tests: a signing key made once per build (no key in Git), its public half as the PEM file the
  * gateway is configured with, and tokens minted on demand.
  */
 public final class TestTokens {
@@ -27,7 +33,12 @@ public final class TestTokens {
     public static final String ISSUER = "https://id.example.test";
     public static final String AUDIENCE = "itinera-api";
 
-    private static final KeyPair KEYS = rsa();
+    /**
+     * Made by the first test JVM of a module's build and read by the others: with the C1-only compiler of the
+     * integration-test JVMs, generating a 2048-bit RSA pair took 1.3-3.7 s of CPU, paid again by every class.
+     */
+    private static final KeyPair KEYS = sharedKeys(Path.of("target", "test-identity", "signing-key.p8"));
+
     private static Path publicKeyFile;
 
     private TestTokens() {}
@@ -77,6 +88,35 @@ public final class TestTokens {
             }
         }
         return publicKeyFile;
+    }
+
+    /** The pair stored in {@code file} (PKCS #8), made and stored there first if no other JVM did so before. */
+    static KeyPair sharedKeys(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Path made = Files.createTempFile(file.getParent(), "signing-key", ".tmp");
+                Files.write(made, rsa().getPrivate().getEncoded());
+                try {
+                    // link(2) fails if the file exists: of two JVMs making a pair at once, the first one's is kept
+                    Files.createLink(file, made);
+                } catch (FileAlreadyExistsException anotherJvmWasFirst) {
+                    // read below
+                } finally {
+                    Files.delete(made);
+                }
+            }
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey =
+                    (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+            PublicKey publicKey =
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an RSA key in PKCS #8: " + file, e);
+        }
     }
 
     public static KeyPair rsa() {

@@ -49,12 +49,12 @@ public final class WorkerProcesses {
         String bootstrap = KafkaTestBroker.bootstrapServers();
         List<Worker> workers = new ArrayList<>();
         enrichmentPort = freePort();
+        List<String> enrichment = new ArrayList<>(enrichmentArguments);
+        // The warm-up rehearses 24 enrichments before the listeners start (5-8 s of a start beside the other test
+        // JVMs): a cost for the suite's CPU, not something these tests are about. EnrichmentWarmUpTests covers it.
+        enrichment.add(0, "--enrichment.warm-up.trips=0");
         workers.add(launch(
-                "api-enrichment",
-                System.getProperty("itinera.enrichment.jar"),
-                bootstrap,
-                enrichmentPort,
-                enrichmentArguments));
+                "api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, enrichmentPort, enrichment));
         workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, 0, List.of()));
         for (Worker worker : workers) {
             worker.awaitReady();
