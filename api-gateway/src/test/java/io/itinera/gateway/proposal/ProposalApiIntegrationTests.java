@@ -10,7 +10,7 @@ import io.itinera.events.Topics;
 import io.itinera.events.proposal.DestinationProposal;
 import io.itinera.events.proposal.ProposalCompleted;
 import io.itinera.events.proposal.ProposalProgress;
-import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.SharedGatewayIntegrationTest;
 import io.itinera.gateway.WorkerEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /** The proposal API on a real broker, with api-generation's events published by the test. */
-class ProposalApiIntegrationTests extends GatewayIntegrationTest {
+class ProposalApiIntegrationTests extends SharedGatewayIntegrationTest {
 
     static final String BRIEF = """
             {"origin":"Lisbon","month":5,"tripDays":4,"interests":["art","food"],"budget":"MEDIUM",

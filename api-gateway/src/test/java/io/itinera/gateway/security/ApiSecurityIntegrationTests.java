@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.serde.EventJson;
 import io.itinera.gateway.EnrichmentStub;
-import io.itinera.gateway.GatewayIntegrationTest;
+import io.itinera.gateway.SharedGatewayIntegrationTest;
 import io.itinera.gateway.TestTokens;
 import io.itinera.gateway.TripClient;
 import io.itinera.gateway.contract.ApiFuzzer;
@@ -31,12 +31,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Spring Security in front of every route: the firewall refuses URLs that decode to something else than they say,
  * every {@code /api/**} route needs a credential, and API-key and JWT clients live in separate namespaces.
  */
-class ApiSecurityIntegrationTests extends GatewayIntegrationTest {
+// The last class of SharedContextIntegrationTests: closes the shared gateway while the broker still runs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ApiSecurityIntegrationTests extends SharedGatewayIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
