@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Test wiring shared by every gateway instance a test starts: a real broker, a private state directory, test keys and
@@ -21,6 +24,14 @@ public final class GatewayTestSupport {
     /** client-e: five open trips at most; used only by the test of a concurrent burst against that cap. */
     public static final String KEY_E = "test-key-client-e";
 
+    // Every test JVM made several of them and left them behind: hundreds in /tmp after a few builds.
+    private static final Set<Path> STATE_DIRS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(GatewayTestSupport::removeStateDirs, "test-state-dirs-removal"));
+    }
+
     private GatewayTestSupport() {}
 
     public static void register(DynamicPropertyRegistry registry) {
@@ -35,11 +46,24 @@ public final class GatewayTestSupport {
         registry.add("gateway.auth.jwt.audience", () -> TestTokens.AUDIENCE);
     }
 
+    /** A fresh Kafka Streams state directory, removed when the JVM exits (by then its context has closed). */
     public static Path newStateDir() {
         try {
-            return Files.createTempDirectory("itinera-gateway-streams");
+            Path dir = Files.createTempDirectory("itinera-gateway-streams");
+            STATE_DIRS.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeStateDirs() {
+        for (Path dir : STATE_DIRS) {
+            try {
+                FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException leftForTheOs) {
+                // a process still writing there as the JVM exits: the temp directory's usual fate
+            }
         }
     }
 

@@ -82,6 +82,7 @@ public final class TestTokens {
         if (publicKeyFile == null) {
             try {
                 publicKeyFile = Files.createTempFile("itinera-test-jwt", ".pem");
+                publicKeyFile.toFile().deleteOnExit();
                 Files.writeString(publicKeyFile, pem(KEYS));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
