@@ -55,7 +55,13 @@ public final class WorkerProcesses {
         enrichment.add(0, "--enrichment.warm-up.trips=0");
         workers.add(launch(
                 "api-enrichment", System.getProperty("itinera.enrichment.jar"), bootstrap, enrichmentPort, enrichment));
-        workers.add(launch("api-generation", System.getProperty("itinera.generation.jar"), bootstrap, 0, List.of()));
+        // The same for api-generation's 12 rehearsed plans; GenerationWarmUpTests covers them.
+        workers.add(launch(
+                "api-generation",
+                System.getProperty("itinera.generation.jar"),
+                bootstrap,
+                0,
+                List.of("--generation.warm-up.trips=0")));
         for (Worker worker : workers) {
             worker.awaitReady();
             WORKERS.put(worker.name(), worker);
