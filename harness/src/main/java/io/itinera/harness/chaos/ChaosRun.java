@@ -292,7 +292,14 @@ public final class ChaosRun {
         say("client errors by kind: %s", new TreeMap<>(errors));
         say("dead letters: %s", findings.deadLetters());
         if (!duplicated.isEmpty() || !withoutAnswer.isEmpty() || !lost.isEmpty()) {
-            say("duplicated %s; error answered but created %s; lost %s", duplicated, withoutAnswer, lost);
+            say(
+                    "duplicated: two completions of a stage %s, changed after READY %s, a status entered twice %s;"
+                            + " error answered but created %s; lost %s",
+                    findings.duplicatedCompletions(),
+                    findings.changedAfterReady(),
+                    findings.repeatedStatus(),
+                    withoutAnswer,
+                    lost);
         }
         return new ScenarioResult(
                 scenario,
