@@ -10,7 +10,7 @@ import io.itinera.events.TopicNames;
 import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
-import io.itinera.events.kafka.StartupStep;
+import io.itinera.events.kafka.Rehearsal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
@@ -21,9 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +31,7 @@ import org.springframework.stereotype.Component;
  * so that no live provider is asked; nothing is published.
  */
 @Component
-class EnrichmentWarmUp extends StartupStep {
-
-    /** Before the listener containers start, and before their transactional producers open. */
-    static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
-
-    private static final Logger log = LoggerFactory.getLogger(EnrichmentWarmUp.class);
+class EnrichmentWarmUp extends Rehearsal {
 
     private final Catalog catalog;
     private final DestinationResolver resolver;
@@ -55,7 +47,7 @@ class EnrichmentWarmUp extends StartupStep {
             PlanningContextBuilder contextBuilder,
             Clock clock,
             WarmUpProperties properties) {
-        super(PHASE);
+        super("enrichments");
         this.catalog = catalog;
         this.resolver = resolver;
         this.pointsOfInterest = pointsOfInterest;
@@ -64,23 +56,9 @@ class EnrichmentWarmUp extends StartupStep {
         this.properties = properties;
     }
 
-    @Override
-    protected void run() {
-        long started = System.nanoTime();
-        try {
-            int enriched = rehearse();
-            log.info(
-                    "Warmed up with {} enrichments in {} ms, before the listeners poll",
-                    enriched,
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            // a rehearsal that fails costs the first batch its speed, never the start
-            log.warn("Warm-up enrichment failed; the listeners start cold: {}", e.toString());
-        }
-    }
-
     /** Enriches the configured number of trips, round-robin over the curated destinations that have places. */
-    int rehearse() {
+    @Override
+    protected int rehearse() {
         List<CatalogDestination> destinations = catalog.destinations().stream()
                 .filter(destination -> pointsOfInterest.offline().contains(destination.id()))
                 .toList();

@@ -3,15 +3,12 @@ package io.itinera.generation.request;
 import io.itinera.events.TopicNames;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
-import io.itinera.events.kafka.StartupStep;
+import io.itinera.events.kafka.Rehearsal;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.generation.planning.ProgressListener;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,40 +19,22 @@ import org.springframework.stereotype.Component;
  * ({@link WarmUpTrips}); nothing is published.
  */
 @Component
-class GenerationWarmUp extends StartupStep {
+class GenerationWarmUp extends Rehearsal {
 
-    /** Before the listener containers start, and before their transactional producers open. */
-    static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
-
-    private static final Logger log = LoggerFactory.getLogger(GenerationWarmUp.class);
     private static final ProgressListener NO_PROGRESS = (day, number, total) -> {};
 
     private final ItineraryGenerator generator;
     private final WarmUpProperties properties;
 
     GenerationWarmUp(ItineraryGenerator generator, WarmUpProperties properties) {
-        super(PHASE);
+        super("plans");
         this.generator = generator;
         this.properties = properties;
     }
 
-    @Override
-    protected void run() {
-        long started = System.nanoTime();
-        try {
-            int planned = rehearse();
-            log.info(
-                    "Warmed up with {} plans in {} ms, before the listeners poll",
-                    planned,
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            // a rehearsal that fails costs the first batch its speed, never the start
-            log.warn("Warm-up planning failed; the listeners start cold: {}", e.toString());
-        }
-    }
-
     /** Plans the configured number of made-up trips; returns how many came out as itineraries. */
-    int rehearse() {
+    @Override
+    protected int rehearse() {
         EventSerializer<Object> serializer = new EventSerializer<>();
         EventDeserializer<Object> deserializer = new EventDeserializer<>();
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusYears(1);
