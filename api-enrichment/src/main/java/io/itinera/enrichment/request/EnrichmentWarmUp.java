@@ -11,8 +11,6 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.kafka.Rehearsal;
-import io.itinera.events.serde.EventDeserializer;
-import io.itinera.events.serde.EventSerializer;
 import io.itinera.events.trip.Budget;
 import io.itinera.events.trip.Interest;
 import io.itinera.events.trip.Pace;
@@ -65,22 +63,18 @@ class EnrichmentWarmUp extends Rehearsal {
         if (destinations.isEmpty()) {
             return 0;
         }
-        EventSerializer<Object> serializer = new EventSerializer<>();
-        EventDeserializer<Object> deserializer = new EventDeserializer<>();
         LocalDate start = LocalDate.now(clock).plusYears(1);
         int enriched = 0;
         for (int i = 0; i < properties.trips(); i++) {
             CatalogDestination destination = destinations.get(i % destinations.size());
             TripRequest request = request(destination, start.plusDays(i % 7), 1 + i % 5);
-            byte[] asSent = serializer.serialize(
-                    TopicNames.ENRICHMENT_REQUEST, EnrichmentRequested.of("warm-up-" + i, request));
-            Object received = deserializer.deserialize(TopicNames.ENRICHMENT_REQUEST, asSent);
-            if (!(received instanceof EnrichmentRequested requested)) {
-                throw new IllegalStateException("a warm-up request did not read back: " + received);
-            }
+            EnrichmentRequested requested = asReceived(
+                    TopicNames.ENRICHMENT_REQUEST,
+                    EnrichmentRequested.of("warm-up-" + i, request),
+                    EnrichmentRequested.class);
             Optional<PlanningContext> context = contextOf(requested.request());
             if (context.isPresent()) {
-                serializer.serialize(
+                writeOut(
                         TopicNames.ENRICHMENT_COMPLETED,
                         EnrichmentCompleted.succeeded(requested.tripId(), context.get()));
                 enriched++;

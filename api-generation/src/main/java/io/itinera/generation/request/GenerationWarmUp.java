@@ -4,8 +4,6 @@ import io.itinera.events.TopicNames;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationRequested;
 import io.itinera.events.kafka.Rehearsal;
-import io.itinera.events.serde.EventDeserializer;
-import io.itinera.events.serde.EventSerializer;
 import io.itinera.generation.planning.ProgressListener;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,18 +33,13 @@ class GenerationWarmUp extends Rehearsal {
     /** Plans the configured number of made-up trips; returns how many came out as itineraries. */
     @Override
     protected int rehearse() {
-        EventSerializer<Object> serializer = new EventSerializer<>();
-        EventDeserializer<Object> deserializer = new EventDeserializer<>();
         LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).plusYears(1);
         int planned = 0;
         for (int i = 0; i < properties.trips(); i++) {
-            byte[] asSent = serializer.serialize(TopicNames.GENERATION_REQUEST, WarmUpTrips.trip(i, firstDay));
-            Object received = deserializer.deserialize(TopicNames.GENERATION_REQUEST, asSent);
-            if (!(received instanceof GenerationRequested requested)) {
-                throw new IllegalStateException("a warm-up request did not read back: " + received);
-            }
+            GenerationRequested requested =
+                    asReceived(TopicNames.GENERATION_REQUEST, WarmUpTrips.trip(i, firstDay), GenerationRequested.class);
             GenerationCompleted completed = generator.generate(requested, NO_PROGRESS);
-            serializer.serialize(TopicNames.GENERATION_COMPLETED, completed);
+            writeOut(TopicNames.GENERATION_COMPLETED, completed);
             if (completed.failure() == null) {
                 planned++;
             }

@@ -1,5 +1,7 @@
 package io.itinera.events.kafka;
 
+import io.itinera.events.serde.EventDeserializer;
+import io.itinera.events.serde.EventSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -15,6 +17,8 @@ public abstract class Rehearsal extends StartupStep {
     public static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 2;
 
     private final Logger log = LoggerFactory.getLogger(getClass());
+    private final EventSerializer<Object> serializer = new EventSerializer<>();
+    private final EventDeserializer<Object> deserializer = new EventDeserializer<>();
     private final String work;
 
     /** @param work what one rehearsed item is called in the log, in the plural ("plans") */
@@ -25,6 +29,22 @@ public abstract class Rehearsal extends StartupStep {
 
     /** Rehearses the configured number of items; returns how many came out whole. */
     protected abstract int rehearse();
+
+    /** The event as a listener of {@code topic} receives it: written to bytes and read back, as it would travel. */
+    protected final <T> T asReceived(String topic, Object event, Class<T> type) {
+        Object received = deserializer.deserialize(topic, serializer.serialize(topic, event));
+        if (received == null || !type.isInstance(received)) {
+            throw new IllegalStateException("a warm-up " + type.getSimpleName() + " did not read back: " + received);
+        }
+        @SuppressWarnings("unchecked") // checked by isInstance just above
+        T typed = (T) received;
+        return typed;
+    }
+
+    /** Writes the event to the bytes it would be published as on {@code topic}, and publishes nothing. */
+    protected final void writeOut(String topic, Object event) {
+        serializer.serialize(topic, event);
+    }
 
     @Override
     protected final void run() {

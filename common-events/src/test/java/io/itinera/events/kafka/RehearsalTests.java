@@ -2,7 +2,12 @@ package io.itinera.events.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.itinera.events.SampleEvents;
+import io.itinera.events.TopicNames;
+import io.itinera.events.enrichment.EnrichmentCompleted;
+import io.itinera.events.enrichment.EnrichmentRequested;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -43,5 +48,33 @@ class RehearsalTests {
         assertThat(Rehearsal.PHASE)
                 .isLessThan(TransactionFencing.PHASE)
                 .isLessThan(AbstractMessageListenerContainer.DEFAULT_PHASE);
+    }
+
+    @Test
+    void anEventReadBackIsTheEventAsSent() {
+        EnrichmentRequested sent = EnrichmentRequested.of("trip-1", SampleEvents.fullRequest());
+
+        EnrichmentRequested received =
+                noWork().asReceived(TopicNames.ENRICHMENT_REQUEST, sent, EnrichmentRequested.class);
+
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void anEventThatReadsBackAsAnotherTypeFailsTheRehearsal() {
+        EnrichmentRequested sent = EnrichmentRequested.of("trip-1", SampleEvents.fullRequest());
+
+        assertThatThrownBy(() -> noWork().asReceived(TopicNames.ENRICHMENT_REQUEST, sent, EnrichmentCompleted.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("EnrichmentCompleted did not read back");
+    }
+
+    private static Rehearsal noWork() {
+        return new Rehearsal("plans") {
+            @Override
+            protected int rehearse() {
+                return 0;
+            }
+        };
     }
 }
