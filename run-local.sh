@@ -8,6 +8,9 @@
 #   ITINERA_API_KEY     the local API key (default: itinera-local-dev-key)
 #   ITINERA_SKIP_BUILD  set to 1 to never run Maven (fails if a jar is missing)
 #   ITINERA_JAVA_OPTS   extra JVM options for the three services (default: -Xmx512m)
+#   ITINERA_JIT         split (default): api-gateway and api-enrichment compile with C1 only (-XX:TieredStopAtLevel=1),
+#                       api-generation with C1 then C2, as in the cluster; tiered: every service with the JVM's default
+#                       (C1 then C2). Why: docs/adr/0012-jit-per-service.md
 #   ITINERA_GATEWAY_ARGS  extra Spring arguments for the gateway, e.g. --gateway.rate-limit.enabled=false (load tests)
 #   ITINERA_GATEWAY_REPLICAS  1 (default) or 2: a second gateway replica, api-gateway-2, on http 8180, management 9180
 #   ITINERA_WORKER_REPLICAS   1 (default) or 2: a second replica of each worker, api-enrichment-2 (http 8181,
@@ -42,6 +45,7 @@ WORKER_REPLICAS=${ITINERA_WORKER_REPLICAS:-1}
 ON_EXIT=${ITINERA_ON_EXIT:-stop}
 START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
 CDS=${ITINERA_CDS:-0}
+JIT=${ITINERA_JIT:-split}
 APP_DIR=$LOCAL/app
 PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092
@@ -59,6 +63,7 @@ die() { printf '[run-local] ERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ $ON_EXIT =~ ^(stop|keep|restart)$ ]] || die "ITINERA_ON_EXIT must be stop, keep or restart (got '$ON_EXIT')"
 [[ $CDS =~ ^[01]$ ]] || die "ITINERA_CDS must be 0 or 1 (got '$CDS')"
+[[ $JIT =~ ^(split|tiered)$ ]] || die "ITINERA_JIT must be split or tiered (got '$JIT')"
 [[ $GATEWAY_REPLICAS =~ ^[12]$ ]] || die "ITINERA_GATEWAY_REPLICAS must be 1 or 2 (got '$GATEWAY_REPLICAS')"
 [[ $WORKER_REPLICAS =~ ^[12]$ ]] || die "ITINERA_WORKER_REPLICAS must be 1 or 2 (got '$WORKER_REPLICAS')"
 # Second replicas start after the first ones: each service's first replica is the one the printed URLs name.
@@ -151,6 +156,11 @@ run_jar_of() {
 }
 cds_opts_of() { ((CDS)) && echo "-XX:SharedArchiveFile=$APP_DIR/$(module_of "$1")/app.jsa"; true; }
 
+# The JIT of a service: the planner earns C2's code, the I/O-bound services spend more compiling it than it saves.
+jit_opts_of() {
+  [[ $JIT == split && $(module_of "$1") != api-generation ]] && echo "-XX:TieredStopAtLevel=1"; true
+}
+
 # prepare_cds MODULE: extracts the module's jar and records its class-data-sharing archive in a training run (Spring
 # starts the context and exits before anything runs: -Dspring.context.exit=onRefresh), unless the archive is newer
 # than the jar. The run needs the broker: the services declare their topics while the context starts.
@@ -161,8 +171,8 @@ prepare_cds() {
   [[ -f $dir/app.jsa && $dir/app.jsa -nt $jar ]] && return 0
   rm -rf "$dir"
   java -Djarmode=tools -jar "$jar" extract --destination "$dir" >>"$LOGS/cds.log" 2>&1 || return 1
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and the JIT options are lists of options
+  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS $(jit_opts_of "$module") -XX:ArchiveClassesAtExit="$dir/app.jsa" \
     -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" --spring.profiles.active=local \
     --itinera.kafka.instance-id="cds-training-$module" >>"$LOGS/cds.log" 2>&1
   [[ -f $dir/app.jsa ]]
@@ -180,8 +190,8 @@ start_service() {
   fi
   [[ $service == *-2 ]] && args+=(--server.port="${HTTP_PORT[$service]}"
     --management.server.port="${MANAGEMENT_PORT[$service]}")
-  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and the CDS options are lists of options
-  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS $(cds_opts_of "$service") -jar "$(run_jar_of "$service")" \
+  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS, the JIT and the CDS options are lists of options
+  ITINERA_API_KEY_SHA256=$key_sha256 java $JAVA_OPTS $(jit_opts_of "$service") $(cds_opts_of "$service") -jar "$(run_jar_of "$service")" \
     --spring.profiles.active=local "${args[@]}" >>"$LOGS/$service.log" 2>&1 &
 }
 
