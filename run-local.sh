@@ -8,9 +8,9 @@
 #   ITINERA_API_KEY     the local API key (default: itinera-local-dev-key)
 #   ITINERA_SKIP_BUILD  set to 1 to never run Maven (fails if a jar is missing)
 #   ITINERA_JAVA_OPTS   extra JVM options for the three services (default: -Xmx512m)
-#   ITINERA_JIT         split (default): api-gateway and api-enrichment compile with C1 only (-XX:TieredStopAtLevel=1),
-#                       api-generation with C1 then C2, as in the cluster; tiered: every service with the JVM's default
-#                       (C1 then C2). Why: docs/adr/0012-jit-per-service.md
+#   ITINERA_JIT         tiered (default): every service with the JVM's default JIT (C1, then C2 for hot code); split:
+#                       api-gateway and api-enrichment with C1 only (-XX:TieredStopAtLevel=1), an A/B that lost under
+#                       load (docs/adr/0012-jit-per-service.md)
 #   ITINERA_GATEWAY_ARGS  extra Spring arguments for the gateway, e.g. --gateway.rate-limit.enabled=false (load tests)
 #   ITINERA_GATEWAY_REPLICAS  1 (default) or 2: a second gateway replica, api-gateway-2, on http 8180, management 9180
 #   ITINERA_WORKER_REPLICAS   1 (default) or 2: a second replica of each worker, api-enrichment-2 (http 8181,
@@ -45,7 +45,7 @@ WORKER_REPLICAS=${ITINERA_WORKER_REPLICAS:-1}
 ON_EXIT=${ITINERA_ON_EXIT:-stop}
 START_TIMEOUT=${ITINERA_START_TIMEOUT:-180}
 CDS=${ITINERA_CDS:-0}
-JIT=${ITINERA_JIT:-split}
+JIT=${ITINERA_JIT:-tiered}
 APP_DIR=$LOCAL/app
 PID_DIR=$LOCAL/pids
 KAFKA_PORT=9092
@@ -156,7 +156,7 @@ run_jar_of() {
 }
 cds_opts_of() { ((CDS)) && echo "-XX:SharedArchiveFile=$APP_DIR/$(module_of "$1")/app.jsa"; true; }
 
-# The JIT of a service: the planner earns C2's code, the I/O-bound services spend more compiling it than it saves.
+# The JIT of a service under ITINERA_JIT=split: C1 only but for the planner.
 jit_opts_of() {
   [[ $JIT == split && $(module_of "$1") != api-generation ]] && echo "-XX:TieredStopAtLevel=1"; true
 }
