@@ -116,7 +116,7 @@ done
 module_of() { echo "${1%-2}"; } # api-gateway-2 is a second api-gateway, api-enrichment-2 a second api-enrichment
 jar_of() { local module; module=$(module_of "$1"); echo "$ROOT/$module/target/$module-$VERSION-exec.jar"; }
 needs_build=0
-[[ -d $ROOT/embedded-kafka/target/broker-lib ]] || needs_build=1
+[[ -d $ROOT/local-broker/target/broker-lib ]] || needs_build=1
 for service in "${SERVICES[@]}"; do
   jar=$(jar_of "$service")
   if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/pom.xml" "$ROOT/common-events" "$ROOT/$(module_of "$service")" \
@@ -130,7 +130,7 @@ if ((needs_build)); then
   say "building (mvn package without running tests; full log in $LOGS/build.log)..."
   mkdir -p "$LOGS"
   # -DskipTests, not -Dmaven.test.skip: the services' test scope needs common-events' test-jar, which that would skip.
-  mvn -B -q -DskipTests -pl embedded-kafka,api-enrichment,api-generation,api-gateway -am package >"$LOGS/build.log" 2>&1 \
+  mvn -B -q -DskipTests -pl local-broker,api-enrichment,api-generation,api-gateway -am package >"$LOGS/build.log" 2>&1 \
     || { tail -40 "$LOGS/build.log"; die "build failed"; }
 fi
 

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# A standalone single-node KRaft broker built from embedded-kafka/target/broker-lib (mvn -pl embedded-kafka package).
+# A standalone single-node KRaft broker built from local-broker/target/broker-lib (mvn -pl local-broker package).
 # Sourced by run-local.sh and deploy/images/smoke-test.sh, so both start Kafka the same way.
 
 # kafka_configure DIR PORT CONTROLLER_PORT: writes DIR/server.properties (data in DIR/data) and formats the storage
@@ -109,7 +109,7 @@ kafka_record_archive() {
 }
 
 kafka_lib() {
-  echo "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/target/broker-lib"
+  echo "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/local-broker/target/broker-lib"
 }
 
 kafka_classpath() {

@@ -98,7 +98,7 @@ for service in "${SERVICES[@]}"; do
 done
 
 # --- a standalone KRaft broker, as run-local.sh starts it ------------------------------------------------------------
-[[ -d embedded-kafka/target/broker-lib ]] || mvn -B -q -o -pl embedded-kafka package -DskipTests >>"$LOGS/build.log" 2>&1
+[[ -d local-broker/target/broker-lib ]] || mvn -B -q -o -pl local-broker package -DskipTests >>"$LOGS/build.log" 2>&1
 port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is in use"
 rm -rf "$WORK/kafka" && mkdir -p "$WORK/kafka"
 # shellcheck source=embedded-kafka/standalone-broker.sh
