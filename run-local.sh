@@ -182,7 +182,8 @@ prepare_cds() {
 start_service() {
   local service=$1
   # its own name as a static group member, whatever restarted it (so not on the line that sets $service)
-  local args=(--itinera.kafka.instance-id="local-$service")
+  # the local broker has no ACLs, so a service may abort a transaction left open on its inputs (ADR 0011)
+  local args=(--itinera.kafka.instance-id="local-$service" --itinera.kafka.hanging-transactions.abort=true)
   if [[ $(module_of "$service") == api-gateway ]]; then
     # shellcheck disable=SC2206 # GATEWAY_ARGS is a list of arguments
     args+=($GATEWAY_ARGS)

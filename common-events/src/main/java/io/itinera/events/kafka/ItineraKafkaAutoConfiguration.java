@@ -239,6 +239,29 @@ public class ItineraKafkaAutoConfiguration {
         }
     }
 
+    /** Transactions left open on the partitions the service reads: counted, reported, aborted where allowed. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnBooleanProperty(name = "itinera.kafka.hanging-transactions.enabled", matchIfMissing = true)
+    static class HangingTransactionsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        HangingTransactionWatch hangingTransactionWatch(
+                KafkaAdmin admin,
+                ItineraKafkaProperties properties,
+                ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                ObjectProvider<ReadTopics> otherReaders,
+                ObjectProvider<MeterRegistry> meters) {
+            return new HangingTransactionWatch(
+                    admin.getConfigurationProperties(),
+                    new ConsumedTopics(listeners, otherReaders),
+                    properties.hangingTransactions(),
+                    registry(meters),
+                    Clock.systemUTC());
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(KafkaStreams.class)
     @ConditionalOnBean(StreamsBuilderFactoryBean.class)
@@ -256,6 +279,11 @@ public class ItineraKafkaAutoConfiguration {
          * at {@code MAX_VALUE - 1000}, under requests that read its stores), and leaving its group at once, so that
          * another replica takes its tasks over without waiting for the session timeout (Streams stays by default).
          */
+        @Bean
+        StreamsReadTopics streamsReadTopics(StreamsBuilderFactoryBean streams) {
+            return new StreamsReadTopics(streams);
+        }
+
         @Bean
         StreamsBuilderFactoryBeanConfigurer streamsShutdown() {
             return factory -> {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId this process among the instances of its service (set by {@link KafkaDefaults}: the pod name on
  *     Kubernetes), for static group membership and transactional ids
  * @param staticMembership whether listener consumers join their group as static members named after the instance
+ * @param hangingTransactions the watch for transactions that stay open on the partitions the service reads
  */
 @ConfigurationProperties("itinera.kafka")
 public record ItineraKafkaProperties(
@@ -28,7 +29,8 @@ public record ItineraKafkaProperties(
         @DefaultValue Progress progress,
         @DefaultValue("60s") Duration streamsLivenessGrace,
         String instanceId,
-        @DefaultValue("true") boolean staticMembership) {
+        @DefaultValue("true") boolean staticMembership,
+        @DefaultValue HangingTransactions hangingTransactions) {
 
     /**
      * Blocking retries with exponential back-off; bounded so that a poison record reaches its dead-letter topic fast.
@@ -45,4 +47,21 @@ public record ItineraKafkaProperties(
      * since its start or its last report, so fast stages send only their completion.
      */
     public record Progress(@DefaultValue("250ms") Duration minInterval) {}
+
+    /**
+     * A transaction that stays open stalls every read_committed reader of its partition ({@link OpenTransactions}).
+     *
+     * @param enabled whether the service looks for them on the partitions it reads
+     * @param interval how often it looks
+     * @param after how long a transaction must have stayed open to be hanging: far beyond any producer's
+     *     {@code transaction.timeout.ms} (6–8 s here) plus the coordinator's sweep for timed-out ones (every 10 s),
+     *     after which its coordinator would have aborted it
+     * @param abort whether the service writes the abort marker itself; that needs the ClusterAction permission, which
+     *     the services do not have in the cluster, where the alert and its runbook lead an operator to do it
+     */
+    public record HangingTransactions(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("60s") Duration after,
+            @DefaultValue("false") boolean abort) {}
 }

@@ -1,0 +1,191 @@
+package io.itinera.events.kafka;
+
+import io.itinera.events.kafka.OpenTransactions.Open;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Looks at the partitions the service reads every {@code interval} for transactions that stay open ({@link
+ * OpenTransactions}), counts them in {@value #HANGING} (the alert {@code ItineraHangingTransaction}), logs the command
+ * that aborts each, and, where allowed ({@code abort}), aborts it: the abort marker lets the partition's readers go
+ * on, and drops only the records of a producer that is gone.
+ */
+final class HangingTransactionWatch implements SmartLifecycle {
+
+    static final String HANGING = "itinera.kafka.hanging.transactions";
+    static final String ABORTED = "itinera.kafka.hanging.transactions.aborted";
+
+    private static final Logger log = LoggerFactory.getLogger(HangingTransactionWatch.class);
+    private static final long TIMEOUT_MS = 10_000;
+
+    private final Map<String, Object> adminConfig;
+    private final Supplier<Set<String>> topics;
+    private final ItineraKafkaProperties.HangingTransactions settings;
+    private final OpenTransactions open;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final AtomicInteger hangingNow = new AtomicInteger();
+    private final Set<Open> reported = ConcurrentHashMap.newKeySet();
+    private @Nullable ScheduledExecutorService sweeper;
+    private @Nullable Admin admin;
+
+    HangingTransactionWatch(
+            Map<String, Object> adminConfig,
+            Supplier<Set<String>> topics,
+            ItineraKafkaProperties.HangingTransactions settings,
+            MeterRegistry meters,
+            Clock clock) {
+        this.adminConfig = Map.copyOf(adminConfig);
+        this.topics = topics;
+        this.settings = settings;
+        this.open = new OpenTransactions(settings.after());
+        this.meters = meters;
+        this.clock = clock;
+        Gauge.builder(HANGING, hangingNow, AtomicInteger::get)
+                .description("Transactions open on a partition this service reads for longer than any producer's"
+                        + " transaction timeout: its read_committed readers cannot pass them")
+                .register(meters);
+    }
+
+    @Override
+    public synchronized void start() {
+        Map<String, Object> config = new HashMap<>(adminConfig);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "itinera-hanging-transactions");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS / 2);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        admin = Admin.create(config);
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hanging-transactions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.interval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+            admin = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return sweeper != null;
+    }
+
+    /** One look; a broker that does not answer is looked at again next time. */
+    void sweep() {
+        Admin client = admin;
+        if (client == null) {
+            return;
+        }
+        try {
+            List<Open> hanging = open.hanging(openNow(client), clock.instant());
+            hangingNow.set(hanging.size());
+            reported.retainAll(hanging);
+            for (Open transaction : hanging) {
+                if (settings.abort()) {
+                    abort(client, transaction);
+                } else if (reported.add(transaction)) {
+                    log.error(
+                            "A transaction has been open on {} since offset {} for more than {}: its readers are stalled"
+                                    + " there. Abort it (runbook ItineraHangingTransaction): kafka-transactions.sh"
+                                    + " --bootstrap-server <broker> abort --topic {} --partition {} --start-offset {}",
+                            transaction.partition(),
+                            transaction.startOffset(),
+                            settings.after(),
+                            transaction.partition().topic(),
+                            transaction.partition().partition(),
+                            transaction.startOffset());
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception unanswered) {
+            log.debug("could not look for hanging transactions: {}", unanswered.toString());
+        }
+    }
+
+    private Set<Open> openNow(Admin client) throws Exception {
+        Set<String> names = topics.get();
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, TopicDescription> described =
+                client.describeTopics(names).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        List<TopicPartition> partitions = described.values().stream()
+                .flatMap(topic -> topic.partitions().stream()
+                        .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                .toList();
+        Map<TopicPartition, PartitionProducerState> producers =
+                client.describeProducers(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        Set<Open> openNow = new HashSet<>();
+        producers.forEach((partition, state) -> {
+            for (ProducerState producer : state.activeProducers()) {
+                producer.currentTransactionStartOffset()
+                        .ifPresent(start -> openNow.add(new Open(
+                                partition,
+                                producer.producerId(),
+                                producer.producerEpoch(),
+                                producer.coordinatorEpoch().orElse(-1),
+                                start)));
+            }
+        });
+        return openNow;
+    }
+
+    private void abort(Admin client, Open transaction) throws Exception {
+        client.abortTransaction(new AbortTransactionSpec(
+                        transaction.partition(),
+                        transaction.producerId(),
+                        (short) transaction.producerEpoch(),
+                        transaction.coordinatorEpoch()))
+                .all()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        Counter.builder(ABORTED)
+                .description("Transactions left open on a partition this service reads, aborted by it")
+                .tag("topic", transaction.partition().topic())
+                .register(meters)
+                .increment();
+        log.warn(
+                "aborted a transaction open on {} since offset {} for more than {} (producer {}, epoch {}): its"
+                        + " readers go on",
+                transaction.partition(),
+                transaction.startOffset(),
+                settings.after(),
+                transaction.producerId(),
+                transaction.producerEpoch());
+    }
+}
