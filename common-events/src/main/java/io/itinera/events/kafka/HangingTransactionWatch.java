@@ -6,23 +6,29 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeProducersResult;
 import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +48,7 @@ final class HangingTransactionWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HangingTransactionWatch.class);
     private static final long TIMEOUT_MS = 10_000;
+    private static final String OFFSETS = "__consumer_offsets";
 
     private final Map<String, Object> adminConfig;
     private final Supplier<Set<String>> topics;
@@ -138,21 +145,34 @@ final class HangingTransactionWatch implements SmartLifecycle {
         }
     }
 
+    /**
+     * The transactions open now on the partitions of the topics the service reads and of {@value #OFFSETS} (a
+     * transactional offset commit left open there stalls a group's start as much). A topic or partition that cannot be
+     * described (not created yet, or not readable under the service's ACLs) is left out.
+     */
     private Set<Open> openNow(Admin client) throws Exception {
-        Set<String> names = topics.get();
+        Set<String> names = new TreeSet<>(topics.get());
         if (names.isEmpty()) {
             return Set.of();
         }
-        Map<String, TopicDescription> described =
-                client.describeTopics(names).allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        List<TopicPartition> partitions = described.values().stream()
-                .flatMap(topic -> topic.partitions().stream()
-                        .map(partition -> new TopicPartition(topic.name(), partition.partition())))
-                .toList();
-        Map<TopicPartition, PartitionProducerState> producers =
-                client.describeProducers(partitions).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        names.add(OFFSETS);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (var topic : client.describeTopics(names).topicNameValues().entrySet()) {
+            TopicDescription description = answer(topic.getValue());
+            if (description != null) {
+                description
+                        .partitions()
+                        .forEach(
+                                partition -> partitions.add(new TopicPartition(topic.getKey(), partition.partition())));
+            }
+        }
+        DescribeProducersResult producers = client.describeProducers(partitions);
         Set<Open> openNow = new HashSet<>();
-        producers.forEach((partition, state) -> {
+        for (TopicPartition partition : partitions) {
+            PartitionProducerState state = answer(producers.partitionResult(partition));
+            if (state == null) {
+                continue;
+            }
             for (ProducerState producer : state.activeProducers()) {
                 producer.currentTransactionStartOffset()
                         .ifPresent(start -> openNow.add(new Open(
@@ -162,8 +182,17 @@ final class HangingTransactionWatch implements SmartLifecycle {
                                 producer.coordinatorEpoch().orElse(-1),
                                 start)));
             }
-        });
+        }
         return openNow;
+    }
+
+    /** A future's value, or null when the broker refused that one (a missing topic, a partition not readable). */
+    private static <T> @Nullable T answer(KafkaFuture<T> future) throws InterruptedException, TimeoutException {
+        try {
+            return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException refused) {
+            return null;
+        }
     }
 
     private void abort(Admin client, Open transaction) throws Exception {

@@ -1,12 +1,19 @@
 package io.itinera.events.kafka;
 
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-/** The sources of the service's Kafka Streams topology, global stores' included; none before it is built. */
+/**
+ * The topics the service's Kafka Streams topology reads: its sources, its global stores' topics, and its stores'
+ * changelogs (a task restores its stores from them at read_committed before it processes anything); none before the
+ * topology is built.
+ */
 final class StreamsReadTopics implements ReadTopics {
 
     private final StreamsBuilderFactoryBean streams;
@@ -17,7 +24,12 @@ final class StreamsReadTopics implements ReadTopics {
 
     @Override
     public Set<String> names() {
-        Topology topology = streams.getTopology();
+        Properties config = streams.getStreamsConfiguration();
+        return names(
+                streams.getTopology(), config == null ? null : config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    static Set<String> names(@Nullable Topology topology, @Nullable String applicationId) {
         Set<String> names = new TreeSet<>();
         if (topology == null) {
             return names;
@@ -30,6 +42,13 @@ final class StreamsReadTopics implements ReadTopics {
                 .filter(topics -> topics != null)
                 .forEach(names::addAll);
         description.globalStores().forEach(store -> names.addAll(store.source().topicSet()));
+        if (applicationId != null) {
+            description.subtopologies().stream()
+                    .flatMap(subtopology -> subtopology.nodes().stream())
+                    .filter(TopologyDescription.Processor.class::isInstance)
+                    .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
+                    .forEach(store -> names.add(applicationId + "-" + store + "-changelog"));
+        }
         names.removeIf(name -> name.endsWith("-repartition"));
         return names;
     }
