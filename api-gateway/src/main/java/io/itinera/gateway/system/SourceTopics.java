@@ -1,5 +1,6 @@
 package io.itinera.gateway.system;
 
+import io.itinera.events.kafka.StreamsReadTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +33,7 @@ record SourceTopics(Set<String> names) {
 
     /** The topology's input topics and its global stores' topics (no internal repartition topics: Streams makes those). */
     static SourceTopics of(Topology topology) {
-        TopologyDescription description = topology.describe();
-        Set<String> names = new TreeSet<>();
-        description.subtopologies().stream()
-                .flatMap(subtopology -> subtopology.nodes().stream())
-                .filter(TopologyDescription.Source.class::isInstance)
-                .map(TopologyDescription.Source.class::cast)
-                .filter(source -> source.topicSet() != null)
-                .forEach(source -> names.addAll(source.topicSet()));
-        description.globalStores().forEach(store -> names.addAll(store.source().topicSet()));
-        names.removeIf(name -> name.endsWith("-repartition"));
-        return new SourceTopics(names);
+        return new SourceTopics(StreamsReadTopics.sources(topology));
     }
 
     /**

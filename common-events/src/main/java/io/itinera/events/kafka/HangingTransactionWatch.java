@@ -59,7 +59,7 @@ final class HangingTransactionWatch implements SmartLifecycle {
     private final AtomicInteger hangingNow = new AtomicInteger();
     private final Set<Open> reported = ConcurrentHashMap.newKeySet();
     private @Nullable ScheduledExecutorService sweeper;
-    private @Nullable Admin admin;
+    private volatile @Nullable Admin admin;
 
     HangingTransactionWatch(
             Map<String, Object> adminConfig,

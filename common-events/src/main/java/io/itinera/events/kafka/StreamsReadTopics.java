@@ -14,7 +14,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
  * changelogs (a task restores its stores from them at read_committed before it processes anything); none before the
  * topology is built.
  */
-final class StreamsReadTopics implements ReadTopics {
+public final class StreamsReadTopics implements ReadTopics {
 
     private final StreamsBuilderFactoryBean streams;
 
@@ -30,11 +30,24 @@ final class StreamsReadTopics implements ReadTopics {
     }
 
     static Set<String> names(@Nullable Topology topology, @Nullable String applicationId) {
-        Set<String> names = new TreeSet<>();
         if (topology == null) {
-            return names;
+            return new TreeSet<>();
         }
+        Set<String> names = sources(topology);
+        if (applicationId != null) {
+            topology.describe().subtopologies().stream()
+                    .flatMap(subtopology -> subtopology.nodes().stream())
+                    .filter(TopologyDescription.Processor.class::isInstance)
+                    .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
+                    .forEach(store -> names.add(applicationId + "-" + store + "-changelog"));
+        }
+        return names;
+    }
+
+    /** A topology's input topics and its global stores' topics, without the repartition topics Streams makes itself. */
+    public static Set<String> sources(Topology topology) {
         TopologyDescription description = topology.describe();
+        Set<String> names = new TreeSet<>();
         description.subtopologies().stream()
                 .flatMap(subtopology -> subtopology.nodes().stream())
                 .filter(TopologyDescription.Source.class::isInstance)
@@ -42,13 +55,6 @@ final class StreamsReadTopics implements ReadTopics {
                 .filter(topics -> topics != null)
                 .forEach(names::addAll);
         description.globalStores().forEach(store -> names.addAll(store.source().topicSet()));
-        if (applicationId != null) {
-            description.subtopologies().stream()
-                    .flatMap(subtopology -> subtopology.nodes().stream())
-                    .filter(TopologyDescription.Processor.class::isInstance)
-                    .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
-                    .forEach(store -> names.add(applicationId + "-" + store + "-changelog"));
-        }
         names.removeIf(name -> name.endsWith("-repartition"));
         return names;
     }
