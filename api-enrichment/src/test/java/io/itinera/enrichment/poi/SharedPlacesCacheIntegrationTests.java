@@ -15,16 +15,14 @@ import io.itinera.enrichment.catalog.TestCatalogs;
 import io.itinera.enrichment.destination.TestDestinations;
 import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.provider.TestProviders;
+import io.itinera.events.MovableClock;
 import io.itinera.events.Topics;
 import io.itinera.events.kafka.KafkaEventPublisher;
 import io.itinera.events.serde.EventSerializer;
 import io.itinera.kafka.KafkaTestBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,33 +162,5 @@ class SharedPlacesCacheIntegrationTests {
         return stub.countRequestsMatching(
                         getRequestedFor(urlPathEqualTo(OVERPASS)).build())
                 .getCount();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,14 +3,12 @@ package io.itinera.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.itinera.events.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class ApiKeyStoreTests {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-01-01T00:00:00Z"));
 
     @Test
     void acceptsConfiguredKeysByTheirHashOnly() {
@@ -40,7 +38,7 @@ class ApiKeyStoreTests {
         assertThat(store.authenticate("old-key")).contains(new ApiClient("beta"));
 
         write(file, "beta " + hash("new-key") + "\n", 2);
-        clock.advanceSeconds(ApiKeyStore.RECHECK.toSeconds() + 1);
+        clock.advance(ApiKeyStore.RECHECK.plusSeconds(1));
 
         assertThat(store.authenticate("new-key")).contains(new ApiClient("beta"));
         assertThat(store.authenticate("old-key")).isEmpty();
@@ -53,7 +51,7 @@ class ApiKeyStoreTests {
         ApiKeyStore store = new ApiKeyStore(properties(List.of(), file), clock);
 
         write(file, "beta not-a-hash\n", 2);
-        clock.advanceSeconds(ApiKeyStore.RECHECK.toSeconds() + 1);
+        clock.advance(ApiKeyStore.RECHECK.plusSeconds(1));
 
         assertThat(store.authenticate("good-key")).contains(new ApiClient("beta"));
     }
@@ -90,30 +88,5 @@ class ApiKeyStoreTests {
         Files.writeString(file, content);
         // File systems with coarse timestamps would hide a quick rewrite; set distinct times explicitly.
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000L * version));
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2027-01-01T00:00:00Z");
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

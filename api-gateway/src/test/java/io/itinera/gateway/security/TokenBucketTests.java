@@ -2,11 +2,14 @@ package io.itinera.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTests {
 
-    private final ApiKeyStoreTests.MutableClock clock = new ApiKeyStoreTests.MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-01-01T00:00:00Z"));
 
     @Test
     void allowsABurstThenRefusesUntilRefilled() {
@@ -20,14 +23,14 @@ class TokenBucketTests {
         assertThat(refused.granted()).isFalse();
         assertThat(refused.secondsUntilNext()).isEqualTo(1);
         assertThat(refused.secondsUntilFull()).isEqualTo(3);
-        clock.advanceSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(bucket.take().granted()).isTrue();
     }
 
     @Test
     void neverHoldsMoreThanItsCapacity() {
         TokenBucket bucket = new TokenBucket(2, 5.0, clock);
-        clock.advanceSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
 
         bucket.take();
         bucket.take();

@@ -2,12 +2,12 @@ package io.itinera.events.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.itinera.events.MovableClock;
 import io.itinera.kafka.KafkaTestBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ class HangingTransactionWatchBrokerTests {
     void aTransactionOpenPastTheThresholdIsCountedAndAbortedSoThatReadersGoOn() throws Exception {
         String topic = "hanging-" + UUID.randomUUID();
         try (KafkaProducer<String, String> open = openTransactionOn(topic)) {
-            MutableClock clock = new MutableClock();
+            MovableClock clock = new MovableClock(Instant.parse("2026-12-04T17:00:00Z"));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             HangingTransactionWatch watch = watch(topic, true, clock, meters);
             watch.start();
@@ -80,7 +80,7 @@ class HangingTransactionWatchBrokerTests {
     void withoutAbortTheWatchOnlyCountsAndTheTransactionStays() throws Exception {
         String topic = "hanging-" + UUID.randomUUID();
         try (KafkaProducer<String, String> open = openTransactionOn(topic)) {
-            MutableClock clock = new MutableClock();
+            MovableClock clock = new MovableClock(Instant.parse("2026-12-04T17:00:00Z"));
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             HangingTransactionWatch watch = watch(topic, false, clock, meters);
             watch.start();
@@ -161,29 +161,5 @@ class HangingTransactionWatchBrokerTests {
             }
         }
         return values;
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-04T17:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

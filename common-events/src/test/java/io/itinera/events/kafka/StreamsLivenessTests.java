@@ -2,11 +2,9 @@ package io.itinera.events.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.itinera.events.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,7 @@ import org.springframework.boot.health.contributor.Status;
 class StreamsLivenessTests {
 
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.RUNNING);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-05-01T10:00:00Z"));
     private final StreamsLiveness liveness = new StreamsLiveness(state::get, Duration.ofSeconds(60), clock);
 
     @Test
@@ -47,29 +45,5 @@ class StreamsLivenessTests {
         liveness.health();
         clock.advance(Duration.ofSeconds(50));
         assertThat(liveness.health().getStatus()).isEqualTo(Status.UP);
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2027-05-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
