@@ -4,10 +4,13 @@ import io.itinera.enrichment.catalog.Catalog;
 import io.itinera.enrichment.catalog.CatalogPoi;
 import io.itinera.enrichment.destination.Destinations;
 import io.itinera.enrichment.provider.Providers;
+import io.itinera.events.Topics;
 import io.itinera.events.kafka.EventPublisher;
+import io.itinera.events.kafka.ReadTopics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,5 +68,11 @@ class PoiConfiguration {
                 consumers.getObject().getConfigurationProperties(),
                 publisher.getObject(),
                 properties.cacheStartupWait());
+    }
+
+    /** The shared cache's own consumer reads its topic at read_committed, so a transaction left open there stalls it. */
+    @Bean
+    ReadTopics placesCacheTopics(PlacesCache cache) {
+        return () -> cache instanceof KafkaPlacesCache ? Set.of(Topics.ENRICHMENT_PLACES.name()) : Set.of();
     }
 }
