@@ -20,7 +20,8 @@ class BrokerConfigTests {
             "group.consumer.session.timeout.ms", "6000",
             "group.consumer.min.session.timeout.ms", "6000",
             "group.consumer.heartbeat.interval.ms", "1000",
-            "group.consumer.min.heartbeat.interval.ms", "1000");
+            "group.consumer.min.heartbeat.interval.ms", "1000",
+            "group.consumer.assignment.interval.ms", "0");
 
     @Test
     void everyServicesListenersUseTheConsumerGroupProtocol() {
