@@ -119,7 +119,13 @@ final class HangingTransactionWatch implements SmartLifecycle {
             return;
         }
         try {
-            List<Open> hanging = open.hanging(openNow(client), clock.instant());
+            Set<Open> openNow = openNow(client);
+            List<Open> hanging = new ArrayList<>(open.hanging(openNow, clock.instant()));
+            if (settings.askCoordinator()) {
+                lost(client, openNow, hanging).stream()
+                        .filter(transaction -> !hanging.contains(transaction))
+                        .forEach(hanging::add);
+            }
             hangingNow.set(hanging.size());
             reported.retainAll(hanging);
             for (Open transaction : hanging) {
@@ -143,6 +149,30 @@ final class HangingTransactionWatch implements SmartLifecycle {
         } catch (Exception unanswered) {
             log.debug("could not look for hanging transactions: {}", unanswered.toString());
         }
+    }
+
+    /**
+     * The transactions of {@code openNow} (described at t0) that their coordinator does not know (asked at t1) and that
+     * are still open at the same offset (described again at t2). A live transaction open on a partition from t0 to t2
+     * is known to its coordinator throughout, so only a lost one passes; one that ended between t0 and t1 is no longer
+     * open at t2. Without an answer from every coordinator (still loading after a restart, say) nothing passes.
+     */
+    private Set<Open> lost(Admin client, Set<Open> openNow, List<Open> hanging) throws Exception {
+        Set<Open> suspects = new HashSet<>(openNow);
+        hanging.forEach(suspects::remove);
+        Set<Open> unknown;
+        try {
+            unknown = CoordinatorView.unknown(client, suspects, TIMEOUT_MS);
+        } catch (ExecutionException | TimeoutException unanswered) {
+            log.debug("the transaction coordinators did not answer: {}", unanswered.toString());
+            return Set.of();
+        }
+        if (unknown.isEmpty()) {
+            return Set.of();
+        }
+        Set<Open> stillOpen = openNow(client);
+        stillOpen.retainAll(unknown);
+        return stillOpen;
     }
 
     /**

@@ -56,10 +56,14 @@ public record ItineraKafkaProperties(
      *     after which its coordinator would have aborted it
      * @param abort whether the service writes the abort marker itself; that needs the ClusterAction permission, which
      *     the services do not have in the cluster, where the alert and its runbook lead an operator to do it
+     * @param askCoordinator whether a transaction open on a partition is also checked with its coordinator, so that one
+     *     the coordinator lost counts as hanging at once rather than after {@code after} ({@link CoordinatorView});
+     *     that needs Describe on every transactional id, which the services do not have in the cluster
      */
     public record HangingTransactions(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("30s") Duration interval,
             @DefaultValue("60s") Duration after,
-            @DefaultValue("false") boolean abort) {}
+            @DefaultValue("false") boolean abort,
+            @DefaultValue("false") boolean askCoordinator) {}
 }

@@ -3,6 +3,7 @@ package io.itinera.events.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itinera.events.MovableClock;
+import io.itinera.events.kafka.OpenTransactions.Open;
 import io.itinera.kafka.KafkaTestBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,8 +103,71 @@ class HangingTransactionWatchBrokerTests {
         }
     }
 
+    @Test
+    void theCoordinatorVouchesForATransactionThatIsStillUnderWay() throws Exception {
+        String topic = "hanging-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> open = openTransactionOn(topic)) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            HangingTransactionWatch watch =
+                    watch(topic, true, true, new MovableClock(Instant.parse("2026-12-04T17:00:00Z")), meters);
+            watch.start();
+            try {
+                watch.sweep();
+                watch.sweep();
+
+                // open for less than the threshold and known to its coordinator: left alone
+                assertThat(meters.get(HangingTransactionWatch.HANGING).gauge().value())
+                        .isZero();
+                assertThat(meters.find(HangingTransactionWatch.ABORTED).counter())
+                        .isNull();
+            } finally {
+                watch.stop();
+            }
+            open.commitTransaction();
+            assertThat(committedValues(topic)).containsExactly("held", "after it");
+        }
+    }
+
+    @Test
+    void theCoordinatorKnowsALiveTransactionOnItsPartitionAndNoneOfAProducerItNeverSaw() throws Exception {
+        String topic = "hanging-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> open = openTransactionOn(topic);
+                Admin admin = Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()))) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            ProducerState producer =
+                    admin
+                            .describeProducers(List.of(partition))
+                            .partitionResult(partition)
+                            .get()
+                            .activeProducers()
+                            .stream()
+                            .filter(state ->
+                                    state.currentTransactionStartOffset().isPresent())
+                            .findFirst()
+                            .orElseThrow();
+            Open live = new Open(
+                    partition,
+                    producer.producerId(),
+                    producer.producerEpoch(),
+                    producer.coordinatorEpoch().orElse(-1),
+                    producer.currentTransactionStartOffset().getAsLong());
+            Open unknown = new Open(partition, producer.producerId() + 1_000_000, 0, 0, 0);
+
+            assertThat(CoordinatorView.unknown(admin, Set.of(live, unknown), 10_000))
+                    .containsExactly(unknown);
+            open.abortTransaction();
+        }
+    }
+
     private static HangingTransactionWatch watch(String topic, boolean abort, Clock clock, SimpleMeterRegistry meters) {
-        var settings = new ItineraKafkaProperties.HangingTransactions(true, Duration.ofHours(1), AFTER, abort);
+        return watch(topic, abort, false, clock, meters);
+    }
+
+    private static HangingTransactionWatch watch(
+            String topic, boolean abort, boolean askCoordinator, Clock clock, SimpleMeterRegistry meters) {
+        var settings =
+                new ItineraKafkaProperties.HangingTransactions(true, Duration.ofHours(1), AFTER, abort, askCoordinator);
         return new HangingTransactionWatch(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()),
                 () -> Set.of(topic),
