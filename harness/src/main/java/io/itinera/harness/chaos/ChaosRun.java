@@ -136,6 +136,19 @@ public final class ChaosRun {
      */
     private record Fault(Scenario.Step step, long struckNanos, long startedNanos, long backNanos) {}
 
+    /**
+     * Until when a stall that begins is the fault's own: {@link RecoveryProbe#FAULT_WINDOW} after the fault, or after the
+     * broker is back when it was the broker (no partition can move before that).
+     */
+    private static long ownStallsUntil(Fault fault) {
+        long window = RecoveryProbe.FAULT_WINDOW.toNanos();
+        boolean broker = fault.step().process().equals("kafka");
+        if (broker && fault.backNanos() >= 0) {
+            return fault.backNanos() + window;
+        }
+        return fault.struckNanos() + window;
+    }
+
     private void strike(Scenario scenario, List<TripRun> runs, List<Fault> faults) {
         try {
             if (scenario == Scenario.POISON) {
@@ -267,22 +280,30 @@ public final class ChaosRun {
         List<Long> recovery = new ArrayList<>();
         List<Long> fromStart = new ArrayList<>();
         List<Long> back = new ArrayList<>();
-        for (Fault fault : faults) {
-            long backNanos = fault.backNanos() < 0 ? Long.MAX_VALUE : fault.backNanos();
+        List<Long> later = new ArrayList<>();
+        for (int step = 0; step < faults.size(); step++) {
+            Fault fault = faults.get(step);
             back.add(fault.backNanos() < 0 ? -1 : (fault.backNanos() - fault.struckNanos()) / 1_000_000);
+            long ownNanos = ownStallsUntil(fault);
+            long untilNanos = step + 1 < faults.size() ? faults.get(step + 1).struckNanos() : Long.MAX_VALUE;
             long worst = 0;
+            long worstLater = 0;
             for (String group : fault.step().groups()) {
-                long nanos = probe.recoveryNanos(group, fault.struckNanos(), backNanos);
+                long nanos = probe.recoveryNanos(group, fault.struckNanos(), ownNanos);
+                long laterNanos = probe.laterStallNanos(group, fault.struckNanos(), ownNanos, untilNanos);
                 say(
-                        "%s, group %s: stalls %s",
+                        "%s, group %s: stalls %s (the fault's own: those from up to %.1f s)",
                         fault.step(),
                         group,
-                        probe.stalls(group, fault.struckNanos(), backNanos).stream()
+                        probe.stalls(group, fault.struckNanos(), untilNanos).stream()
                                 .map(stall -> stall.describe(fault.struckNanos()))
-                                .toList());
+                                .toList(),
+                        (ownNanos - fault.struckNanos()) / 1e9);
                 worst = nanos < 0 || worst < 0 ? -1 : Math.max(worst, nanos);
+                worstLater = laterNanos < 0 || worstLater < 0 ? -1 : Math.max(worstLater, laterNanos);
             }
             recovery.add(worst < 0 ? -1 : worst / 1_000_000);
+            later.add(worstLater < 0 ? -1 : worstLater / 1_000_000);
             // a surviving replica may take the partitions over before the replacement even starts
             fromStart.add(
                     worst < 0 || fault.startedNanos() < 0
@@ -315,6 +336,7 @@ public final class ChaosRun {
                 withoutAnswer.size(),
                 recovery,
                 fromStart,
+                later,
                 back,
                 new Percentiles(readyNanos.stream().mapToLong(Long::longValue).toArray()).millis(99),
                 findings.deadLetters().values().stream()

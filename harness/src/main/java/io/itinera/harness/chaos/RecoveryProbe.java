@@ -33,6 +33,12 @@ final class RecoveryProbe implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMillis(250);
     /** A committed offset still for this long with records waiting is a stall; less is a partition at work. */
     static final Duration MIN_STALL = Duration.ofSeconds(1);
+    /**
+     * A stall that begins within this of the fault (or of the broker's return, when the broker was the fault) is the
+     * fault's own: the partitions the faulty part held. One that begins later is counted apart ({@link
+     * #laterStallNanos}): a hand-back when the replacement joins its group, a transaction a restarted broker lost.
+     */
+    static final Duration FAULT_WINDOW = Duration.ofSeconds(5);
 
     private static final int TIMEOUT_MS = 2000;
 
@@ -117,20 +123,44 @@ final class RecoveryProbe implements AutoCloseable {
     /**
      * How long after {@code faultNanos} the group's partitions were all processing again, or -1 when one never was.
      *
-     * @param replacedNanos when the signalled process was back; only stalls that began by then are the fault's
+     * @param replacedNanos the end of the fault's own stalls ({@link #FAULT_WINDOW}); only stalls that began by then count
      */
     long recoveryNanos(String group, long faultNanos, long replacedNanos) {
         return recoveryNanos(samples(group), faultNanos, replacedNanos);
     }
 
-    /** The stalls of the group's partitions that began between the fault and the replacement, for the run's log. */
-    List<Stall> stalls(String group, long faultNanos, long replacedNanos) {
+    /** The stalls of the group's partitions that began between the fault and {@code untilNanos}, for the run's log. */
+    List<Stall> stalls(String group, long faultNanos, long untilNanos) {
         List<Stall> stalls = new ArrayList<>();
         timelines(samples(group))
                 .forEach((partition, timeline) -> stalls(partition, timeline, faultNanos).stream()
-                        .filter(stall -> stall.beganNanos() <= replacedNanos)
+                        .filter(stall -> stall.beganNanos() <= untilNanos)
                         .forEach(stalls::add));
         return stalls;
+    }
+
+    /**
+     * The longest stall of the group's partitions that began after {@code ownNanos} (the end of the fault's own
+     * stalls) and by {@code untilNanos}, from its beginning to its end; 0 without one, -1 when one never ended.
+     */
+    long laterStallNanos(String group, long faultNanos, long ownNanos, long untilNanos) {
+        return laterStallNanos(samples(group), faultNanos, ownNanos, untilNanos);
+    }
+
+    static long laterStallNanos(List<Sample> samples, long faultNanos, long ownNanos, long untilNanos) {
+        long longest = 0;
+        for (var timeline : timelines(samples).entrySet()) {
+            for (Stall stall : stalls(timeline.getKey(), timeline.getValue(), faultNanos)) {
+                if (stall.beganNanos() <= ownNanos || stall.beganNanos() > untilNanos) {
+                    continue;
+                }
+                if (stall.endedNanos() < 0) {
+                    return -1;
+                }
+                longest = Math.max(longest, stall.endedNanos() - stall.beganNanos());
+            }
+        }
+        return longest;
     }
 
     private List<Sample> samples(String group) {
@@ -141,8 +171,8 @@ final class RecoveryProbe implements AutoCloseable {
     }
 
     /**
-     * Per partition, the longest stall that began between the fault and the replacement; the partition recovered when
-     * that stall ended. The group recovered when its last partition did.
+     * Per partition, the longest stall that began between the fault and {@code replacedNanos}; the partition recovered
+     * when that stall ended. The group recovered when its last partition did.
      */
     static long recoveryNanos(List<Sample> samples, long faultNanos, long replacedNanos) {
         long recovery = 0;

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * @param recoveryMillis per step, fault to every partition of the affected groups processing again; -1 never
  * @param recoveryFromStartMillis per step, the replacement process's start to the same; 0 when the partitions moved
  *     before it started (taken over by another replica)
+ * @param laterStallMillis per step, the longest stall that began after the fault's own (a hand-back as the replacement
+ *     joins, a transaction a restarted broker lost) and before the next step, from its beginning to its end; -1 never
+ *     ended
  * @param replacedMillis per step, fault to the process back and ready
  * @param p99ReadyMillis POST (scheduled) to READY, 99th percentile over the trips that ended READY
  */
@@ -37,6 +40,7 @@ record ScenarioResult(
         int errorsWithTrip,
         List<Long> recoveryMillis,
         List<Long> recoveryFromStartMillis,
+        List<Long> laterStallMillis,
         List<Long> replacedMillis,
         double p99ReadyMillis,
         long deadLetters,
@@ -45,8 +49,8 @@ record ScenarioResult(
     static final String HEADER =
             "| scenario | sent | accepted | READY | FAILED (reason) | stranded | lost | duplicated "
                     + "| POST errors | accepted after a refusal | error, trip exists | back (s) | recovery (s) | recovery from start (s) "
-                    + "| p99 POST→READY (s) | dead letters | load |\n"
-                    + "|---|---:|---:|---:|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|";
+                    + "| later stall (s) | p99 POST→READY (s) | dead letters | load |\n"
+                    + "|---|---:|---:|---:|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     String row() {
         return "| "
@@ -66,6 +70,7 @@ record ScenarioResult(
                         seconds(replacedMillis),
                         seconds(recoveryMillis),
                         seconds(recoveryFromStartMillis),
+                        seconds(laterStallMillis),
                         Double.isNaN(p99ReadyMillis) ? "–" : String.format(Locale.ROOT, "%.1f", p99ReadyMillis / 1000),
                         Long.toString(deadLetters),
                         String.format(Locale.ROOT, "%.1f", loadAverage))
@@ -83,7 +88,8 @@ record ScenarioResult(
                                         .mapToLong(Long::longValue)
                                         .sum()
                         == sent
-                && !recoveryMillis.contains(-1L);
+                && !recoveryMillis.contains(-1L)
+                && !laterStallMillis.contains(-1L);
     }
 
     static String counts(Map<String, Long> counts) {

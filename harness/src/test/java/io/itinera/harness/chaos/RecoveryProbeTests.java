@@ -34,6 +34,42 @@ class RecoveryProbeTests {
     }
 
     @Test
+    void aStallThatBeginsAfterTheFaultsOwnIsCountedApartFromBeginningToEnd() {
+        // P0 is taken over from the fault at 10 s to 17 s; when the replacement joins, it stalls again from 30 s to 33
+        // s
+        List<Sample> samples = new ArrayList<>();
+        long p0 = 0;
+        for (int second = 0; second <= 40; second++) {
+            if (second < 10 || (second >= 17 && second < 30) || second >= 33) {
+                p0 += 2;
+            }
+            samples.add(new Sample(second * SECOND, Map.of(P0, new Position(p0, p0 + 3))));
+        }
+
+        assertThat(RecoveryProbe.recoveryNanos(samples, 10 * SECOND, 15 * SECOND))
+                .isEqualTo(7 * SECOND);
+        assertThat(RecoveryProbe.laterStallNanos(samples, 10 * SECOND, 15 * SECOND, Long.MAX_VALUE))
+                .isEqualTo(4 * SECOND); // last seen moving at 29 s, moving again at 33 s
+        assertThat(RecoveryProbe.laterStallNanos(samples, 10 * SECOND, 15 * SECOND, 25 * SECOND))
+                .as("a stall after the next step's fault is that step's")
+                .isZero();
+    }
+
+    @Test
+    void aLaterStallThatNeverEndsIsMinusOne() {
+        List<Sample> samples = new ArrayList<>();
+        for (int second = 0; second <= 40; second++) {
+            long committed = Math.min(second, 20);
+            samples.add(new Sample(second * SECOND, Map.of(P0, new Position(committed, second + 2))));
+        }
+
+        assertThat(RecoveryProbe.recoveryNanos(samples, 10 * SECOND, 15 * SECOND))
+                .isZero();
+        assertThat(RecoveryProbe.laterStallNanos(samples, 10 * SECOND, 15 * SECOND, Long.MAX_VALUE))
+                .isEqualTo(-1);
+    }
+
+    @Test
     void aPartitionWithNothingWaitingButACommitMarkerNeedsNoRecoveryAndOneThatNeverMovesNeverRecovers() {
         List<Sample> idle = List.of(
                 new Sample(0, Map.of(P0, new Position(5, 5))), new Sample(20 * SECOND, Map.of(P0, new Position(5, 5))));
