@@ -47,9 +47,6 @@ group.consumer.session.timeout.ms=6000
 group.consumer.min.session.timeout.ms=6000
 group.consumer.heartbeat.interval.ms=1000
 group.consumer.min.heartbeat.interval.ms=1000
-# A new target assignment at once on every join or leave, not batched for up to a second (Kafka 4.3's default): a
-# replica that stops gracefully hands its partitions over a second sooner.
-group.consumer.assignment.interval.ms=0
 broker.session.timeout.ms=4000
 # A transaction whose producer died for good (a worker or saga replica that is not coming back under the same id) is
 # aborted within a second of its timeout, not up to 10 s later: until then read_committed readers of its partitions

@@ -20,8 +20,7 @@ class BrokerConfigTests {
             "group.consumer.session.timeout.ms", "6000",
             "group.consumer.min.session.timeout.ms", "6000",
             "group.consumer.heartbeat.interval.ms", "1000",
-            "group.consumer.min.heartbeat.interval.ms", "1000",
-            "group.consumer.assignment.interval.ms", "0");
+            "group.consumer.min.heartbeat.interval.ms", "1000");
 
     @Test
     void everyServicesListenersUseTheConsumerGroupProtocol() {
