@@ -40,13 +40,6 @@ transaction.state.log.num.partitions=3
 offsets.topic.segment.bytes=1048576
 transaction.state.log.segment.bytes=1048576
 auto.create.topics.enable=false
-# Consumer groups on the consumer protocol (KIP-848; our listeners): the broker sets their session and heartbeat. A
-# member that dies is dropped after 6 s, not the default 45 s, so the other replica takes its partitions within the
-# 10 s recovery goal (issue 11); a heartbeat every second. The minimums must allow it.
-group.consumer.session.timeout.ms=6000
-group.consumer.min.session.timeout.ms=6000
-group.consumer.heartbeat.interval.ms=1000
-group.consumer.min.heartbeat.interval.ms=1000
 broker.session.timeout.ms=4000
 # A transaction whose producer died for good (a worker or saga replica that is not coming back under the same id) is
 # aborted within a second of its timeout, not up to 10 s later: until then read_committed readers of its partitions

@@ -29,21 +29,15 @@ public final class KafkaTestBroker {
      * transaction coordinators' topics get three partitions, not 50 each (as the local broker's): a test JVM creates
      * them on first use, and a hundred logs to create and load cost every test class seconds of its start.
      */
-    static final Map<String, String> SINGLE_BROKER_PROPERTIES = Map.ofEntries(
-            Map.entry("transaction.state.log.replication.factor", "1"),
-            Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "3"),
-            Map.entry("offsets.topic.replication.factor", "1"),
-            Map.entry("offsets.topic.num.partitions", "3"),
-            Map.entry("min.insync.replicas", "1"),
-            Map.entry("auto.create.topics.enable", "false"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
-            // the listeners' consumer-protocol groups: session and heartbeat as in run-local.sh's broker and the
-            // cluster
-            Map.entry("group.consumer.session.timeout.ms", "6000"),
-            Map.entry("group.consumer.min.session.timeout.ms", "6000"),
-            Map.entry("group.consumer.heartbeat.interval.ms", "1000"),
-            Map.entry("group.consumer.min.heartbeat.interval.ms", "1000"));
+    static final Map<String, String> SINGLE_BROKER_PROPERTIES = Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "transaction.state.log.num.partitions", "3",
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "3",
+            "min.insync.replicas", "1",
+            "auto.create.topics.enable", "false",
+            "group.initial.rebalance.delay.ms", "0");
 
     private static @Nullable String bootstrapServers;
 

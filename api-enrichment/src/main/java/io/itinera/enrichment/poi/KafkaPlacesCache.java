@@ -51,7 +51,6 @@ final class KafkaPlacesCache implements PlacesCache, SmartLifecycle {
         Map<String, Object> properties = new HashMap<>(consumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        properties.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-enrichment-places-" + System.identityHashCode(this));

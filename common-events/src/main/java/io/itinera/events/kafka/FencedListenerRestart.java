@@ -15,7 +15,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * Spring Kafka then cannot roll the batch back (the producer can no longer abort) and, left running, polls on past the
  * records of the failed transaction: they would not be processed until the next rebalance, their trips stranded until
  * their stage deadline. Stopped instead ({@code stopContainerWhenFenced}) and started again here, the container's
- * consumers rejoin their group, read the committed offsets and process those records with a new
+ * consumers rejoin as the same static members, read the committed offsets and process those records with a new
  * producer.
  */
 public final class FencedListenerRestart {

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,18 +126,31 @@ public class ItineraKafkaAutoConfiguration {
     }
 
     /**
-     * Listener containers stop when their producer is fenced, for {@link FencedListenerRestart} to start them again.
-     * Their consumers are dynamic group members (no {@code group.instance.id}): under the consumer group protocol a
-     * static member restarted before its predecessor's session ran out is refused for good (UNRELEASED_INSTANCE_ID; ADR
-     * 0013), and a dynamic one leaves its group when it closes, so a graceful stop hands its partitions over at once.
+     * Listener consumers as static members named after this instance; they leave their group when closed. Their
+     * containers stop when their producer is fenced, for {@link FencedListenerRestart} to start them again.
      */
-    @Bean
-    @ConditionalOnMissingBean(ContainerCustomizer.class)
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> stopWhenFenced() {
-        return FencedListenerRestart::stopWhenFenced;
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "itinera.kafka.static-membership", matchIfMissing = true)
+    static class StaticMembershipConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ContainerCustomizer.class)
+        ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+                ItineraKafkaProperties properties) {
+            StaticMembership staticMembership = new StaticMembership(properties.instanceId());
+            return container -> {
+                staticMembership.configure(container);
+                FencedListenerRestart.stopWhenFenced(container);
+            };
+        }
+
+        @Bean
+        DefaultKafkaConsumerFactoryCustomizer leaveGroupOnClose() {
+            return StaticMembership::leaveOnClose;
+        }
     }
 
-    /** A listener container stopped by a fenced producer is started again (see {@link #stopWhenFenced}). */
+    /** A listener container stopped by a fenced producer is started again (see the static-membership customizer). */
     @Bean
     FencedListenerRestart fencedListenerRestart() {
         return new FencedListenerRestart();

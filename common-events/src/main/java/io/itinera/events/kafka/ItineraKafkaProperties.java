@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progress how often a worker reports a stage's progress
  * @param streamsLivenessGrace how long Kafka Streams may be stopped or failed before liveness turns DOWN
  * @param instanceId this process among the instances of its service (set by {@link KafkaDefaults}: the pod name on
- *     Kubernetes), for the saga's static group membership and transactional ids
+ *     Kubernetes), for static group membership and transactional ids
+ * @param staticMembership whether listener consumers join their group as static members named after the instance
  * @param hangingTransactions the watch for transactions that stay open on the partitions the service reads
  */
 @ConfigurationProperties("itinera.kafka")
@@ -28,6 +29,7 @@ public record ItineraKafkaProperties(
         @DefaultValue Progress progress,
         @DefaultValue("60s") Duration streamsLivenessGrace,
         String instanceId,
+        @DefaultValue("true") boolean staticMembership,
         @DefaultValue HangingTransactions hangingTransactions) {
 
     /**

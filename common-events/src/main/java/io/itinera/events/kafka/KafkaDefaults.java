@@ -49,21 +49,23 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),
-            // Listener consumers join their group with the consumer group protocol (KIP-848): the broker assigns
-            // partitions member by member, so a replica that joins moves only the partitions it is given, and (Kafka
-            // 4.3, KIP-1251) a member that keeps its partitions keeps committing transactionally through the change.
-            // Under the classic protocol every join was a group-wide round that failed the survivor's transactional
-            // commit ("group metadata mismatch") and re-planned its batch, three rounds per returning api-generation
-            // replica (issue 11). Session (6 s) and heartbeat (1 s) are the broker's group.consumer.* settings then.
-            Map.entry("spring.kafka.consumer.properties.group.protocol", "consumer"),
-            // The rebalance timeout: how long the group coordinator waits for a member to give up partitions it is
-            // to hand over (and, under the classic protocol, for every member to rejoin). After a broker restart a
-            // static member can be fenced by its own rejoin; with the default 5 min every member of the group waited
-            // that long, and trips in flight ran into their stage deadline (chaos kill-broker, session 9). It must
-            // outlast a broker outage, through which a consumer's thread blocks in its producer between two polls: at
-            // 20 s a 18 s restart made the saga's threads leave their group (term-broker). A poll's own work is bounded
-            // far below it by the 6 s transactions.
+            // A consumer that dies is replaced within seconds, not after the default 45 s (issue 11): with two replicas
+            // of a worker the survivor takes its partitions once this session runs out (6 s, the broker's minimum, as
+            // the saga's), so that a dead worker costs less than the 10 s goal; a rebalance moves only the partitions
+            // that change hands, the others keep being processed.
+            Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "6000"),
+            Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"),
+            // The rebalance timeout: how long the group coordinator holds a rebalance for a member that has not
+            // rejoined. After a broker restart a static member can be fenced by its own rejoin (its consumer dies and a
+            // new one takes its instance id); with the default 5 min every member of the group waited that long, and
+            // trips in flight ran into their stage deadline (chaos kill-broker, session 9). It must outlast a broker
+            // outage, through which a consumer's thread blocks in its producer between two polls: at 20 s a 18 s
+            // restart made the saga's threads leave their group (term-broker). A poll's own work is bounded far below
+            // it by the 6 s transactions.
             Map.entry("spring.kafka.consumer.properties.max.poll.interval.ms", "45000"),
+            Map.entry(
+                    "spring.kafka.consumer.properties.partition.assignment.strategy",
+                    "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
             Map.entry("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName()),
             Map.entry("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName()),
             Map.entry(

@@ -79,19 +79,24 @@ class ItineraKafkaAutoConfigurationTests {
     }
 
     @Test
-    void listenerConsumersAreDynamicMembersAndTheirContainersStopWhenFenced() {
+    void listenerConsumersAreStaticMembersNamedAfterTheInstanceAndTheirTopic() {
         runner.withPropertyValues("itinera.kafka.instance-id=api-enrichment-7d9f-x2")
                 .run(context -> {
                     AbstractMessageListenerContainer<?, ?> container = context.getBean(
                                     ConcurrentKafkaListenerContainerFactory.class)
                             .createContainer(Topics.ENRICHMENT_REQUEST.name());
-                    // a consumer-protocol static member restarted within its old session could never join (ADR 0013)
                     assertThat(container.getContainerProperties().getKafkaConsumerProperties())
-                            .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-                    assertThat(container.getContainerProperties().isStopContainerWhenFenced())
-                            .isTrue();
+                            .containsEntry(
+                                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                                    "api-enrichment-7d9f-x2-" + Topics.ENRICHMENT_REQUEST.name());
                     assertThat(context).hasSingleBean(ListenerAssignments.class);
                 });
+    }
+
+    @Test
+    void staticMembershipCanBeSwitchedOff() {
+        runner.withPropertyValues("itinera.kafka.static-membership=false")
+                .run(context -> assertThat(context).doesNotHaveBean(StaticMembership.class));
     }
 
     @Test
