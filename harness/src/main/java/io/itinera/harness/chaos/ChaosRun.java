@@ -137,16 +137,14 @@ public final class ChaosRun {
     private record Fault(Scenario.Step step, long struckNanos, long startedNanos, long backNanos) {}
 
     /**
-     * Until when a stall that begins is the fault's own: {@link RecoveryProbe#FAULT_WINDOW} after the fault, or after the
-     * broker is back when it was the broker (no partition can move before that).
+     * Until when a stall that begins is the fault's own: {@link RecoveryProbe#FAULT_WINDOW} after the fault, or until the
+     * broker is back when it was the broker (no partition can move before that; one that stalls later is a lost
+     * transaction or a consumer catching up).
      */
     private static long ownStallsUntil(Fault fault) {
-        long window = RecoveryProbe.FAULT_WINDOW.toNanos();
+        long window = fault.struckNanos() + RecoveryProbe.FAULT_WINDOW.toNanos();
         boolean broker = fault.step().process().equals("kafka");
-        if (broker && fault.backNanos() >= 0) {
-            return fault.backNanos() + window;
-        }
-        return fault.struckNanos() + window;
+        return broker && fault.backNanos() >= 0 ? Math.max(window, fault.backNanos()) : window;
     }
 
     private void strike(Scenario scenario, List<TripRun> runs, List<Fault> faults) {

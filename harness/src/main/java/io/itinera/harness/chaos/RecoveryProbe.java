@@ -34,7 +34,7 @@ final class RecoveryProbe implements AutoCloseable {
     /** A committed offset still for this long with records waiting is a stall; less is a partition at work. */
     static final Duration MIN_STALL = Duration.ofSeconds(1);
     /**
-     * A stall that begins within this of the fault (or of the broker's return, when the broker was the fault) is the
+     * A stall that begins within this of the fault (or by the broker's return, when the broker was the fault) is the
      * fault's own: the partitions the faulty part held. One that begins later is counted apart ({@link
      * #laterStallNanos}): a hand-back when the replacement joins its group, a transaction a restarted broker lost.
      */
