@@ -1,12 +1,16 @@
 package io.itinera.events.kafka;
 
 import io.itinera.events.kafka.OpenTransactions.Open;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTransactionsResult;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
@@ -14,10 +18,14 @@ import org.apache.kafka.clients.admin.TransactionState;
 
 /**
  * What the transaction coordinators know of the transactions open on partitions. A producer adds a partition to its
- * transaction at its coordinator before it writes there, so a transaction open on a partition that no coordinator
- * knows as ongoing on that partition is one the coordinator lost (ADR 0011): nothing will ever end it. Asking tells
- * so within seconds instead of after {@code after} (60 s); it needs Describe on every transactional id, since
- * ListTransactions leaves out the transactions the caller may not describe, which would then look lost too.
+ * transaction at its coordinator before it writes there, and the coordinator keeps the transaction unfinished until
+ * every such partition has its marker; so a transaction open on a partition that its coordinator describes as not
+ * holding that partition is one the coordinator lost (ADR 0011): nothing will ever end it.
+ *
+ * <p>Only a description is evidence. A producer that ListTransactions does not list proves nothing: a broker that does
+ * not lead the transaction log's partitions yet (the first seconds after a restart) lists nothing without an error,
+ * and a caller without Describe on a transactional id is not shown it. DescribeTransactions, on the other hand, fails
+ * while its coordinator is loading or elsewhere.
  */
 final class CoordinatorView {
 
@@ -31,8 +39,8 @@ final class CoordinatorView {
     private CoordinatorView() {}
 
     /**
-     * The transactions of {@code open} that no coordinator knows as unfinished on their partition. Throws when a
-     * coordinator does not answer (not loaded yet after a restart, for instance): no answer proves nothing.
+     * The transactions of {@code open} whose producer's coordinator describes a transaction that does not hold their
+     * partition. Throws when listing fails; a transactional id whose description fails is left out.
      */
     static Set<Open> unknown(Admin client, Set<Open> open, long timeoutMs) throws Exception {
         if (open.isEmpty()) {
@@ -43,27 +51,40 @@ final class CoordinatorView {
                         new ListTransactionsOptions().filterProducerIds(producers))
                 .all()
                 .get(timeoutMs, TimeUnit.MILLISECONDS);
-        Set<String> ids =
-                listings.stream().map(TransactionListing::transactionalId).collect(Collectors.toSet());
-        Collection<TransactionDescription> known = ids.isEmpty()
-                ? Set.of()
-                : client.describeTransactions(ids)
-                        .all()
-                        .get(timeoutMs, TimeUnit.MILLISECONDS)
-                        .values();
+        if (listings.isEmpty()) {
+            return Set.of();
+        }
+        DescribeTransactionsResult described = client.describeTransactions(
+                listings.stream().map(TransactionListing::transactionalId).collect(Collectors.toSet()));
+        List<TransactionDescription> known = new ArrayList<>();
+        for (TransactionListing listing : listings) {
+            try {
+                known.add(described.description(listing.transactionalId()).get(timeoutMs, TimeUnit.MILLISECONDS));
+            } catch (ExecutionException unanswered) {
+                // its coordinator is loading or moved: no evidence either way
+            }
+        }
         return unknown(open, known);
     }
 
-    /** The transactions of {@code open} that none of {@code known} has unfinished on their partition. */
+    /**
+     * The transactions of {@code open} whose producer is described in {@code known}, by a transaction that is finished
+     * or does not hold their partition. A producer not described is not judged.
+     */
     static Set<Open> unknown(Set<Open> open, Collection<TransactionDescription> known) {
         return open.stream()
-                .filter(transaction -> known.stream().noneMatch(description -> holds(description, transaction)))
+                .filter(transaction -> {
+                    List<TransactionDescription> ofProducer = known.stream()
+                            .filter(description -> description.producerId() == transaction.producerId())
+                            .toList();
+                    return !ofProducer.isEmpty()
+                            && ofProducer.stream().noneMatch(description -> holds(description, transaction));
+                })
                 .collect(Collectors.toSet());
     }
 
     private static boolean holds(TransactionDescription description, Open transaction) {
-        return description.producerId() == transaction.producerId()
-                && UNFINISHED.contains(description.state())
+        return UNFINISHED.contains(description.state())
                 && description.topicPartitions().contains(transaction.partition());
     }
 }

@@ -121,24 +121,24 @@ final class HangingTransactionWatch implements SmartLifecycle {
         try {
             Set<Open> openNow = openNow(client);
             List<Open> hanging = new ArrayList<>(open.hanging(openNow, clock.instant()));
-            if (settings.askCoordinator()) {
-                lost(client, openNow, hanging).stream()
-                        .filter(transaction -> !hanging.contains(transaction))
-                        .forEach(hanging::add);
-            }
+            Set<Open> lost = settings.askCoordinator() ? lost(client, openNow, hanging) : Set.of();
+            lost.stream().filter(transaction -> !hanging.contains(transaction)).forEach(hanging::add);
             hangingNow.set(hanging.size());
             reported.retainAll(hanging);
             for (Open transaction : hanging) {
+                String why = lost.contains(transaction)
+                        ? "that its coordinator no longer holds"
+                        : "for more than " + settings.after();
                 if (settings.abort()) {
-                    abort(client, transaction);
+                    abort(client, transaction, why);
                 } else if (reported.add(transaction)) {
                     log.error(
-                            "A transaction has been open on {} since offset {} for more than {}: its readers are stalled"
+                            "A transaction has been open on {} since offset {} {}: its readers are stalled"
                                     + " there. Abort it (runbook ItineraHangingTransaction): kafka-transactions.sh"
                                     + " --bootstrap-server <broker> abort --topic {} --partition {} --start-offset {}",
                             transaction.partition(),
                             transaction.startOffset(),
-                            settings.after(),
+                            why,
                             transaction.partition().topic(),
                             transaction.partition().partition(),
                             transaction.startOffset());
@@ -225,7 +225,7 @@ final class HangingTransactionWatch implements SmartLifecycle {
         }
     }
 
-    private void abort(Admin client, Open transaction) throws Exception {
+    private void abort(Admin client, Open transaction, String why) throws Exception {
         client.abortTransaction(new AbortTransactionSpec(
                         transaction.partition(),
                         transaction.producerId(),
@@ -239,11 +239,10 @@ final class HangingTransactionWatch implements SmartLifecycle {
                 .register(meters)
                 .increment();
         log.warn(
-                "aborted a transaction open on {} since offset {} for more than {} (producer {}, epoch {}): its"
-                        + " readers go on",
+                "aborted a transaction open on {} since offset {} {} (producer {}, epoch {}): its" + " readers go on",
                 transaction.partition(),
                 transaction.startOffset(),
-                settings.after(),
+                why,
                 transaction.producerId(),
                 transaction.producerEpoch());
     }

@@ -129,7 +129,7 @@ class HangingTransactionWatchBrokerTests {
     }
 
     @Test
-    void theCoordinatorKnowsALiveTransactionOnItsPartitionAndNoneOfAProducerItNeverSaw() throws Exception {
+    void theCoordinatorHoldsALiveTransactionsPartitionNotAnotherAndKnowsNothingOfAStranger() throws Exception {
         String topic = "hanging-" + UUID.randomUUID();
         try (KafkaProducer<String, String> open = openTransactionOn(topic);
                 Admin admin = Admin.create(
@@ -152,10 +152,13 @@ class HangingTransactionWatchBrokerTests {
                     producer.producerEpoch(),
                     producer.coordinatorEpoch().orElse(-1),
                     producer.currentTransactionStartOffset().getAsLong());
-            Open unknown = new Open(partition, producer.producerId() + 1_000_000, 0, 0, 0);
+            // the same producer's transaction seen on a partition it never added: what a lost one looks like
+            Open notHeld = new Open(new TopicPartition(topic, 1), live.producerId(), live.producerEpoch(), 0, 0);
+            // a producer the coordinator never saw is not listed, and not judged
+            Open unlisted = new Open(partition, producer.producerId() + 1_000_000, 0, 0, 0);
 
-            assertThat(CoordinatorView.unknown(admin, Set.of(live, unknown), 10_000))
-                    .containsExactly(unknown);
+            assertThat(CoordinatorView.unknown(admin, Set.of(live, notHeld, unlisted), 10_000))
+                    .containsExactly(notHeld);
             open.abortTransaction();
         }
     }
