@@ -25,9 +25,8 @@
 #                       in about half the time, but the accept path measured about 25 % slower (docs/performance.md,
 #                       "Issue 10's goals, session 5"), so it is for fault-injection runs (harness/chaos.sh sets it)
 #
-# Each service runs as instance local-<service> (itinera.kafka.instance-id): a restarted process takes its transactional
-# ids (fencing its predecessor's open transactions at once) and its saga tasks back, as a restarted container in the
-# same pod does.
+# Each service runs as a static Kafka group member named local-<service> (itinera.kafka.instance-id), so a restarted
+# process takes its partitions and transactions back at once, as a restarted container in the same pod does.
 #
 # Every process's pid is written to target/local/pids/<name>.pid (kafka, api-enrichment, api-generation, api-gateway,
 # the second replicas api-gateway-2, api-enrichment-2, api-generation-2, and run-local) while it runs, so that load and fault tools find them; a restart rewrites the file.
