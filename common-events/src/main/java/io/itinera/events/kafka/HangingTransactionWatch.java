@@ -152,10 +152,11 @@ final class HangingTransactionWatch implements SmartLifecycle {
     }
 
     /**
-     * The transactions of {@code openNow} (described at t0) that their coordinator does not know (asked at t1) and that
-     * are still open at the same offset (described again at t2). A live transaction open on a partition from t0 to t2
-     * is known to its coordinator throughout, so only a lost one passes; one that ended between t0 and t1 is no longer
-     * open at t2. Without an answer from every coordinator (still loading after a restart, say) nothing passes.
+     * The transactions of {@code openNow} (described at t0) whose coordinator describes their producer's transaction as
+     * finished or without their partition (asked at t1), and that are still open at the same offset (described again
+     * at t2). A live transaction open on a partition from t0 to t2 is held by its coordinator throughout, so only a lost
+     * one passes; one that ended between t0 and t1 is no longer open at t2. A producer that no coordinator describes
+     * (one still loading after a restart, say) is not judged ({@link CoordinatorView}).
      */
     private Set<Open> lost(Admin client, Set<Open> openNow, List<Open> hanging) throws Exception {
         Set<Open> suspects = new HashSet<>(openNow);
@@ -239,7 +240,7 @@ final class HangingTransactionWatch implements SmartLifecycle {
                 .register(meters)
                 .increment();
         log.warn(
-                "aborted a transaction open on {} since offset {} {} (producer {}, epoch {}): its" + " readers go on",
+                "aborted a transaction open on {} since offset {} {} (producer {}, epoch {}): its readers go on",
                 transaction.partition(),
                 transaction.startOffset(),
                 why,
