@@ -37,9 +37,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Looks at the partitions the service reads every {@code interval} for transactions that stay open ({@link
- * OpenTransactions}), counts them in {@value #HANGING} (the alert {@code ItineraHangingTransaction}), logs the command
- * that aborts each, and, where allowed ({@code abort}), aborts it: the abort marker lets the partition's readers go
- * on, and drops only the records of a producer that is gone.
+ * OpenTransactions}) or, where allowed ({@code askCoordinator}), that their coordinator no longer holds ({@link
+ * CoordinatorView}), counts them in {@value #HANGING} (the alert {@code ItineraHangingTransaction}), logs the command
+ * that aborts each, and, where allowed ({@code abort}), aborts it: the abort marker lets the partition's readers go on.
+ * It drops the records the transaction holds on that partition, which for a committed transaction whose marker the
+ * broker lost are committed records (ADR 0011, session 14).
  */
 final class HangingTransactionWatch implements SmartLifecycle {
 
