@@ -31,6 +31,11 @@ public final class EventHeaders {
     public static final String CREATED = "itinera-created";
     /** On a trip's state record: the {@code eventId} of the {@code SubmitTrip} that created the trip. */
     public static final String SUBMISSION = "itinera-submission";
+    /**
+     * On a request: the saga sent it again because no worker had answered the first in time; a worker that has just
+     * handled a request with the same key drops this one.
+     */
+    public static final String RESENT = "itinera-resent";
 
     /** Every record of every service is stamped with its type: worked out once per class, not per record. */
     private static final ClassValue<String> TYPES = new ClassValue<>() {

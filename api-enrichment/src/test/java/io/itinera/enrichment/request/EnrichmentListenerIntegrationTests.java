@@ -2,6 +2,7 @@ package io.itinera.enrichment.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.itinera.enrichment.EnrichmentIntegrationTest;
 import io.itinera.events.EventHeaders;
@@ -14,11 +15,13 @@ import io.itinera.events.enrichment.EnrichmentCompleted;
 import io.itinera.events.enrichment.EnrichmentProgress;
 import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.kafka.DeadLetters;
+import io.itinera.events.kafka.StageHandler;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.trip.Interest;
 import io.itinera.kafka.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -168,6 +171,52 @@ class EnrichmentListenerIntegrationTests {
                 .singleElement()
                 .satisfies(completed -> assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED));
         assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1);
+    }
+
+    @Test
+    void aRequestTheSagaSentAgainIsDroppedOnceHandledAndHandledWhenTheFirstWasLost() throws Exception {
+        // given: one trip enriched already, one whose first request never arrived (a lost commit dropped it)
+        String handled = newTripId();
+        String lost = newTripId();
+        send(new ProducerRecord<>(TopicNames.ENRICHMENT_REQUEST, handled, lisbon(handled)));
+        outcomes.awaitFor(handled, seen -> completions(seen).size() == 1);
+        double droppedBefore = resentCount("dropped");
+
+        // when: the saga sends both again
+        send(sentAgain(handled));
+        send(sentAgain(lost));
+
+        // then: the lost one is enriched once; the handled one is not enriched twice
+        await().atMost(Duration.ofSeconds(30)).until(() -> resentCount("dropped") == droppedBefore + 1);
+        List<ConsumerRecord<String, Object>> records =
+                outcomes.awaitFor(lost, seen -> completions(seen).size() == 1);
+        assertThat(completions(records))
+                .singleElement()
+                .satisfies(completed -> assertThat(completed.outcome()).isEqualTo(Outcome.SUCCEEDED));
+        assertThat(completions(outcomes.readToEnd().stream()
+                        .filter(record -> handled.equals(record.key()))
+                        .toList()))
+                .hasSize(1);
+    }
+
+    private ProducerRecord<String, Object> sentAgain(String tripId) {
+        ProducerRecord<String, Object> record =
+                new ProducerRecord<>(TopicNames.ENRICHMENT_REQUEST, tripId, lisbon(tripId));
+        EventHeaders.replace(record.headers(), EventHeaders.RESENT, "true");
+        return record;
+    }
+
+    private static EnrichmentRequested lisbon(String tripId) {
+        return EnrichmentRequested.of(
+                tripId, TripRequests.to("Lisbon").interests(Interest.HISTORY).build());
+    }
+
+    private double resentCount(String action) {
+        var counter = meters.find(StageHandler.RESENT)
+                .tag("stage", "enrichment")
+                .tag("action", action)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Sends as the saga does, in a transaction: the service's own template is transactional (exactly-once). */

@@ -2,6 +2,7 @@ package io.itinera.events.kafka;
 
 import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -17,13 +18,16 @@ import org.slf4j.MDC;
 /**
  * How every listener handles one record of its stage: the record's key (trip or proposal id) and request id in the
  * logging context, the work timed as {@value #TIMER} tagged with stage and outcome, and one policy for a record
- * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic. It also hands
- * out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth a record.
+ * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic. A request the
+ * saga sent again ({@link EventHeaders#RESENT}) for a key this worker has just handled is dropped, counted as
+ * {@value #RESENT}. It also hands out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth
+ * a record.
  */
 public class StageHandler {
 
     public static final String TIMER = "itinera.stage.duration";
     public static final String MDC_REQUEST_ID = "requestId";
+    public static final String RESENT = "itinera.stage.resent";
 
     /** The default of {@code itinera.kafka.progress.min-interval}. */
     public static final Duration PROGRESS_MIN_INTERVAL = Duration.ofMillis(250);
@@ -32,6 +36,7 @@ public class StageHandler {
     private final Duration progressMinInterval;
     private final LongSupplier nanoTime;
     private final @Nullable RecordFailures failures;
+    private final RecentlyHandled handled = new RecentlyHandled(RecentlyHandled.DEFAULT_CAPACITY);
 
     public StageHandler(MeterRegistry meters) {
         this(meters, PROGRESS_MIN_INTERVAL, System::nanoTime);
@@ -94,10 +99,25 @@ public class StageHandler {
             MDC.put(stage.keyName(), record.key());
         }
         EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put(MDC_REQUEST_ID, id));
+        String key = record.key();
+        boolean resent =
+                EventHeaders.read(record.headers(), EventHeaders.RESENT).isPresent();
+        if (resent && key != null && handled.contains(stage, key)) {
+            resent(stage, "dropped").increment();
+            MDC.remove(stage.keyName());
+            MDC.remove(MDC_REQUEST_ID);
+            return;
+        }
         Timer.Sample sample = Timer.start(meters);
         Outcome outcome = Outcome.FAILED;
         try {
             outcome = work.apply(value);
+            if (key != null) {
+                handled.handled(stage, key);
+            }
+            if (resent) {
+                resent(stage, "handled").increment();
+            }
         } finally {
             sample.stop(Timer.builder(TIMER)
                     .description("Time a worker spends on one record of its stage")
@@ -107,5 +127,14 @@ public class StageHandler {
             MDC.remove(stage.keyName());
             MDC.remove(MDC_REQUEST_ID);
         }
+    }
+
+    private Counter resent(Stage stage, String action) {
+        return Counter.builder(RESENT)
+                .description(
+                        "Requests the saga sent again, by what the worker did: handled, or dropped as done already")
+                .tag("stage", stage.name())
+                .tag("action", action)
+                .register(meters);
     }
 }

@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 class StageHandlerTests {
 
@@ -72,6 +75,96 @@ class StageHandlerTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offset=4");
         assertThat(meters.find(StageHandler.TIMER).timers()).isEmpty();
+    }
+
+    @Test
+    void aRequestSentAgainForAKeyJustHandledIsDroppedAndCounted() {
+        AtomicInteger runs = new AtomicInteger();
+        stages.handle(record("trip-5", "req-5"), Stage.ENRICHMENT, value -> counted(runs));
+
+        stages.handle(resent(record("trip-5", "req-5")), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs).hasValue(1);
+        assertThat(resentCount("enrichment", "dropped")).isEqualTo(1);
+        assertThat(MDC.get("tripId")).isNull();
+    }
+
+    @Test
+    void aRequestSentAgainWhoseFirstNeverArrivedIsHandled() {
+        AtomicInteger runs = new AtomicInteger();
+
+        stages.handle(resent(record("trip-6", "req-6")), Stage.ENRICHMENT, value -> counted(runs));
+        stages.handle(resent(record("trip-6", "req-6")), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs)
+                .as("the second copy is dropped: the first one was handled")
+                .hasValue(1);
+        assertThat(resentCount("enrichment", "handled")).isEqualTo(1);
+        assertThat(resentCount("enrichment", "dropped")).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestNotSentAgainIsNeverDropped() {
+        AtomicInteger runs = new AtomicInteger();
+
+        stages.handle(record("trip-8", "req-8"), Stage.GENERATION, value -> counted(runs));
+        stages.handle(record("trip-8", "req-8"), Stage.GENERATION, value -> counted(runs));
+        stages.handle(resent(record("trip-8", "req-8")), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs)
+                .as("a replay is the error handler's business; another stage's key is another request")
+                .hasValue(3);
+    }
+
+    @Test
+    void aKeyCountsAsHandledOnlyOnceItsTransactionCommitted() {
+        AtomicInteger runs = new AtomicInteger();
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            stages.handle(record("trip-9", "req-9"), Stage.ENRICHMENT, value -> counted(runs));
+            stages.handle(resent(record("trip-9", "req-9")), Stage.ENRICHMENT, value -> counted(runs));
+            assertThat(runs)
+                    .as("not committed yet: the first run may still roll back")
+                    .hasValue(2);
+
+            TransactionSynchronizationUtils.triggerAfterCommit();
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        stages.handle(resent(record("trip-9", "req-9")), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void aFailedRunLeavesTheKeyUnhandled() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> stages.handle(record("trip-10", "req-10"), Stage.ENRICHMENT, value -> {
+                    throw new IllegalStateException("broker gone");
+                }))
+                .hasMessage("broker gone");
+
+        stages.handle(resent(record("trip-10", "req-10")), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs).hasValue(1);
+    }
+
+    private static Outcome counted(AtomicInteger runs) {
+        runs.incrementAndGet();
+        return Outcome.SUCCEEDED;
+    }
+
+    private static <R extends ConsumerRecord<?, ?>> R resent(R record) {
+        EventHeaders.replace(record.headers(), EventHeaders.RESENT, "true");
+        return record;
+    }
+
+    private double resentCount(String stage, String action) {
+        return meters.get(StageHandler.RESENT)
+                .tag("stage", stage)
+                .tag("action", action)
+                .counter()
+                .count();
     }
 
     private Timer timer(String stage, String outcome) {
