@@ -1,22 +1,33 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.proposal.ProposalRequested;
 import io.itinera.events.proposal.ProposalSnapshot;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The proposal saga's deadlines: a proposal that stays in one status longer than {@link ProposalStageDeadlines} allows
- * ends {@code FAILED} with the failure {@code stage-timeout}, whose reason names the status, as a trip does.
+ * ends {@code FAILED} with the failure {@code stage-timeout}, whose reason names the status, as a trip does; a
+ * {@code PENDING} proposal's ranking request is sent again while api-generation has not reported.
  */
 final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, ProposalSnapshot> {
 
-    ProposalDeadlines(ProposalStageDeadlines deadlines, Clock clock) {
-        super(SagaTopology.PROPOSAL_DEADLINES_STORE, deadlines.scanInterval(), deadlines::of, clock);
+    ProposalDeadlines(ProposalStageDeadlines deadlines, Runnable onResend, Clock clock) {
+        super(
+                SagaTopology.PROPOSAL_DEADLINES_STORE,
+                deadlines.scanInterval(),
+                deadlines::of,
+                deadlines.resendAfter(),
+                onResend,
+                clock);
     }
 
     @Override
@@ -27,6 +38,14 @@ final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, Proposal
     @Override
     Instant updatedAt(ProposalSnapshot proposal) {
         return proposal.updatedAt();
+    }
+
+    @Override
+    Optional<Outgoing<? extends Event>> request(ProposalSnapshot proposal) {
+        return proposal.status() == TripStatus.PENDING
+                ? Optional.of(Outgoing.to(
+                        Topics.PROPOSAL_REQUEST, ProposalRequested.of(proposal.proposalId(), proposal.brief())))
+                : Optional.empty();
     }
 
     @Override

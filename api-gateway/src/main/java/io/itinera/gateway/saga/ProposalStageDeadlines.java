@@ -13,16 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pending from acceptance until api-generation reports (ranking is quick: this is mostly queueing)
  * @param generating while api-generation ranks the destinations
+ * @param resendAfter how long a {@code PENDING} proposal's ranking request waits for api-generation's first word before
+ *     the saga sends it again (and again after as long, until the deadline); zero: never
  * @param scanInterval how often the saga looks for overdue proposals (wall clock)
  */
 @ConfigurationProperties("gateway.proposals.deadlines")
 public record ProposalStageDeadlines(
         @DefaultValue("2m") Duration pending,
         @DefaultValue("2m") Duration generating,
+        @DefaultValue("20s") Duration resendAfter,
         @DefaultValue("5s") Duration scanInterval) {
 
     public static ProposalStageDeadlines defaults() {
-        return new ProposalStageDeadlines(Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(5));
+        return new ProposalStageDeadlines(
+                Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(5));
     }
 
     Optional<Duration> of(TripStatus status) {

@@ -32,6 +32,7 @@ public class SagaMetrics {
     static final String TRIPS_TIMED_OUT = "itinera.trips.timed.out";
     static final String TRIPS_OVERDUE = "itinera.trips.overdue";
     static final String TRIPS_ERASED = "itinera.trips.erased";
+    static final String REQUESTS_RESENT = "itinera.saga.requests.resent";
 
     private static final Logger log = LoggerFactory.getLogger(SagaMetrics.class);
 
@@ -52,9 +53,24 @@ public class SagaMetrics {
                         + " stranded")
                 .baseUnit("seconds")
                 .register(registry);
+        for (String saga : new String[] {"trip", "proposal"}) {
+            resent(saga); // exported from the start, at 0, so that an increase over it is defined
+        }
         for (Erasure reason : Erasure.values()) {
             erased(reason); // every reason exported from the start, at 0, so that a rate over it is defined
         }
+    }
+
+    /** A request the saga sent again because its worker had not answered (a trip's or a proposal's). */
+    void requestResent(String saga) {
+        resent(saga).increment();
+    }
+
+    private Counter resent(String saga) {
+        return Counter.builder(REQUESTS_RESENT)
+                .description("Requests the saga sent again because no worker had answered them in time")
+                .tag("saga", saga)
+                .register(registry);
     }
 
     /** A trip erased by the saga, by its owner or at the end of its retention. */

@@ -131,17 +131,17 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         saga.onChange().accept(current, next);
     }
 
-    /** A stage's deadline is set when the state enters it and dropped when the state finishes. */
+    /** A stage's first look is set when the state enters it, and dropped when the state finishes. */
     private void track(String key, @Nullable S current, S next) {
         Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines == null || deadlineStore == null) {
             return;
         }
-        var deadline = deadlines.deadline(next);
-        if (deadline.isEmpty()) {
+        var look = deadlines.firstLook(next);
+        if (look.isEmpty()) {
             deadlineStore.delete(key);
         } else if (current == null || !deadlines.sameStage(current, next)) {
-            deadlineStore.put(key, deadline.get().toEpochMilli());
+            deadlineStore.put(key, look.get().toEpochMilli());
         }
     }
 
@@ -167,6 +167,15 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             MDC.put("tripId", key);
             try {
                 S current = store.get(key);
+                var nextLook = current == null
+                        ? Optional.<Instant>empty()
+                        : deadlines.nextLook(current, Instant.ofEpochMilli(now));
+                if (current != null && nextLook.isPresent()) {
+                    deadlines.resend(current).ifPresent(request -> resend(key, current, request, now));
+                    deadlineStore.put(key, nextLook.get().toEpochMilli());
+                    earliest = Math.min(earliest, nextLook.get().toEpochMilli());
+                    continue;
+                }
                 deadlineStore.delete(key);
                 if (current != null) {
                     write(key, current, deadlines.expire(current), now, new RecordHeaders());
@@ -179,6 +188,28 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                 .update(
                         context.taskId().toString(),
                         earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
+    }
+
+    /**
+     * Sends a stage's request again, marked {@link EventHeaders#RESENT} so that a worker that has handled it already
+     * drops it. The state does not change: only an answer moves it on.
+     */
+    private void resend(String key, S current, Outgoing<? extends Event> request, long now) {
+        Deadlines<S, V> deadlines = saga.deadlines();
+        if (context == null || deadlines == null) {
+            return;
+        }
+        Headers headers = new RecordHeaders();
+        EventHeaders.stamp(
+                headers, (Event) Objects.requireNonNull(request.value(), "a request is never a tombstone"), SOURCE);
+        EventHeaders.replace(headers, EventHeaders.RESENT, "true");
+        context.forward(new Record<>(key, request, now, headers));
+        deadlines.resent(current);
+        log.warn(
+                "{} {}: no answer yet, its request sent again to {}",
+                saga.name(),
+                key,
+                request.topic().name());
     }
 
     /** A state that has just finished enters the retention index. */

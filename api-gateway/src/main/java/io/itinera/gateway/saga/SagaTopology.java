@@ -152,7 +152,7 @@ public final class SagaTopology {
                         new TripFold(clock),
                         metrics::transition,
                         TripWorkingState::describe,
-                        new TripDeadlines(deadlines, clock),
+                        new TripDeadlines(deadlines, () -> metrics.requestResent("trip"), clock),
                         metrics.openTrips(),
                         new Retention<TripWorkingState>(
                                 TRIP_RETENTION_STORE,
@@ -173,7 +173,7 @@ public final class SagaTopology {
                         metrics::proposalTransition,
                         (proposal, headers) -> EventHeaders.describeState(
                                 headers, proposal.status().name(), proposal.clientId(), proposal.createdAt(), null),
-                        new ProposalDeadlines(proposalDeadlines, clock),
+                        new ProposalDeadlines(proposalDeadlines, () -> metrics.requestResent("proposal"), clock),
                         metrics.openProposals(),
                         null,
                         erasure -> {}));
@@ -187,7 +187,8 @@ public final class SagaTopology {
         List<String> stores = new ArrayList<>(List.of(saga.storeName()));
         Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines != null) {
-            // Open states only (id -> deadline, epoch ms): the wall-clock scan never walks finished ones.
+            // Open states only (id -> next look: a request due again or the deadline, epoch ms): the wall-clock scan
+            // never walks finished ones.
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(deadlines.storeName()), KEYS, Serdes.Long()));
             stores.add(deadlines.storeName());

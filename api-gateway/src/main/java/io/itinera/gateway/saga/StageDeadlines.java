@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pending from acceptance until the enrichment worker reports
  * @param enriching while api-enrichment builds the planning context
  * @param generating while api-generation plans the itinerary
+ * @param resendAfter how long a {@code PENDING} trip's enrichment request waits for the worker's first word before the
+ *     saga sends it again (and again after as long, until the deadline); zero: never. A worker drops a request sent
+ *     again for a trip it has just handled, so a slow answer costs no second enrichment.
  * @param scanInterval how often the saga looks for overdue trips (wall clock)
  */
 @ConfigurationProperties("gateway.trips.deadlines")
@@ -20,11 +23,16 @@ public record StageDeadlines(
         @DefaultValue("2m") Duration pending,
         @DefaultValue("2m") Duration enriching,
         @DefaultValue("5m") Duration generating,
+        @DefaultValue("20s") Duration resendAfter,
         @DefaultValue("5s") Duration scanInterval) {
 
     public static StageDeadlines defaults() {
         return new StageDeadlines(
-                Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(5));
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5));
     }
 
     Optional<Duration> of(TripStatus status) {

@@ -1,5 +1,6 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.Event;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import java.util.function.Function;
 /**
  * Deadlines by status: a snapshot may stay in a status as long as its lifecycle's configuration allows, counted from
  * when it entered the status ({@code updatedAt}: a snapshot enters a status when it is written with it), and then
- * ends {@code FAILED} with the failure {@link #STAGE_TIMEOUT}.
+ * ends {@code FAILED} with the failure {@link #STAGE_TIMEOUT}. Where the status is still waiting for a worker's first
+ * word ({@link #request}), the request is sent again every {@code resendAfter} until then: a broker that lost the
+ * commit of the saga's transaction can drop the request, and nothing else would ever ask again.
  */
 abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
 
@@ -20,13 +23,26 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     private final String storeName;
     private final Duration scanInterval;
     private final Function<TripStatus, Optional<Duration>> allowed;
+    private final Duration resendAfter;
+    private final Runnable onResend;
     private final Clock clock;
 
+    /**
+     * @param resendAfter how long a request waits for its worker's first word before it is sent again; zero: never
+     * @param onResend told of every request sent again
+     */
     StatusDeadlines(
-            String storeName, Duration scanInterval, Function<TripStatus, Optional<Duration>> allowed, Clock clock) {
+            String storeName,
+            Duration scanInterval,
+            Function<TripStatus, Optional<Duration>> allowed,
+            Duration resendAfter,
+            Runnable onResend,
+            Clock clock) {
         this.storeName = storeName;
         this.scanInterval = scanInterval;
         this.allowed = allowed;
+        this.resendAfter = resendAfter;
+        this.onResend = onResend;
         this.clock = clock;
     }
 
@@ -36,6 +52,12 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
 
     /** The snapshot ended {@code FAILED} at {@code now}, having stayed in its status longer than {@code allowed}. */
     abstract SagaStep<S, V> timedOut(S snapshot, Duration allowed, Instant now);
+
+    /**
+     * The request that started the snapshot's status, made again from the snapshot, while no worker has answered it;
+     * empty in every other status.
+     */
+    abstract Optional<Outgoing<? extends Event>> request(S snapshot);
 
     @Override
     public final String storeName() {
@@ -48,7 +70,30 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     }
 
     @Override
-    public final Optional<Instant> deadline(S snapshot) {
+    public final Optional<Instant> firstLook(S snapshot) {
+        return nextLook(snapshot, updatedAt(snapshot));
+    }
+
+    @Override
+    public final Optional<Instant> nextLook(S snapshot, Instant now) {
+        return deadline(snapshot)
+                .filter(now::isBefore)
+                .map(deadline -> resend(snapshot).isEmpty() || deadline.isBefore(now.plus(resendAfter))
+                        ? deadline
+                        : now.plus(resendAfter));
+    }
+
+    @Override
+    public final Optional<Outgoing<? extends Event>> resend(S snapshot) {
+        return resendAfter.isZero() || resendAfter.isNegative() ? Optional.empty() : request(snapshot);
+    }
+
+    @Override
+    public final void resent(S snapshot) {
+        onResend.run();
+    }
+
+    private Optional<Instant> deadline(S snapshot) {
         return allowed.apply(status(snapshot)).map(limit -> updatedAt(snapshot).plus(limit));
     }
 

@@ -1,21 +1,32 @@
 package io.itinera.gateway.saga;
 
+import io.itinera.events.Event;
 import io.itinera.events.Failure;
 import io.itinera.events.StageProgress;
+import io.itinera.events.Topics;
+import io.itinera.events.enrichment.EnrichmentRequested;
 import io.itinera.events.trip.TripSnapshot;
 import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The trip saga's deadlines: a trip that stays in one status longer than {@link StageDeadlines} allows ends
- * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage.
+ * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage. A {@code PENDING} trip's
+ * enrichment request is sent again while api-enrichment has not reported: the request holds nothing the trip does not.
  */
 final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot> {
 
-    TripDeadlines(StageDeadlines deadlines, Clock clock) {
-        super(SagaTopology.TRIP_DEADLINES_STORE, deadlines.scanInterval(), deadlines::of, clock);
+    TripDeadlines(StageDeadlines deadlines, Runnable onResend, Clock clock) {
+        super(
+                SagaTopology.TRIP_DEADLINES_STORE,
+                deadlines.scanInterval(),
+                deadlines::of,
+                deadlines.resendAfter(),
+                onResend,
+                clock);
     }
 
     @Override
@@ -26,6 +37,14 @@ final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot
     @Override
     Instant updatedAt(TripWorkingState trip) {
         return trip.updatedAt();
+    }
+
+    @Override
+    Optional<Outgoing<? extends Event>> request(TripWorkingState trip) {
+        return trip.status() == TripStatus.PENDING
+                ? Optional.of(
+                        Outgoing.to(Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(trip.tripId(), trip.request())))
+                : Optional.empty();
     }
 
     @Override

@@ -359,6 +359,87 @@ class SagaTopologyTests {
     }
 
     @Test
+    void aPendingTripsRequestIsSentAgainWhileEnrichmentIsSilentAndNoLongerOnceItAnswers() {
+        commands.pipeInput(TRIP, submitted());
+        assertThat(enrichmentRequests.readRecordsToList())
+                .singleElement()
+                .satisfies(first -> assertThat(EventHeaders.read(first.headers(), EventHeaders.RESENT))
+                        .isEmpty());
+        snapshots.readValuesToList();
+
+        // The clock of the fold is fixed at 10:00; an unanswered request is sent again after 20 s by default.
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:15Z")));
+        assertThat(enrichmentRequests.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+        TestRecord<String, EnrichmentRequested> again = enrichmentRequests.readRecord();
+        assertThat(again.key()).isEqualTo(TRIP);
+        assertThat(again.value().tripId()).isEqualTo(TRIP);
+        assertThat(again.value().request()).isEqualTo(SampleEvents.fullRequest());
+        assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT)).contains("true");
+        assertThat(EventHeaders.read(again.headers(), EventHeaders.CE_ID))
+                .contains(again.value().eventId().toString());
+        assertThat(snapshots.isEmpty())
+                .as("sending again changes nothing clients see")
+                .isTrue();
+        assertThat(resent("trip")).isEqualTo(1);
+
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+        assertThat(enrichmentRequests.readValuesToList())
+                .as("and again while no answer comes")
+                .hasSize(1);
+
+        enrichmentProgress.pipeInput(TRIP, EnrichmentProgress.of(TRIP, "destination-resolved", 30, "Lisbon"));
+        driver.advanceWallClockTime(Duration.ofSeconds(40));
+        assertThat(enrichmentRequests.isEmpty())
+                .as("never once enrichment has answered")
+                .isTrue();
+        assertThat(resent("trip")).isEqualTo(2);
+        assertThat(snapshots.readValuesToList())
+                .extracting(TripSnapshot::status)
+                .containsOnly(TripStatus.ENRICHING);
+    }
+
+    @Test
+    void aTripWhoseRequestIsNeverAnsweredStillTimesOutAtItsDeadlineAfterBeingSentAgain() {
+        commands.pipeInput(TRIP, submitted());
+        snapshots.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:01:55Z")));
+        assertThat(snapshots.isEmpty()).isTrue();
+        // the jump is one scan of the wall clock: the request was due again once
+        assertThat(enrichmentRequests.readValuesToList()).hasSize(2);
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+        assertThat(snapshots.readValue().failure().code()).isEqualTo("stage-timeout");
+        assertThat(enrichmentRequests.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertThat(enrichmentRequests.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPendingProposalsRankingRequestIsSentAgainUntilGenerationAnswers() {
+        TestOutputTopic<String, ProposalRequested> rankingRequests = driver.createOutputTopic(
+                TopicNames.PROPOSAL_REQUEST,
+                new StringDeserializer(),
+                new EventDeserializer<>(ProposalRequested.class));
+        ProposalBrief brief = new ProposalBrief("Lisbon", 5, 4, List.of(Interest.ART), Budget.MEDIUM, null, 3);
+        input(TopicNames.PROPOSAL_COMMANDS)
+                .pipeInput("prop-1", SubmitProposal.of("prop-1", "client-a", "req-1", brief));
+        assertThat(rankingRequests.readValuesToList()).hasSize(1);
+
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:25Z")));
+        TestRecord<String, ProposalRequested> again = rankingRequests.readRecord();
+        assertThat(again.value().brief()).isEqualTo(brief);
+        assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT)).contains("true");
+        assertThat(resent("proposal")).isEqualTo(1);
+
+        input(TopicNames.PROPOSAL_PROGRESS).pipeInput("prop-1", ProposalProgress.of("prop-1", "scored", 50, "Scored"));
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
+        assertThat(rankingRequests.isEmpty()).isTrue();
+    }
+
+    @Test
     void theReadModelKeepsEveryTripsBytesAndCountsOpenAndFinishedTrips() {
         AtomicInteger updatesOfTrip2 = new AtomicInteger();
         index.watch("trip-2", updatesOfTrip2::incrementAndGet);
@@ -637,6 +718,13 @@ class SagaTopologyTests {
     private double erased(String reason) {
         return meters.get(SagaMetrics.TRIPS_ERASED)
                 .tag("reason", reason)
+                .counter()
+                .count();
+    }
+
+    private double resent(String saga) {
+        return meters.get("itinera.saga.requests.resent")
+                .tag("saga", saga)
                 .counter()
                 .count();
     }
