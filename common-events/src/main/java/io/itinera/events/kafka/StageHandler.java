@@ -19,8 +19,8 @@ import org.slf4j.MDC;
  * How every listener handles one record of its stage: the record's key (trip or proposal id) and request id in the
  * logging context, the work timed as {@value #TIMER} tagged with stage and outcome, and one policy for a record
  * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic. A request the
- * saga sent again ({@link EventHeaders#RESENT}) for a key this worker has just handled is dropped, counted as
- * {@value #RESENT}. It also hands out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth
+ * saga sent again ({@link EventHeaders#RESENT}) for a key this worker handled after the copy was written (the first
+ * answer was slow, not lost) is dropped, counted as {@value #RESENT}. It also hands out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth
  * a record.
  */
 public class StageHandler {
@@ -29,6 +29,12 @@ public class StageHandler {
     public static final String MDC_REQUEST_ID = "requestId";
     public static final String RESENT = "itinera.stage.resent";
 
+    /**
+     * How long before a copy was written the first request may have been handled for the copy to count as answered:
+     * the saga may write it while the first answer waits in its input, the saga's read lag at most.
+     */
+    static final Duration RESENT_ANSWERED_WITHIN = Duration.ofSeconds(5);
+
     /** The default of {@code itinera.kafka.progress.min-interval}. */
     public static final Duration PROGRESS_MIN_INTERVAL = Duration.ofMillis(250);
 
@@ -36,7 +42,8 @@ public class StageHandler {
     private final Duration progressMinInterval;
     private final LongSupplier nanoTime;
     private final @Nullable RecordFailures failures;
-    private final RecentlyHandled handled = new RecentlyHandled(RecentlyHandled.DEFAULT_CAPACITY);
+    private final RecentlyHandled handled =
+            new RecentlyHandled(RecentlyHandled.DEFAULT_CAPACITY, System::currentTimeMillis);
 
     public StageHandler(MeterRegistry meters) {
         this(meters, PROGRESS_MIN_INTERVAL, System::nanoTime);
@@ -102,7 +109,9 @@ public class StageHandler {
         String key = record.key();
         boolean resent =
                 EventHeaders.read(record.headers(), EventHeaders.RESENT).isPresent();
-        if (resent && key != null && handled.contains(stage, key)) {
+        if (resent
+                && key != null
+                && handled.handledSince(stage, key, record.timestamp() - RESENT_ANSWERED_WITHIN.toMillis())) {
             resent(stage, "dropped").increment();
             MDC.remove(stage.keyName());
             MDC.remove(MDC_REQUEST_ID);

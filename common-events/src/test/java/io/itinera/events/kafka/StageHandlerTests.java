@@ -7,10 +7,14 @@ import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -87,6 +91,18 @@ class StageHandlerTests {
         assertThat(runs).hasValue(1);
         assertThat(resentCount("enrichment", "dropped")).isEqualTo(1);
         assertThat(MDC.get("tripId")).isNull();
+    }
+
+    @Test
+    void aRequestSentAgainLongAfterTheFirstWasHandledIsHandledAgainForTheFirstAnswerWasLost() {
+        AtomicInteger runs = new AtomicInteger();
+        stages.handle(record("trip-11", "req-11"), Stage.ENRICHMENT, value -> counted(runs));
+        long writtenLater = System.currentTimeMillis() + Duration.ofSeconds(20).toMillis();
+
+        stages.handle(resent(recordAt("trip-11", writtenLater)), Stage.ENRICHMENT, value -> counted(runs));
+
+        assertThat(runs).hasValue(2);
+        assertThat(resentCount("enrichment", "handled")).isEqualTo(1);
     }
 
     @Test
@@ -172,6 +188,21 @@ class StageHandlerTests {
                 .tag("stage", stage)
                 .tag("outcome", outcome)
                 .timer();
+    }
+
+    private static ConsumerRecord<String, String> recordAt(String key, long timestamp) {
+        return new ConsumerRecord<>(
+                "travel-enrichment.request",
+                0,
+                0,
+                timestamp,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                key,
+                "value",
+                new RecordHeaders(),
+                Optional.empty());
     }
 
     private static ConsumerRecord<String, String> record(String key, String requestId) {
