@@ -22,8 +22,8 @@ public final class Harness {
                        request sent with acks=all before the answer]
               chaos    fault injection on a two-replica ./run-local.sh with ITINERA_ON_EXIT=restart: --trips 1000
                        --rate 10 --fault-at 0.3 --scenarios kill-generation,kill-enrichment,kill-gateway,
-                       term-broker,kill-broker,rolling-restart,poison --drain 6m --out DIR --suite-dir .
-                       --worker-replicas 2 (1: the suite runs one replica of each worker)
+                       term-broker,kill-broker,rolling-restart,poison,lost-requests --drain 6m --out DIR
+                       --suite-dir . --worker-replicas 2 (1: the suite runs one replica of each worker)
                        (exit status 1 when a scenario strands, loses or duplicates a trip)
             """;
 

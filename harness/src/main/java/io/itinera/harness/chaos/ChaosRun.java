@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChaosRun {
 
     private static final Duration BACK_WITHIN = Duration.ofMinutes(4);
+    /** Long enough for a few dozen requests to pile up, short of the workers' session timeout (no rebalance). */
+    private static final Duration LOST_REQUESTS_PAUSE = Duration.ofSeconds(3);
 
     private final ChaosOptions options;
     private final SuiteControl suite;
@@ -154,6 +156,11 @@ public final class ChaosRun {
                 say("sent %d poison records", sent);
                 return;
             }
+            if (scenario == Scenario.LOST_REQUESTS) {
+                long dropped = LostRequests.strike(options.bootstrapServers(), suite, LOST_REQUESTS_PAUSE);
+                say("dropped %d enrichment requests the workers had not committed", dropped);
+                return;
+            }
             for (Scenario.Step step : scenario.steps(suite.processes())) {
                 long struck = System.nanoTime();
                 long pid = suite.signal(step.process(), step.force());
@@ -176,7 +183,7 @@ public final class ChaosRun {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | IOException failed) {
             say("the fault failed: %s", failed);
         }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One fault per scenario, struck while the burst is running. A fault is a list of steps, each a signal to one of
  * {@code run-local.sh}'s processes (which restarts it with {@code ITINERA_ON_EXIT=restart}), taken one after the other
- * with the process back and ready in between; {@link #POISON} sends bad records instead. A worker's kill strikes its
+ * with the process back and ready in between; {@link #POISON} sends bad records instead, and {@link #LOST_REQUESTS}
+ * drops requests the saga had committed ({@link LostRequests}). A worker's kill strikes its
  * first replica, whether or not a second one runs beside it.
  */
 public enum Scenario {
@@ -31,7 +32,11 @@ public enum Scenario {
                     Step.term("api-generation-2"),
                     Step.term("api-gateway-2"),
                     Step.term("api-gateway"))),
-    POISON("poison", "unparseable and well-formed-but-wrong records on every input topic", List.of());
+    POISON("poison", "unparseable and well-formed-but-wrong records on every input topic", List.of()),
+    LOST_REQUESTS(
+            "lost-requests",
+            "enrichment requests dropped after their transaction committed (workers paused 3 s, topic truncated)",
+            List.of());
 
     /** A signal to one process: SIGKILL when {@code force}, else SIGTERM. */
     public record Step(String process, boolean force) {
