@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The proposal saga's deadlines: a proposal that stays in one status longer than {@link ProposalStageDeadlines} allows
- * ends {@code FAILED} with the failure {@code stage-timeout}, whose reason names the status, as a trip does; a
- * {@code PENDING} proposal's ranking request is sent again while api-generation has not reported.
+ * ends {@code FAILED} with the failure {@code stage-timeout}, whose reason names the status, as a trip does; an
+ * unanswered proposal's ranking request is sent again, made from its brief.
  */
 final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, ProposalSnapshot> {
 
@@ -25,7 +25,7 @@ final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, Proposal
                 SagaTopology.PROPOSAL_DEADLINES_STORE,
                 deadlines.scanInterval(),
                 deadlines::of,
-                deadlines.resendAfter(),
+                deadlines::resendAfterIn,
                 onResend,
                 clock);
     }
@@ -42,7 +42,7 @@ final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, Proposal
 
     @Override
     Optional<Outgoing<? extends Event>> request(ProposalSnapshot proposal) {
-        return proposal.status() == TripStatus.PENDING
+        return proposal.status() == TripStatus.PENDING || proposal.status() == TripStatus.GENERATING
                 ? Optional.of(Outgoing.to(
                         Topics.PROPOSAL_REQUEST, ProposalRequested.of(proposal.proposalId(), proposal.brief())))
                 : Optional.empty();

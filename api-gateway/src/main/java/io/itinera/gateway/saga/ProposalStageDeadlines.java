@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pending from acceptance until api-generation reports (ranking is quick: this is mostly queueing)
  * @param generating while api-generation ranks the destinations
- * @param resendAfter how long a {@code PENDING} proposal's ranking request waits for api-generation's first word before
- *     the saga sends it again (and again after as long, until the deadline); zero: never
+ * @param resendAfter how long a {@code PENDING} or {@code GENERATING} proposal waits for api-generation's answer before
+ *     the saga sends its ranking request again (and again after as long, until the deadline); zero: never
  * @param scanInterval how often the saga looks for overdue proposals (wall clock)
  */
 @ConfigurationProperties("gateway.proposals.deadlines")
@@ -27,6 +27,13 @@ public record ProposalStageDeadlines(
     public static ProposalStageDeadlines defaults() {
         return new ProposalStageDeadlines(
                 Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofSeconds(20), Duration.ofSeconds(5));
+    }
+
+    Optional<Duration> resendAfterIn(TripStatus status) {
+        return switch (status) {
+            case PENDING, GENERATING -> Optional.of(resendAfter);
+            default -> Optional.empty();
+        };
     }
 
     Optional<Duration> of(TripStatus status) {

@@ -114,6 +114,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         S next = step.state();
         V view = step.view();
         if (next == null || view == null || context == null || store == null) {
+            forwardCommands(key, step, timestamp, incoming);
             return;
         }
         store.put(key, next);
@@ -122,13 +123,23 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         Headers stateHeaders = correlationOf(incoming);
         saga.describe().accept(next, stateHeaders);
         context.forward(new Record<>(key, Outgoing.to(saga.stateTopic(), view), timestamp, stateHeaders));
+        forwardCommands(key, step, timestamp, incoming);
+        saga.onChange().accept(current, next);
+    }
+
+    private void forwardCommands(String key, SagaStep<S, V> step, long timestamp, Headers incoming) {
+        if (context == null) {
+            return;
+        }
         for (Outgoing<? extends Event> command : step.commands()) {
             Headers headers = correlationOf(incoming);
             EventHeaders.stamp(
                     headers, (Event) Objects.requireNonNull(command.value(), "a command is never a tombstone"), SOURCE);
+            if (command.again()) {
+                EventHeaders.replace(headers, EventHeaders.RESENT, "true");
+            }
             context.forward(new Record<>(key, command, timestamp, headers));
         }
-        saga.onChange().accept(current, next);
     }
 
     /** A stage's first look is set when the state enters it, and dropped when the state finishes. */

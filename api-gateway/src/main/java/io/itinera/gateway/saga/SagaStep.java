@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What folding one event produced.
  *
  * @param state the saga's new state, or {@code null} when the event changed nothing (duplicate, late or unknown) or
- *     erased the state
+ *     erased the state; an unchanged state may still send requests
  * @param view what the state topic shows of the new state, present exactly when {@code state} is
  * @param commands requests for the next stage, each with the topic it goes to
  * @param erased whether the state is to be forgotten: deleted from the store, a tombstone on the state topic
@@ -18,6 +18,11 @@ record SagaStep<S, V>(@Nullable S state, @Nullable V view, List<Outgoing<? exten
 
     static <S, V> SagaStep<S, V> unchanged() {
         return new SagaStep<>(null, null, List.of(), false);
+    }
+
+    /** The state stays as it is, and a request goes out (one sent again). */
+    static <S, V> SagaStep<S, V> unchanged(Outgoing<? extends Event> command) {
+        return new SagaStep<>(null, null, List.of(command), false);
     }
 
     static <S, V> SagaStep<S, V> erasure() {

@@ -11,9 +11,9 @@ import java.util.function.Function;
 /**
  * Deadlines by status: a snapshot may stay in a status as long as its lifecycle's configuration allows, counted from
  * when it entered the status ({@code updatedAt}: a snapshot enters a status when it is written with it), and then
- * ends {@code FAILED} with the failure {@link #STAGE_TIMEOUT}. Where the status is still waiting for a worker's first
- * word ({@link #request}), the request is sent again every {@code resendAfter} until then: a broker that lost the
- * commit of the saga's transaction can drop the request, and nothing else would ever ask again.
+ * ends {@code FAILED} with the failure {@link #STAGE_TIMEOUT}. Until then, where the status waits for a worker's answer
+ * ({@link #request}), the request is sent again every {@code resendAfter} of that status: a broker that lost the
+ * commit marker of a transaction can drop the request or the answer, and nothing else would ever ask again.
  */
 abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
 
@@ -23,19 +23,20 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     private final String storeName;
     private final Duration scanInterval;
     private final Function<TripStatus, Optional<Duration>> allowed;
-    private final Duration resendAfter;
+    private final Function<TripStatus, Optional<Duration>> resendAfter;
     private final Runnable onResend;
     private final Clock clock;
 
     /**
-     * @param resendAfter how long a request waits for its worker's first word before it is sent again; zero: never
+     * @param resendAfter by status, how long its request waits for an answer before it is sent again; empty or zero:
+     *     never
      * @param onResend told of every request sent again
      */
     StatusDeadlines(
             String storeName,
             Duration scanInterval,
             Function<TripStatus, Optional<Duration>> allowed,
-            Duration resendAfter,
+            Function<TripStatus, Optional<Duration>> resendAfter,
             Runnable onResend,
             Clock clock) {
         this.storeName = storeName;
@@ -54,8 +55,8 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     abstract SagaStep<S, V> timedOut(S snapshot, Duration allowed, Instant now);
 
     /**
-     * The request that started the snapshot's status, made again from the snapshot, while no worker has answered it;
-     * empty in every other status.
+     * The request whose answer the snapshot's status waits for, made again from the snapshot; empty in a status that
+     * waits for none.
      */
     abstract Optional<Outgoing<? extends Event>> request(S snapshot);
 
@@ -78,14 +79,19 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     public final Optional<Instant> nextLook(S snapshot, Instant now) {
         return deadline(snapshot)
                 .filter(now::isBefore)
-                .map(deadline -> resend(snapshot).isEmpty() || deadline.isBefore(now.plus(resendAfter))
-                        ? deadline
-                        : now.plus(resendAfter));
+                .map(deadline -> resendInterval(snapshot)
+                        .map(now::plus)
+                        .filter(deadline::isAfter)
+                        .orElse(deadline));
     }
 
     @Override
     public final Optional<Outgoing<? extends Event>> resend(S snapshot) {
-        return resendAfter.isZero() || resendAfter.isNegative() ? Optional.empty() : request(snapshot);
+        return resendInterval(snapshot).isPresent() ? request(snapshot) : Optional.empty();
+    }
+
+    private Optional<Duration> resendInterval(S snapshot) {
+        return resendAfter.apply(status(snapshot)).filter(interval -> !interval.isZero() && !interval.isNegative());
     }
 
     @Override

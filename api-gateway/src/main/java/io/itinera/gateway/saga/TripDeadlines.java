@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The trip saga's deadlines: a trip that stays in one status longer than {@link StageDeadlines} allows ends
- * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage. A {@code PENDING} trip's
- * enrichment request is sent again while api-enrichment has not reported: the request holds nothing the trip does not.
+ * {@code FAILED} with the failure {@code stage-timeout}, whose reason names the stage. Until then an unanswered trip's
+ * enrichment request is sent again (made from the trip's request, which is all it holds), also while it is
+ * {@code GENERATING}: see {@link #request}.
  */
 final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot> {
 
@@ -24,7 +25,7 @@ final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot
                 SagaTopology.TRIP_DEADLINES_STORE,
                 deadlines.scanInterval(),
                 deadlines::of,
-                deadlines.resendAfter(),
+                deadlines::resendAfterIn,
                 onResend,
                 clock);
     }
@@ -41,10 +42,14 @@ final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot
 
     @Override
     Optional<Outgoing<? extends Event>> request(TripWorkingState trip) {
-        return trip.status() == TripStatus.PENDING
-                ? Optional.of(
-                        Outgoing.to(Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(trip.tripId(), trip.request())))
-                : Optional.empty();
+        return switch (trip.status()) {
+            // GENERATING too: the generation request carries the planning context, which the saga does not keep, so
+            // it is asked of enrichment again, and its answer sends the generation request again (TripFold)
+            case PENDING, ENRICHING, GENERATING ->
+                Optional.of(
+                        Outgoing.to(Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(trip.tripId(), trip.request())));
+            default -> Optional.empty();
+        };
     }
 
     @Override

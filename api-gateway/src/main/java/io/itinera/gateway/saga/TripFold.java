@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * snapshot) and which request it sets in motion. Pure: the same state and event always give the same result, which is
  * what makes replays safe. An event already
  * applied, an event for an unknown trip, and an event that does not fit the trip's status (late, duplicated by an
- * at-least-once worker, or after a terminal status) change nothing.
+ * at-least-once worker, or after a terminal status) change nothing; the one exception, an enrichment answer to a trip
+ * that is generating, is the answer to the saga asking again and sends the generation request again.
  */
 final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
 
@@ -72,6 +73,9 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
         }
         if (event instanceof RawEnrichmentCompleted completed && ENRICHMENT_OPEN.contains(current.status())) {
             return enrichmentCompleted(current, completed);
+        }
+        if (event instanceof RawEnrichmentCompleted completed && current.status() == TripStatus.GENERATING) {
+            return generationAskedAgain(current, completed);
         }
         if (event instanceof GenerationProgress progress && current.status() == TripStatus.GENERATING) {
             return step(advance(current, progress, TripStatus.GENERATING, "generation", progress.progress(), null));
@@ -154,6 +158,21 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
                 "enrichment",
                 new StageProgress("failed", 100, failure.reason()),
                 failure));
+    }
+
+    /**
+     * A second enrichment answer while generating: the saga asked for it because generation had not answered (the
+     * deadlines' re-sending), so the generation request goes out again with it, marked as sent again; a worker that
+     * handled the first after this one was written drops it. The trip does not change.
+     */
+    private static SagaStep<TripWorkingState, TripSnapshot> generationAskedAgain(
+            TripWorkingState current, RawEnrichmentCompleted completed) {
+        RawJson<PlanningContext> context = completed.context();
+        if (completed.outcome() != Outcome.SUCCEEDED || context == null) {
+            return SagaStep.unchanged();
+        }
+        return SagaStep.unchanged(Outgoing.again(
+                Topics.GENERATION_REQUEST, RawGenerationRequested.of(current.tripId(), current.request(), context)));
     }
 
     private SagaStep<TripWorkingState, TripSnapshot> generationCompleted(
