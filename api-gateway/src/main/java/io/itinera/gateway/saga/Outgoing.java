@@ -28,8 +28,8 @@ record Outgoing<T>(TopicSpec<T> topic, @Nullable Object value, boolean again) {
         return new Outgoing<>(topic, value, false);
     }
 
-    /** A request sent again, in the form the saga forwards without binding. */
-    static <T extends Event> Outgoing<T> again(TopicSpec<T> topic, RawForm<T> value) {
+    /** The same record as a request sent again. */
+    Outgoing<T> sentAgain() {
         return new Outgoing<>(topic, value, true);
     }
 }

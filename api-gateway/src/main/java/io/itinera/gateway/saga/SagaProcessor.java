@@ -114,7 +114,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         S next = step.state();
         V view = step.view();
         if (next == null || view == null || context == null || store == null) {
-            forwardCommands(key, step, timestamp, incoming);
+            forward(key, step.commands(), timestamp, incoming);
             return;
         }
         store.put(key, next);
@@ -123,15 +123,15 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         Headers stateHeaders = correlationOf(incoming);
         saga.describe().accept(next, stateHeaders);
         context.forward(new Record<>(key, Outgoing.to(saga.stateTopic(), view), timestamp, stateHeaders));
-        forwardCommands(key, step, timestamp, incoming);
+        forward(key, step.commands(), timestamp, incoming);
         saga.onChange().accept(current, next);
     }
 
-    private void forwardCommands(String key, SagaStep<S, V> step, long timestamp, Headers incoming) {
+    private void forward(String key, List<Outgoing<? extends Event>> commands, long timestamp, Headers incoming) {
         if (context == null) {
             return;
         }
-        for (Outgoing<? extends Event> command : step.commands()) {
+        for (Outgoing<? extends Event> command : commands) {
             Headers headers = correlationOf(incoming);
             EventHeaders.stamp(
                     headers, (Event) Objects.requireNonNull(command.value(), "a command is never a tombstone"), SOURCE);
@@ -207,14 +207,10 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
      */
     private void resend(String key, S current, Outgoing<? extends Event> request, long now) {
         Deadlines<S, V> deadlines = saga.deadlines();
-        if (context == null || deadlines == null) {
+        if (deadlines == null) {
             return;
         }
-        Headers headers = new RecordHeaders();
-        EventHeaders.stamp(
-                headers, (Event) Objects.requireNonNull(request.value(), "a request is never a tombstone"), SOURCE);
-        EventHeaders.replace(headers, EventHeaders.RESENT, "true");
-        context.forward(new Record<>(key, request, now, headers));
+        forward(key, List.of(request.sentAgain()), now, new RecordHeaders());
         deadlines.resent(current);
         log.warn(
                 "{} {}: no answer yet, its request sent again to {}",

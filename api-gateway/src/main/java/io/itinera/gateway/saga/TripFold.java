@@ -171,8 +171,10 @@ final class TripFold implements Fold<TripWorkingState, TripSnapshot> {
         if (completed.outcome() != Outcome.SUCCEEDED || context == null) {
             return SagaStep.unchanged();
         }
-        return SagaStep.unchanged(Outgoing.again(
-                Topics.GENERATION_REQUEST, RawGenerationRequested.of(current.tripId(), current.request(), context)));
+        return SagaStep.unchanged(Outgoing.to(
+                        Topics.GENERATION_REQUEST,
+                        RawGenerationRequested.of(current.tripId(), current.request(), context))
+                .sentAgain());
     }
 
     private SagaStep<TripWorkingState, TripSnapshot> generationCompleted(

@@ -102,10 +102,6 @@ public class StageHandler {
             throw new IllegalArgumentException("%s record without a value: topic=%s partition=%d offset=%d"
                     .formatted(stage.name(), record.topic(), record.partition(), record.offset()));
         }
-        if (record.key() != null) {
-            MDC.put(stage.keyName(), record.key());
-        }
-        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put(MDC_REQUEST_ID, id));
         String key = record.key();
         boolean resent =
                 EventHeaders.read(record.headers(), EventHeaders.RESENT).isPresent();
@@ -113,10 +109,12 @@ public class StageHandler {
                 && key != null
                 && handled.handledSince(stage, key, record.timestamp() - RESENT_ANSWERED_WITHIN.toMillis())) {
             resent(stage, "dropped").increment();
-            MDC.remove(stage.keyName());
-            MDC.remove(MDC_REQUEST_ID);
             return;
         }
+        if (key != null) {
+            MDC.put(stage.keyName(), key);
+        }
+        EventHeaders.read(record.headers(), EventHeaders.REQUEST_ID).ifPresent(id -> MDC.put(MDC_REQUEST_ID, id));
         Timer.Sample sample = Timer.start(meters);
         Outcome outcome = Outcome.FAILED;
         try {
