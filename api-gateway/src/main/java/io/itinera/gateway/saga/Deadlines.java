@@ -7,29 +7,29 @@ import java.util.Optional;
 
 /**
  * How long a lifecycle's stages may take, when an unanswered request is sent again, and what becomes of a snapshot
- * whose stage ran out of time. The saga keeps the next time to look at every open snapshot in a small store of its own
- * and checks it on the wall clock, so that a stage whose request was lost is asked again and a stage whose worker never
- * answers still ends.
+ * whose stage ran out of time. The saga keeps the deadline of every open snapshot in a small store of its own and
+ * checks it on the wall clock, so that a stage whose worker never answers still ends; on the same scan it sends again
+ * the requests that are due, so that a stage whose request or answer was lost is asked again.
  */
 interface Deadlines<S, V> {
 
-    /** The name of the store of open snapshots' next looks. */
+    /** The name of the store of open snapshots' deadlines. */
     String storeName();
 
-    /** How often the saga looks for snapshots that are due. */
+    /** How often the saga looks for overdue snapshots and requests due again. */
     Duration scanInterval();
 
-    /**
-     * When to look at a snapshot that has just entered its stage: when its request is due to be sent again if the
-     * worker has not answered by then, or else its deadline; empty once it is finished.
-     */
-    Optional<Instant> firstLook(S snapshot);
+    /** When the snapshot's current stage must be over; empty once it is finished. */
+    Optional<Instant> deadline(S snapshot);
 
     /**
-     * When to look again, having looked at {@code now}; empty when the stage's deadline has passed, and the snapshot
-     * is to {@link #expire}.
+     * When a snapshot that has just entered its stage sends its request again if no answer has come by then; empty
+     * when its stage has nothing to send again.
      */
-    Optional<Instant> nextLook(S snapshot, Instant now);
+    Optional<Instant> firstResend(S snapshot);
+
+    /** How long after sending its request again the snapshot sends it once more; empty when never. */
+    Optional<Duration> resendEvery(S snapshot);
 
     /**
      * The request that started the snapshot's stage, to send again at a look before its deadline; empty when its
@@ -40,7 +40,7 @@ interface Deadlines<S, V> {
     /** Told after a snapshot's request was sent again, for metrics. */
     void resent(S snapshot);
 
-    /** Whether two versions of a snapshot are in the same stage: progress within a stage does not move its looks. */
+    /** Whether two versions of a snapshot are in the same stage: progress within a stage does not move its deadline. */
     boolean sameStage(S before, S after);
 
     /** The snapshot after its stage ran out of time; {@link SagaStep#unchanged()} if it has finished meanwhile. */

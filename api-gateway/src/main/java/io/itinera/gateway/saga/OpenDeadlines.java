@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The earliest next look (a deadline, or a request due to be sent again) of the open trips (or proposals) of each saga
- * task on this replica, as of its last scan. How far the clock is past the earliest one is near zero while the saga
- * acts on them, and grows when it cannot: trips or proposals stranded.
+ * The earliest deadline of the open trips (or proposals) of each saga task on this replica, as of its last scan. How
+ * far the clock is past the earliest one is near zero while the saga ends overdue ones, and grows when it cannot:
+ * trips or proposals stranded.
  */
 final class OpenDeadlines {
 

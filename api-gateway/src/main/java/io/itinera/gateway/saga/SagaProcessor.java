@@ -4,7 +4,9 @@ import io.itinera.events.Event;
 import io.itinera.events.EventHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
@@ -34,12 +36,18 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
 
     private static final String SOURCE = "api-gateway";
     private static final Logger log = LoggerFactory.getLogger(SagaProcessor.class);
+    private static final long NEVER = Long.MAX_VALUE;
 
     private final SagaDefinition<S, V> saga;
     private @Nullable ProcessorContext<String, Outgoing<?>> context;
     private @Nullable KeyValueStore<String, S> store;
     private @Nullable KeyValueStore<String, Long> deadlineStore;
     private @Nullable KeyValueStore<String, String> retentionStore;
+    /**
+     * When each open state's request is due to be sent again, on this task (epoch ms; {@link #NEVER} for none). Kept in
+     * memory only: losing it costs at most one early copy, which a worker that handled the first drops.
+     */
+    private final Map<String, Long> resendAt = new HashMap<>();
 
     SagaProcessor(SagaDefinition<S, V> saga) {
         this.saga = saga;
@@ -142,35 +150,52 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         }
     }
 
-    /** A stage's first look is set when the state enters it, and dropped when the state finishes. */
+    /**
+     * A stage's deadline, and when its request is due again, are set when the state enters it, and dropped when the
+     * state finishes.
+     */
     private void track(String key, @Nullable S current, S next) {
         Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines == null || deadlineStore == null) {
             return;
         }
-        var look = deadlines.firstLook(next);
-        if (look.isEmpty()) {
+        var deadline = deadlines.deadline(next);
+        if (deadline.isEmpty()) {
             deadlineStore.delete(key);
+            resendAt.remove(key);
         } else if (current == null || !deadlines.sameStage(current, next)) {
-            deadlineStore.put(key, look.get().toEpochMilli());
+            deadlineStore.put(key, deadline.get().toEpochMilli());
+            resendAt.put(
+                    key, deadlines.firstResend(next).map(Instant::toEpochMilli).orElse(NEVER));
         }
     }
 
-    /** Scans only the open states' deadlines, never the whole store. */
+    /**
+     * Scans only the open states' deadlines, never the whole store: ends the overdue ones and sends again the requests
+     * that are due. A state whose request time this task does not know (it was restored) is read once to learn it.
+     */
     private void expireOverdue(long now) {
         Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines == null || deadlineStore == null || store == null || context == null) {
             return;
         }
         List<String> overdue = new ArrayList<>();
+        List<String> resendDue = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         long earliest = Long.MAX_VALUE;
         try (KeyValueIterator<String, Long> all = deadlineStore.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
                 if (entry.value <= now) {
                     overdue.add(entry.key);
-                } else {
-                    earliest = Math.min(earliest, entry.value);
+                    continue;
+                }
+                earliest = Math.min(earliest, entry.value);
+                Long due = resendAt.get(entry.key);
+                if (due == null) {
+                    unknown.add(entry.key);
+                } else if (due <= now) {
+                    resendDue.add(entry.key);
                 }
             }
         }
@@ -178,22 +203,39 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             MDC.put("tripId", key);
             try {
                 S current = store.get(key);
-                var nextLook = current == null
-                        ? Optional.<Instant>empty()
-                        : deadlines.nextLook(current, Instant.ofEpochMilli(now));
-                if (current != null && nextLook.isPresent()) {
-                    deadlines.resend(current).ifPresent(request -> resend(key, current, request, now));
-                    deadlineStore.put(key, nextLook.get().toEpochMilli());
-                    earliest = Math.min(earliest, nextLook.get().toEpochMilli());
-                    continue;
-                }
                 deadlineStore.delete(key);
+                resendAt.remove(key);
                 if (current != null) {
                     write(key, current, deadlines.expire(current), now, new RecordHeaders());
                 }
             } finally {
                 MDC.remove("tripId");
             }
+        }
+        for (String key : resendDue) {
+            S current = store.get(key);
+            if (current != null) {
+                deadlines.resend(current).ifPresent(request -> resend(key, current, request, now));
+            }
+            resendAt.put(
+                    key,
+                    current == null
+                            ? NEVER
+                            : deadlines
+                                    .resendEvery(current)
+                                    .map(every -> now + every.toMillis())
+                                    .orElse(NEVER));
+        }
+        for (String key : unknown) {
+            S current = store.get(key);
+            resendAt.put(
+                    key,
+                    current == null
+                            ? NEVER
+                            : deadlines
+                                    .firstResend(current)
+                                    .map(Instant::toEpochMilli)
+                                    .orElse(NEVER));
         }
         saga.open()
                 .update(
@@ -240,6 +282,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         store.delete(key);
         if (deadlineStore != null) {
             deadlineStore.delete(key);
+            resendAt.remove(key);
         }
         Retention<S> retention = saga.retention();
         KeyValueStore<String, String> finished = retentionStore;

@@ -187,8 +187,7 @@ public final class SagaTopology {
         List<String> stores = new ArrayList<>(List.of(saga.storeName()));
         Deadlines<S, V> deadlines = saga.deadlines();
         if (deadlines != null) {
-            // Open states only (id -> next look: a request due again or the deadline, epoch ms): the wall-clock scan
-            // never walks finished ones.
+            // Open states only (id -> deadline, epoch ms): the wall-clock scan never walks finished ones.
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(deadlines.storeName()), KEYS, Serdes.Long()));
             stores.add(deadlines.storeName());

@@ -71,36 +71,28 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     }
 
     @Override
-    public final Optional<Instant> firstLook(S snapshot) {
-        return nextLook(snapshot, updatedAt(snapshot));
+    public final Optional<Instant> deadline(S snapshot) {
+        return allowed.apply(status(snapshot)).map(limit -> updatedAt(snapshot).plus(limit));
     }
 
     @Override
-    public final Optional<Instant> nextLook(S snapshot, Instant now) {
-        return deadline(snapshot)
-                .filter(now::isBefore)
-                .map(deadline -> resendInterval(snapshot)
-                        .map(now::plus)
-                        .filter(deadline::isAfter)
-                        .orElse(deadline));
+    public final Optional<Instant> firstResend(S snapshot) {
+        return resendEvery(snapshot).map(updatedAt(snapshot)::plus);
+    }
+
+    @Override
+    public final Optional<Duration> resendEvery(S snapshot) {
+        return resendAfter.apply(status(snapshot)).filter(interval -> !interval.isZero() && !interval.isNegative());
     }
 
     @Override
     public final Optional<Outgoing<? extends Event>> resend(S snapshot) {
-        return resendInterval(snapshot).isPresent() ? request(snapshot) : Optional.empty();
-    }
-
-    private Optional<Duration> resendInterval(S snapshot) {
-        return resendAfter.apply(status(snapshot)).filter(interval -> !interval.isZero() && !interval.isNegative());
+        return resendEvery(snapshot).isPresent() ? request(snapshot) : Optional.empty();
     }
 
     @Override
     public final void resent(S snapshot) {
         onResend.run();
-    }
-
-    private Optional<Instant> deadline(S snapshot) {
-        return allowed.apply(status(snapshot)).map(limit -> updatedAt(snapshot).plus(limit));
     }
 
     @Override
