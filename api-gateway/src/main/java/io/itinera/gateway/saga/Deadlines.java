@@ -32,8 +32,8 @@ interface Deadlines<S, V> {
     Optional<Duration> resendEvery(S snapshot);
 
     /**
-     * The request that started the snapshot's stage, to send again at a look before its deadline; empty when its
-     * worker has already answered, the stage has no such request, or sending again is switched off.
+     * The request whose answer the snapshot's stage waits for, to send again when it is due; empty when the stage
+     * waits for none or sending again is switched off.
      */
     Optional<Outgoing<? extends Event>> resend(S snapshot);
 
