@@ -311,8 +311,7 @@ class SagaTopologyTests {
         assertThat(snapshots.isEmpty()).isTrue();
         assertThat(generationRequests.readRecordsToList())
                 .singleElement()
-                .satisfies(again -> assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT))
-                        .contains("true"));
+                .satisfies(again -> assertThat(resentMark(again)).contains("true"));
     }
 
     @Test
@@ -371,8 +370,7 @@ class SagaTopologyTests {
         commands.pipeInput(TRIP, submitted());
         assertThat(enrichmentRequests.readRecordsToList())
                 .singleElement()
-                .satisfies(first -> assertThat(EventHeaders.read(first.headers(), EventHeaders.RESENT))
-                        .isEmpty());
+                .satisfies(first -> assertThat(resentMark(first)).isEmpty());
         snapshots.readValuesToList();
 
         // The clock of the fold is fixed at 10:00; an unanswered request is sent again after 20 s by default.
@@ -384,7 +382,7 @@ class SagaTopologyTests {
         assertThat(again.key()).isEqualTo(TRIP);
         assertThat(again.value().tripId()).isEqualTo(TRIP);
         assertThat(again.value().request()).isEqualTo(SampleEvents.fullRequest());
-        assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT)).contains("true");
+        assertThat(resentMark(again)).contains("true");
         assertThat(EventHeaders.read(again.headers(), EventHeaders.CE_ID))
                 .contains(again.value().eventId().toString());
         assertThat(snapshots.isEmpty())
@@ -414,8 +412,7 @@ class SagaTopologyTests {
         enrichmentRequests.readValuesToList();
         assertThat(generationRequests.readRecordsToList())
                 .singleElement()
-                .satisfies(first -> assertThat(EventHeaders.read(first.headers(), EventHeaders.RESENT))
-                        .isEmpty());
+                .satisfies(first -> assertThat(resentMark(first)).isEmpty());
         snapshots.readValuesToList();
 
         // a generation queue is normal under load: GENERATING waits 90 s (the fold's clock says it began at 10:00)
@@ -424,16 +421,14 @@ class SagaTopologyTests {
         driver.advanceWallClockTime(Duration.ofSeconds(15));
         assertThat(enrichmentRequests.readRecordsToList())
                 .singleElement()
-                .satisfies(again -> assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT))
-                        .contains("true"));
+                .satisfies(again -> assertThat(resentMark(again)).contains("true"));
 
         // enrichment answers again: the generation request goes out again, marked, and the trip does not change
         enrichmentCompleted.pipeInput(TRIP, EnrichmentCompleted.succeeded(TRIP, SampleEvents.context()));
         TestRecord<String, GenerationRequested> generationAgain = generationRequests.readRecord();
         assertThat(generationAgain.value().tripId()).isEqualTo(TRIP);
         assertThat(generationAgain.value().context()).isEqualTo(SampleEvents.context());
-        assertThat(EventHeaders.read(generationAgain.headers(), EventHeaders.RESENT))
-                .contains("true");
+        assertThat(resentMark(generationAgain)).contains("true");
         assertThat(snapshots.isEmpty()).isTrue();
 
         generationCompleted.pipeInput(TRIP, GenerationCompleted.succeeded(TRIP, SampleEvents.itinerary()));
@@ -474,7 +469,7 @@ class SagaTopologyTests {
         driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:25Z")));
         TestRecord<String, ProposalRequested> again = rankingRequests.readRecord();
         assertThat(again.value().brief()).isEqualTo(brief);
-        assertThat(EventHeaders.read(again.headers(), EventHeaders.RESENT)).contains("true");
+        assertThat(resentMark(again)).contains("true");
         assertThat(resent("proposal")).isEqualTo(1);
 
         // ranking started: its answer can be lost too
@@ -772,6 +767,11 @@ class SagaTopologyTests {
                 .tag("reason", reason)
                 .counter()
                 .count();
+    }
+
+    /** The mark a request sent again carries; empty on a first request. */
+    private static Optional<String> resentMark(TestRecord<String, ?> request) {
+        return EventHeaders.read(request.headers(), EventHeaders.RESENT);
     }
 
     private double resent(String saga) {
