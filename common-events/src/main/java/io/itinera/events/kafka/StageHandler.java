@@ -20,8 +20,8 @@ import org.slf4j.MDC;
  * logging context, the work timed as {@value #TIMER} tagged with stage and outcome, and one policy for a record
  * without a value: it is not retryable, so the error handler sends it straight to the dead-letter topic. A request the
  * saga sent again ({@link EventHeaders#RESENT}) for a key this worker handled after the copy was written (the first
- * answer was slow, not lost) is dropped, counted as {@value #RESENT}. It also hands out the {@link ProgressThrottle} that keeps a stage's progress reports to those worth
- * a record.
+ * answer was slow, not lost) is dropped, counted as {@value #RESENT}. It also hands out the {@link ProgressThrottle}
+ * that keeps a stage's progress reports to those worth a record.
  */
 public class StageHandler {
 
