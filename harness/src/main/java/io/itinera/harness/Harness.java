@@ -24,7 +24,7 @@ public final class Harness {
                        --rate 10 --fault-at 0.3 --scenarios kill-generation,kill-enrichment,kill-gateway,
                        term-broker,kill-broker,rolling-restart,poison,lost-requests --drain 6m --out DIR
                        --suite-dir . --worker-replicas 2 (1: the suite runs one replica of each worker)
-                       (exit status 1 when a scenario strands, loses or duplicates a trip)
+                       (exit status 1 when a scenario fails, strands, loses or duplicates a trip)
             """;
 
     private Harness() {}

@@ -77,9 +77,13 @@ record ScenarioResult(
                 + " |";
     }
 
-    /** Every accepted trip ended, none lost or duplicated, no error answered for a trip that exists. */
+    /**
+     * Every accepted trip ended READY (the burst's trips are all valid: no scenario makes failure the right answer),
+     * none lost or duplicated, no error answered for a trip that exists, every stall ended.
+     */
     boolean clean() {
-        return stranded == 0
+        return failed.values().stream().allMatch(count -> count == 0)
+                && stranded == 0
                 && lost == 0
                 && duplicated == 0
                 && errorsWithTrip == 0
