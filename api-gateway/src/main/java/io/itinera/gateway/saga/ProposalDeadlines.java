@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The proposal saga's deadlines: a proposal that stays in one status longer than {@link ProposalStageDeadlines} allows
@@ -41,11 +40,8 @@ final class ProposalDeadlines extends StatusDeadlines<ProposalSnapshot, Proposal
     }
 
     @Override
-    Optional<Outgoing<? extends Event>> request(ProposalSnapshot proposal) {
-        return proposal.status() == TripStatus.PENDING || proposal.status() == TripStatus.GENERATING
-                ? Optional.of(Outgoing.to(
-                        Topics.PROPOSAL_REQUEST, ProposalRequested.of(proposal.proposalId(), proposal.brief())))
-                : Optional.empty();
+    Outgoing<? extends Event> request(ProposalSnapshot proposal) {
+        return Outgoing.to(Topics.PROPOSAL_REQUEST, ProposalRequested.of(proposal.proposalId(), proposal.brief()));
     }
 
     @Override

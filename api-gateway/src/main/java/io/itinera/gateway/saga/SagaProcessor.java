@@ -165,8 +165,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             resendAt.remove(key);
         } else if (current == null || !deadlines.sameStage(current, next)) {
             deadlineStore.put(key, deadline.get().toEpochMilli());
-            resendAt.put(
-                    key, deadlines.firstResend(next).map(Instant::toEpochMilli).orElse(NEVER));
+            resendAt.put(key, firstResend(deadlines, next));
         }
     }
 
@@ -215,7 +214,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         for (String key : resendDue) {
             S current = store.get(key);
             if (current != null) {
-                deadlines.resend(current).ifPresent(request -> resend(key, current, request, now));
+                deadlines.resend(current).ifPresent(request -> resend(deadlines, key, current, request, now));
             }
             resendAt.put(
                     key,
@@ -228,14 +227,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         }
         for (String key : unknown) {
             S current = store.get(key);
-            resendAt.put(
-                    key,
-                    current == null
-                            ? NEVER
-                            : deadlines
-                                    .firstResend(current)
-                                    .map(Instant::toEpochMilli)
-                                    .orElse(NEVER));
+            resendAt.put(key, current == null ? NEVER : firstResend(deadlines, current));
         }
         saga.open()
                 .update(
@@ -243,15 +235,15 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                         earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
     }
 
+    private static <S> long firstResend(Deadlines<S, ?> deadlines, S state) {
+        return deadlines.firstResend(state).map(Instant::toEpochMilli).orElse(NEVER);
+    }
+
     /**
      * Sends a stage's request again, marked {@link EventHeaders#RESENT} so that a worker that has handled it already
      * drops it. The state does not change: only an answer moves it on.
      */
-    private void resend(String key, S current, Outgoing<? extends Event> request, long now) {
-        Deadlines<S, V> deadlines = saga.deadlines();
-        if (deadlines == null) {
-            return;
-        }
+    private void resend(Deadlines<S, V> deadlines, String key, S current, Outgoing<? extends Event> request, long now) {
         forward(key, List.of(request.sentAgain()), now, new RecordHeaders());
         deadlines.resent(current);
         log.warn(

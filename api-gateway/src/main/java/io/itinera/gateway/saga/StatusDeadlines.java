@@ -55,10 +55,10 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
     abstract SagaStep<S, V> timedOut(S snapshot, Duration allowed, Instant now);
 
     /**
-     * The request whose answer the snapshot's status waits for, made again from the snapshot; empty in a status that
-     * waits for none.
+     * The request whose answer the snapshot waits for, made again from the snapshot; asked only in a status with a
+     * {@code resendAfter}.
      */
-    abstract Optional<Outgoing<? extends Event>> request(S snapshot);
+    abstract Outgoing<? extends Event> request(S snapshot);
 
     @Override
     public final String storeName() {
@@ -87,7 +87,7 @@ abstract class StatusDeadlines<S, V> implements Deadlines<S, V> {
 
     @Override
     public final Optional<Outgoing<? extends Event>> resend(S snapshot) {
-        return resendEvery(snapshot).isPresent() ? request(snapshot) : Optional.empty();
+        return resendEvery(snapshot).map(every -> request(snapshot));
     }
 
     @Override

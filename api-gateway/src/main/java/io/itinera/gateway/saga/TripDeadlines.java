@@ -10,7 +10,6 @@ import io.itinera.events.trip.TripStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The trip saga's deadlines: a trip that stays in one status longer than {@link StageDeadlines} allows ends
@@ -40,16 +39,13 @@ final class TripDeadlines extends StatusDeadlines<TripWorkingState, TripSnapshot
         return trip.updatedAt();
     }
 
+    /**
+     * Also for a {@code GENERATING} trip: the generation request carries the planning context, which the saga does not
+     * keep, so it is asked of enrichment again, and its answer sends the generation request again (TripFold).
+     */
     @Override
-    Optional<Outgoing<? extends Event>> request(TripWorkingState trip) {
-        return switch (trip.status()) {
-            // GENERATING too: the generation request carries the planning context, which the saga does not keep, so
-            // it is asked of enrichment again, and its answer sends the generation request again (TripFold)
-            case PENDING, ENRICHING, GENERATING ->
-                Optional.of(
-                        Outgoing.to(Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(trip.tripId(), trip.request())));
-            default -> Optional.empty();
-        };
+    Outgoing<? extends Event> request(TripWorkingState trip) {
+        return Outgoing.to(Topics.ENRICHMENT_REQUEST, EnrichmentRequested.of(trip.tripId(), trip.request()));
     }
 
     @Override
