@@ -65,6 +65,7 @@ final class LoadReport {
         header.addAll(List.of("cpu_ms_per_ready_suite", "post_to_ready_3_days_p50_ms", "trips_3_days"));
         groups.forEach(group -> header.add("lag_max_" + group));
         groups.forEach(group -> header.add("lag_end_" + group));
+        StepResult.BROKER_FIGURES.forEach(figure -> header.add("broker_" + figure + "_per_ready"));
         header.addAll(List.of("load_average", "scheduler_max_late_ms", "knee"));
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (StepResult result : results) {
@@ -93,6 +94,7 @@ final class LoadReport {
             row.add(Integer.toString(result.postToReadyOfThreeDays().count()));
             groups.forEach(group -> row.add(Long.toString(result.lagMax().getOrDefault(group, -1L))));
             groups.forEach(group -> row.add(Long.toString(result.lagEnd().getOrDefault(group, -1L))));
+            result.brokerFigures().forEach(figure -> row.add(number(figure)));
             row.add(number(result.window().loadAverage()));
             row.add(number(result.window().maxLatenessNanos() / 1e6));
             row.add(Boolean.toString(result.window().knee()));
@@ -178,6 +180,18 @@ final class LoadReport {
                             .map(group -> group + " " + r.lagMax().getOrDefault(group, -1L))
                             .collect(Collectors.joining(", ")))
                     .append('\n');
+            List<Double> broker = r.brokerFigures();
+            if (!broker.get(0).isNaN()) {
+                text.append(String.format(
+                        Locale.ROOT,
+                        "        broker per READY: %.1f requests (%.2f transactions, %.1f fetches, %.1f produces),"
+                                + " %.1f records appended%n",
+                        broker.get(0),
+                        broker.get(1),
+                        broker.get(2),
+                        broker.get(3),
+                        broker.get(4)));
+            }
         }
         results.stream()
                 .filter(r -> !r.window().knee())

@@ -2,6 +2,7 @@ package io.itinera.harness.load;
 
 import io.itinera.harness.mix.TripMix;
 import io.itinera.harness.mix.TripSpec;
+import io.itinera.harness.system.BrokerCounters;
 import io.itinera.harness.system.ConsumerLag;
 import io.itinera.harness.system.CpuClock;
 import io.itinera.harness.system.ProcStat;
@@ -15,12 +16,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * An open-model load run: per step, trips are scheduled at fixed intervals (1 / rate) from the step's start and sent
@@ -33,6 +36,8 @@ public final class LoadRun {
     private final LoadOptions options;
     private final List<TripRun> runs = new ArrayList<>();
     private final List<LagSample> lagSamples = Collections.synchronizedList(new ArrayList<>());
+    /** The broker's request counters now (empty when they cannot be read). */
+    private Supplier<Map<String, Long>> broker = Map::of;
 
     record LagSample(long nanos, Map<String, Long> lag) {}
 
@@ -49,6 +54,9 @@ public final class LoadRun {
             }
         }
         CpuClock cpu = new CpuClock(pids, CpuClock.ticksPerSecond());
+        Optional<BrokerCounters> brokerCounters =
+                pids.containsKey("kafka") ? BrokerCounters.attach(pids.get("kafka")) : Optional.empty();
+        broker = () -> brokerCounters.map(BrokerCounters::sample).orElse(Map.of());
         ExecutorService clientThreads = Executors.newFixedThreadPool(options.clientThreads(), daemon("http"));
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -145,6 +153,7 @@ public final class LoadRun {
             long windowEnd = windowStart + options.measure().toNanos();
             List<TripRun> stepRuns = new ArrayList<>();
             Map<String, Long> cpuAtStart = null;
+            Map<String, Long> brokerAtStart = Map.of();
             long maxLateness = 0;
             System.out.printf("[load] step %d: %.1f trips/s%n", step + 1, rate);
             for (long scheduled = stepStart; scheduled < windowEnd; scheduled += period) {
@@ -152,6 +161,7 @@ public final class LoadRun {
                 if (measured && cpuAtStart == null) {
                     waitUntil(windowStart);
                     cpuAtStart = cpu.sample();
+                    brokerAtStart = broker.get();
                 }
                 waitUntil(scheduled);
                 TripSpec trip = mix.next();
@@ -163,6 +173,7 @@ public final class LoadRun {
             }
             waitUntil(windowEnd);
             Map<String, Long> cpuAtEnd = cpu.sample();
+            Map<String, Long> brokerAtEnd = broker.get();
             if (cpuAtStart == null) {
                 cpuAtStart = cpuAtEnd;
             }
@@ -179,6 +190,7 @@ public final class LoadRun {
                     windowEnd,
                     cpuAtStart,
                     cpuAtEnd,
+                    BrokerCounters.between(brokerAtStart, brokerAtEnd),
                     ProcStat.loadAverage(),
                     maxLateness,
                     knee));

@@ -1,9 +1,11 @@
 package io.itinera.harness.load;
 
+import io.itinera.harness.system.BrokerCounters;
 import io.itinera.harness.system.SuiteProcesses;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The figures of one step. Trips are the step's measured ones (scheduled inside its window), wherever they ended;
@@ -113,4 +115,24 @@ record StepResult(
         double readyTrips = readyPerSecond * window.seconds();
         return readyTrips == 0 ? Double.NaN : seconds * 1000 / readyTrips;
     }
+
+    /** What the broker counted in the window per READY trip of it: NaN when its counters were not read. */
+    double brokerPerReady(ToLongFunction<Map<String, Long>> counted) {
+        Map<String, Long> broker = window.brokerCounted();
+        double readyTrips = readyPerSecond * window.seconds();
+        return broker.isEmpty() || readyTrips == 0 ? Double.NaN : counted.applyAsLong(broker) / readyTrips;
+    }
+
+    /** The broker's figures per READY trip, in the order of {@link #BROKER_FIGURES}. */
+    List<Double> brokerFigures() {
+        return List.of(
+                brokerPerReady(BrokerCounters::requests),
+                brokerPerReady(counted -> BrokerCounters.requests(counted, "EndTxn")),
+                brokerPerReady(counted -> BrokerCounters.requests(counted, "Fetch")),
+                brokerPerReady(counted -> BrokerCounters.requests(counted, "Produce")),
+                brokerPerReady(counted -> counted.getOrDefault(BrokerCounters.APPENDED, 0L)));
+    }
+
+    /** Names of {@link #brokerFigures()}: requests of every kind, transactions (EndTxn), fetches, produces, appends. */
+    static final List<String> BROKER_FIGURES = List.of("requests", "transactions", "fetches", "produces", "appends");
 }

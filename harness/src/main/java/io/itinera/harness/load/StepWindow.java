@@ -10,6 +10,7 @@ record StepWindow(
         long endNanos,
         Map<String, Long> cpuAtStart,
         Map<String, Long> cpuAtEnd,
+        Map<String, Long> brokerCounted,
         double loadAverage,
         long maxLatenessNanos,
         boolean knee) {
