@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -37,6 +38,14 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
     private static final String SOURCE = "api-gateway";
     private static final Logger log = LoggerFactory.getLogger(SagaProcessor.class);
     private static final long NEVER = Long.MAX_VALUE;
+    /**
+     * At most this many requests sent again per task and scan: after a worker's long outage every open trip is
+     * unanswered, and one punctuation sending them all would write thousands of records inside one transaction. The
+     * rest stay due and go out with the next scans.
+     */
+    static final int MAX_RESENDS_PER_SCAN = 500;
+    /** The wait before each further copy doubles, up to this many times. */
+    private static final int MAX_DOUBLINGS = 10;
 
     private final SagaDefinition<S, V> saga;
     private @Nullable ProcessorContext<String, Outgoing<?>> context;
@@ -44,10 +53,19 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
     private @Nullable KeyValueStore<String, Long> deadlineStore;
     private @Nullable KeyValueStore<String, String> retentionStore;
     /**
-     * When each open state's request is due to be sent again, on this task (epoch ms; {@link #NEVER} for none). Kept in
-     * memory only: losing it costs at most one early copy, which a worker that handled the first drops.
+     * When each open state's request is due to be sent again, on this task. Kept in memory only: losing it costs at
+     * most one early copy, which a worker that handled the first drops.
      */
-    private final Map<String, Long> resendAt = new HashMap<>();
+    private final Map<String, ResendDue> resendAt = new HashMap<>();
+
+    /**
+     * When a state's request is due again (epoch ms; {@link #NEVER} for none) and how many copies went out before:
+     * each further copy waits twice as long as the one before, so that an outage of a worker is not answered with a
+     * copy of every open request every few seconds.
+     */
+    private record ResendDue(long at, int copies) {
+        static final ResendDue NONE = new ResendDue(NEVER, 0);
+    }
 
     SagaProcessor(SagaDefinition<S, V> saga) {
         this.saga = saga;
@@ -190,10 +208,10 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                     continue;
                 }
                 earliest = Math.min(earliest, entry.value);
-                Long due = resendAt.get(entry.key);
+                ResendDue due = resendAt.get(entry.key);
                 if (due == null) {
                     unknown.add(entry.key);
-                } else if (due <= now) {
+                } else if (due.at() <= now) {
                     resendDue.add(entry.key);
                 }
             }
@@ -211,23 +229,38 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                 MDC.remove("tripId");
             }
         }
-        for (String key : resendDue) {
+        Map<String, List<String>> resentTo = new TreeMap<>();
+        for (String key : resendDue.subList(0, Math.min(resendDue.size(), MAX_RESENDS_PER_SCAN))) {
             S current = store.get(key);
+            int copies = Objects.requireNonNull(resendAt.get(key)).copies() + 1;
             if (current != null) {
-                deadlines.resend(current).ifPresent(request -> resend(deadlines, key, current, request, now));
+                deadlines.resend(current).ifPresent(request -> {
+                    resend(deadlines, key, current, request, now);
+                    resentTo.computeIfAbsent(request.topic().name(), topic -> new ArrayList<>())
+                            .add(key);
+                });
             }
             resendAt.put(
                     key,
                     current == null
-                            ? NEVER
+                            ? ResendDue.NONE
                             : deadlines
                                     .resendEvery(current)
-                                    .map(every -> now + every.toMillis())
-                                    .orElse(NEVER));
+                                    .map(every -> new ResendDue(
+                                            now + (every.toMillis() << Math.min(copies, MAX_DOUBLINGS)), copies))
+                                    .orElse(ResendDue.NONE));
         }
+        resentTo.forEach((topic, keys) -> log.warn(
+                "{}: {} unanswered requests sent again to {} ({} {} among them){}",
+                saga.name(),
+                keys.size(),
+                topic,
+                saga.name(),
+                keys.get(0),
+                resendDue.size() > MAX_RESENDS_PER_SCAN ? "; more are due, sent with the next scans" : ""));
         for (String key : unknown) {
             S current = store.get(key);
-            resendAt.put(key, current == null ? NEVER : firstResend(deadlines, current));
+            resendAt.put(key, current == null ? ResendDue.NONE : firstResend(deadlines, current));
         }
         saga.open()
                 .update(
@@ -235,8 +268,9 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
                         earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest));
     }
 
-    private static <S> long firstResend(Deadlines<S, ?> deadlines, S state) {
-        return deadlines.firstResend(state).map(Instant::toEpochMilli).orElse(NEVER);
+    private static <S> ResendDue firstResend(Deadlines<S, ?> deadlines, S state) {
+        return new ResendDue(
+                deadlines.firstResend(state).map(Instant::toEpochMilli).orElse(NEVER), 0);
     }
 
     /**
@@ -246,7 +280,7 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
     private void resend(Deadlines<S, V> deadlines, String key, S current, Outgoing<? extends Event> request, long now) {
         forward(key, List.of(request.sentAgain()), now, new RecordHeaders());
         deadlines.resent(current);
-        log.warn(
+        log.debug(
                 "{} {}: no answer yet, its request sent again to {}",
                 saga.name(),
                 key,

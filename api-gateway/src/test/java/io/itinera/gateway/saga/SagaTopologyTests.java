@@ -391,6 +391,10 @@ class SagaTopologyTests {
         assertThat(resent("trip")).isEqualTo(1);
 
         driver.advanceWallClockTime(Duration.ofSeconds(20));
+        assertThat(enrichmentRequests.isEmpty())
+                .as("each further copy waits twice as long as the one before")
+                .isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
         assertThat(enrichmentRequests.readValuesToList())
                 .as("and again while no answer comes")
                 .hasSize(1);
@@ -436,6 +440,26 @@ class SagaTopologyTests {
         driver.advanceWallClockTime(Duration.ofMinutes(5));
         assertThat(enrichmentRequests.isEmpty()).isTrue();
         assertThat(generationRequests.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aScanSendsAtMostItsShareOfCopiesAndLeavesTheRestDueForTheNextScans() {
+        int trips = SagaProcessor.MAX_RESENDS_PER_SCAN + 40;
+        for (int i = 0; i < trips; i++) {
+            commands.pipeInput("trip-" + i, submitted("trip-" + i));
+        }
+        assertThat(enrichmentRequests.readValuesToList()).hasSize(trips);
+
+        // every request is due again at once, as after a worker's outage
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:25Z")));
+        assertThat(enrichmentRequests.readValuesToList()).hasSize(SagaProcessor.MAX_RESENDS_PER_SCAN);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(enrichmentRequests.readValuesToList())
+                .as("the rest, with the next scan")
+                .extracting(EnrichmentRequested::tripId)
+                .hasSize(40)
+                .doesNotHaveDuplicates();
+        assertThat(resent("trip")).isEqualTo(trips);
     }
 
     @Test
