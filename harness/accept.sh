@@ -38,6 +38,10 @@
 #   ACCEPT_ADMISSION_OFF  gateway arguments that switch admission control off for the measurement: with the workers
 #                         paused every accepted trip stays open, so admission would refuse most POSTs within seconds
 #                         (default: --gateway.admission.enabled=false; empty to measure with it on)
+#   ACCEPT_RESEND_OFF     gateway arguments that stop the saga from sending unanswered requests again: with the
+#                         workers paused no request is ever answered, so from 20 s on the saga would send every open
+#                         trip's request again while the runs go on, work that belongs to recovering lost requests,
+#                         not to accepting (default: --gateway.trips.deadlines.resend-after=0s; empty to keep it)
 set -euo pipefail
 # shellcheck source=harness/suite.sh
 source "$(dirname "$0")/suite.sh"
@@ -54,6 +58,7 @@ PAUSE_WORKERS=${ACCEPT_PAUSE_WORKERS:-1}
 WIPE_DATA=${ACCEPT_WIPE_DATA:-1}
 SETTLE=${ACCEPT_SETTLE:-120}
 ADMISSION_OFF=${ACCEPT_ADMISSION_OFF---gateway.admission.enabled=false}
+RESEND_OFF=${ACCEPT_RESEND_OFF---gateway.trips.deadlines.resend-after=0s}
 declare -A PORT=([gateway]=8080 [bare]=8088 [reference]=8089)
 declare -A PID=()
 PAUSED=()
@@ -86,8 +91,8 @@ cleanup() { # cleanup EXIT_STATUS: stops everything it started, then exits with 
 trap 'cleanup $?' EXIT
 
 wipe_data
-# shellcheck disable=SC2086 # ADMISSION_OFF is a list of arguments
-suite_start $ADMISSION_OFF
+# shellcheck disable=SC2086 # ADMISSION_OFF and RESEND_OFF are lists of arguments
+suite_start $ADMISSION_OFF $RESEND_OFF
 PID[gateway]=$(pid_of api-gateway)
 for target in bare reference; do
   [[ " $TARGETS " == *" $target "* ]] || continue
