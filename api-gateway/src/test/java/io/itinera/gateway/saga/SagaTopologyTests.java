@@ -450,8 +450,9 @@ class SagaTopologyTests {
         }
         assertThat(enrichmentRequests.readValuesToList()).hasSize(trips);
 
-        // every request is due again at once, as after a worker's outage
-        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:25Z")));
+        // every request is due again at once, as after a worker's outage (due at 10:00:20; the margin covers the
+        // seconds piping the commands may take, by which the driver's clock lags Instant.now())
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:00:40Z")));
         assertThat(enrichmentRequests.readValuesToList()).hasSize(SagaProcessor.MAX_RESENDS_PER_SCAN);
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertThat(enrichmentRequests.readValuesToList())

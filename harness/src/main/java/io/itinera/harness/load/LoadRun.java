@@ -16,14 +16,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * An open-model load run: per step, trips are scheduled at fixed intervals (1 / rate) from the step's start and sent
@@ -36,8 +34,6 @@ public final class LoadRun {
     private final LoadOptions options;
     private final List<TripRun> runs = new ArrayList<>();
     private final List<LagSample> lagSamples = Collections.synchronizedList(new ArrayList<>());
-    /** The broker's request counters now (empty when they cannot be read). */
-    private Supplier<Map<String, Long>> broker = Map::of;
 
     record LagSample(long nanos, Map<String, Long> lag) {}
 
@@ -54,9 +50,6 @@ public final class LoadRun {
             }
         }
         CpuClock cpu = new CpuClock(pids, CpuClock.ticksPerSecond());
-        Optional<BrokerCounters> brokerCounters =
-                pids.containsKey("kafka") ? BrokerCounters.attach(pids.get("kafka")) : Optional.empty();
-        broker = () -> brokerCounters.map(BrokerCounters::sample).orElse(Map.of());
         ExecutorService clientThreads = Executors.newFixedThreadPool(options.clientThreads(), daemon("http"));
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -74,7 +67,9 @@ public final class LoadRun {
                 options.followTimeout(),
                 TripClient.Retries.UNKEYED); // the accept path is measured without the saga's verdict (goal 3)
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("lag"));
-        try (ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), options.groups())) {
+        try (ConsumerLag lag = new ConsumerLag(options.bootstrapServers(), options.groups());
+                BrokerCounters broker =
+                        pids.containsKey("kafka") ? BrokerCounters.attach(pids.get("kafka")) : BrokerCounters.none()) {
             sampler.scheduleWithFixedDelay(
                     () -> lagSamples.add(new LagSample(System.nanoTime(), lag.sample())),
                     0,
@@ -84,7 +79,7 @@ public final class LoadRun {
             Map<String, Double> idleCores = idle(cpu);
             long runStart = System.nanoTime();
             Map<String, Long> cpuAtRunStart = cpu.sample();
-            List<StepWindow> windows = ramp(client, cpu);
+            List<StepWindow> windows = ramp(client, cpu, broker);
             drain();
             long runEnd = System.nanoTime();
             Map<String, Long> cpuAtRunEnd = cpu.sample();
@@ -141,7 +136,7 @@ public final class LoadRun {
         return cores;
     }
 
-    private List<StepWindow> ramp(TripClient client, CpuClock cpu) {
+    private List<StepWindow> ramp(TripClient client, CpuClock cpu, BrokerCounters broker) {
         TripMix mix = new TripMix(options.seed(), LocalDate.now());
         List<StepWindow> windows = new ArrayList<>();
         long stepStart = System.nanoTime();
@@ -161,7 +156,7 @@ public final class LoadRun {
                 if (measured && cpuAtStart == null) {
                     waitUntil(windowStart);
                     cpuAtStart = cpu.sample();
-                    brokerAtStart = broker.get();
+                    brokerAtStart = broker.sample();
                 }
                 waitUntil(scheduled);
                 TripSpec trip = mix.next();
@@ -173,7 +168,7 @@ public final class LoadRun {
             }
             waitUntil(windowEnd);
             Map<String, Long> cpuAtEnd = cpu.sample();
-            Map<String, Long> brokerAtEnd = broker.get();
+            Map<String, Long> brokerAtEnd = broker.sample();
             if (cpuAtStart == null) {
                 cpuAtStart = cpuAtEnd;
             }

@@ -3,7 +3,7 @@ package io.itinera.harness.system;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.TreeMap;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -28,16 +28,24 @@ public final class BrokerCounters implements AutoCloseable {
     private static final String REQUESTS = "kafka.network:type=RequestMetrics,name=RequestsPerSec,*";
     private static final String MESSAGES_IN = "kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec";
 
-    private final MBeanServerConnection server;
+    private final @Nullable MBeanServerConnection server;
     private final @Nullable JMXConnector connector;
 
-    BrokerCounters(MBeanServerConnection server, @Nullable JMXConnector connector) {
+    BrokerCounters(@Nullable MBeanServerConnection server, @Nullable JMXConnector connector) {
         this.server = server;
         this.connector = connector;
     }
 
-    /** Attaches to the broker's JVM (same user), starting its local JMX agent; empty when that is not possible. */
-    public static Optional<BrokerCounters> attach(long pid) {
+    /** Counters that were not read: every sample is empty. */
+    public static BrokerCounters none() {
+        return new BrokerCounters(null, null);
+    }
+
+    /**
+     * Attaches to the broker's JVM (same user), starting its local JMX agent; {@link #none()} when that is not
+     * possible.
+     */
+    public static BrokerCounters attach(long pid) {
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             String address;
@@ -47,17 +55,20 @@ public final class BrokerCounters implements AutoCloseable {
                 vm.detach();
             }
             JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            return Optional.of(new BrokerCounters(connector.getMBeanServerConnection(), connector));
+            return new BrokerCounters(connector.getMBeanServerConnection(), connector);
         } catch (Exception | LinkageError unavailable) {
             System.out.println("[load] the broker's request counters are not readable (" + unavailable
                     + "): no broker requests per trip");
-            return Optional.empty();
+            return none();
         }
     }
 
     /** Requests by kind ({@code request:EndTxn}, ...) and {@link #APPENDED}; empty when the broker did not answer. */
     public Map<String, Long> sample() {
         Map<String, Long> counts = new TreeMap<>();
+        if (server == null) {
+            return counts;
+        }
         try {
             for (ObjectName name : server.queryNames(new ObjectName(REQUESTS), null)) {
                 String kind = name.getKeyProperty("request");
@@ -73,7 +84,7 @@ public final class BrokerCounters implements AutoCloseable {
     }
 
     private long count(ObjectName name) throws IOException, JMException {
-        return ((Number) server.getAttribute(name, "Count")).longValue();
+        return ((Number) Objects.requireNonNull(server).getAttribute(name, "Count")).longValue();
     }
 
     /** What was counted between two samples; empty when either is. */
