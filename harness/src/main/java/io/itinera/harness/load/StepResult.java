@@ -112,14 +112,19 @@ record StepResult(
     /** CPU milliseconds per READY trip of the window, per process. */
     double cpuMsPerReady(String process) {
         double seconds = cpuSeconds.getOrDefault(process, Double.NaN);
-        double readyTrips = readyPerSecond * window.seconds();
+        double readyTrips = readyInWindow();
         return readyTrips == 0 ? Double.NaN : seconds * 1000 / readyTrips;
+    }
+
+    /** Trips that ended READY inside the window, whichever step's they were: what the per-trip figures divide by. */
+    private double readyInWindow() {
+        return readyPerSecond * window.seconds();
     }
 
     /** What the broker counted in the window per READY trip of it: NaN when its counters were not read. */
     double brokerPerReady(ToLongFunction<Map<String, Long>> counted) {
         Map<String, Long> broker = window.brokerCounted();
-        double readyTrips = readyPerSecond * window.seconds();
+        double readyTrips = readyInWindow();
         return broker.isEmpty() || readyTrips == 0 ? Double.NaN : counted.applyAsLong(broker) / readyTrips;
     }
 
