@@ -44,6 +44,13 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
      * rest stay due and go out with the next scans.
      */
     static final int MAX_RESENDS_PER_SCAN = 500;
+    /**
+     * At most this many overdue states ended per task and scan, for the same reason: after an outage longer than a
+     * stage's allowance every open trip is overdue at once (thousands a scan in a benchmark with the workers paused,
+     * performance.md, session 17), and ending them all would write several records each inside one transaction. The
+     * rest stay overdue, count in the oldest overdue deadline, and are ended by the next scans.
+     */
+    static final int MAX_EXPIRIES_PER_SCAN = 500;
     /** The wait before each further copy doubles, up to this many times. */
     private static final int MAX_DOUBLINGS = 10;
 
@@ -200,11 +207,17 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
         List<String> resendDue = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         long earliest = Long.MAX_VALUE;
+        int leftOverdue = 0;
         try (KeyValueIterator<String, Long> all = deadlineStore.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
                 if (entry.value <= now) {
-                    overdue.add(entry.key);
+                    if (overdue.size() < MAX_EXPIRIES_PER_SCAN) {
+                        overdue.add(entry.key);
+                    } else {
+                        leftOverdue++;
+                        earliest = Math.min(earliest, entry.value);
+                    }
                     continue;
                 }
                 earliest = Math.min(earliest, entry.value);
@@ -228,6 +241,13 @@ final class SagaProcessor<S, V> implements Processor<String, Event, String, Outg
             } finally {
                 MDC.remove("tripId");
             }
+        }
+        if (leftOverdue > 0) {
+            log.warn(
+                    "{}: {} overdue ended in this scan, {} more left for the next scans",
+                    saga.name(),
+                    overdue.size(),
+                    leftOverdue);
         }
         Map<String, List<String>> resentTo = new TreeMap<>();
         for (String key : resendDue.subList(0, Math.min(resendDue.size(), MAX_RESENDS_PER_SCAN))) {

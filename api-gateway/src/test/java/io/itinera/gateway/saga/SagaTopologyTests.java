@@ -464,6 +464,34 @@ class SagaTopologyTests {
     }
 
     @Test
+    void aScanEndsAtMostItsShareOfOverdueTripsAndLeavesTheRestForTheNextScans() {
+        int trips = SagaProcessor.MAX_EXPIRIES_PER_SCAN + 40;
+        for (int i = 0; i < trips; i++) {
+            commands.pipeInput("trip-" + i, submitted("trip-" + i));
+        }
+        snapshots.readValuesToList();
+
+        // every trip's PENDING deadline (10:02) has passed at once, as after a worker's outage longer than the stage;
+        // the margin covers the seconds piping the commands may take, by which the driver's clock lags Instant.now()
+        driver.advanceWallClockTime(Duration.between(Instant.now(), Instant.parse("2027-05-01T10:02:20Z")));
+        assertThat(failed(snapshots.readValuesToList())).hasSize(SagaProcessor.MAX_EXPIRIES_PER_SCAN);
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(failed(snapshots.readValuesToList()))
+                .as("the rest, with the next scan")
+                .hasSize(40)
+                .doesNotHaveDuplicates();
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(failed(snapshots.readValuesToList())).isEmpty();
+    }
+
+    private static List<String> failed(List<TripSnapshot> snapshots) {
+        return snapshots.stream()
+                .filter(trip -> trip.status() == TripStatus.FAILED)
+                .map(TripSnapshot::tripId)
+                .toList();
+    }
+
+    @Test
     void aTripWhoseRequestIsNeverAnsweredStillTimesOutAtItsDeadlineAfterBeingSentAgain() {
         commands.pipeInput(TRIP, submitted());
         snapshots.readValuesToList();
