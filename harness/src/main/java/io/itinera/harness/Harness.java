@@ -7,9 +7,11 @@ import io.itinera.harness.load.LoadOptions;
 import io.itinera.harness.load.LoadRun;
 import io.itinera.harness.planner.PlannerOptions;
 import io.itinera.harness.planner.PlannerRun;
+import io.itinera.harness.serde.SerdeOptions;
+import io.itinera.harness.serde.SerdeRun;
 import java.util.Arrays;
 
-/** {@code java -jar harness-exec.jar load|planner|chaos|bare [--option value ...]}; docs/performance.md has the commands. */
+/** {@code java -jar harness-exec.jar load|planner|serde|chaos|bare [--option value ...]}; docs/performance.md has the commands. */
 public final class Harness {
 
     private static final String USAGE = """
@@ -18,6 +20,7 @@ public final class Harness {
                        --follow sse|poll --slo 2s --past-knee 1 --url http://localhost:8080[,http://localhost:8180]
                        --out DIR --seed 1 --suite-dir . --bootstrap 127.0.0.1:9092
               planner  planner-only throughput: --threads N --trips 240 --warmup 15s --measure 30s --seed 1
+              serde    the saga's reading of the workers' answers, CPU per read: --trips 60 --warmup 10s --measure 20s
               bare     the bare WebFlux endpoint: --port 8088 [--kafka 127.0.0.1:9092: issue 10's reference, each
                        request sent with acks=all before the answer]
               chaos    fault injection on a two-replica ./run-local.sh with ITINERA_ON_EXIT=restart: --trips 1000
@@ -42,6 +45,10 @@ public final class Harness {
             }
             case "planner" -> {
                 new PlannerRun(PlannerOptions.from(args)).run();
+                System.exit(0);
+            }
+            case "serde" -> {
+                new SerdeRun(SerdeOptions.from(args)).run();
                 System.exit(0);
             }
             case "chaos" -> System.exit(new ChaosRun(ChaosOptions.from(args)).run() ? 0 : 1);

@@ -123,6 +123,11 @@ public final class PlannerRun {
                 loadAverage);
     }
 
+    /** api-generation's production planner, the one its settings choose. */
+    public static ItineraryPlanner planner() throws IOException {
+        return Planners.of(generationProperties());
+    }
+
     /** api-generation's own settings (application.yml), bound as the service binds them. */
     static GenerationProperties generationProperties() throws IOException {
         Binder binder = new Binder(
