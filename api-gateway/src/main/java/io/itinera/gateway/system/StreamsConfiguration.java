@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +83,31 @@ class StreamsConfiguration {
     @Bean
     StreamsStartup streamsStartup(StreamsBuilderFactoryBean streams, KafkaAdmin admin) {
         return new StreamsStartup(streams, admin.getConfigurationProperties(), START_WAIT);
+    }
+
+    /** Ends the transactions of saga replicas that left the group without waiting for their timeout. */
+    @Bean
+    DeadReplicaFencing deadReplicaFencing(
+            StreamsBuilderFactoryBean streams,
+            KafkaAdmin admin,
+            KafkaProperties properties,
+            SagaFencingProperties settings,
+            MeterRegistry meters) {
+        String applicationId =
+                String.valueOf(properties.buildStreamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG));
+        ReplicaIds ids = new ReplicaIds(applicationId);
+        return new DeadReplicaFencing(
+                admin.getConfigurationProperties(),
+                properties.buildProducerProperties(),
+                applicationId,
+                () -> Optional.ofNullable(streams.getKafkaStreams())
+                        .flatMap(client -> client.metadataForLocalThreads().stream()
+                                .map(ThreadMetadata::threadName)
+                                .map(ids::ofThread)
+                                .flatMap(Optional::stream)
+                                .findFirst()),
+                settings,
+                meters);
     }
 
     private static KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
