@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -94,7 +95,9 @@ final class DeadReplicaFencing implements SmartLifecycle {
         if (!settings.enabled() || sweeper != null) {
             return;
         }
-        admin = Admin.create(adminConfig);
+        Map<String, Object> config = new HashMap<>(adminConfig);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "itinera-saga-fencing");
+        admin = Admin.create(config);
         sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "saga-fencing");
             thread.setDaemon(true);
