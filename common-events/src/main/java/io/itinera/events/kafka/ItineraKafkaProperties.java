@@ -53,9 +53,9 @@ public record ItineraKafkaProperties(
      *
      * @param enabled whether the service looks for them on the partitions it reads
      * @param interval how often it looks
-     * @param after how long a transaction must have stayed open to be hanging: far beyond any producer's
-     *     {@code transaction.timeout.ms} (6–8 s here) plus the coordinator's sweep for timed-out ones (every 10 s),
-     *     after which its coordinator would have aborted it
+     * @param after how long a transaction must have stayed open to be hanging: beyond any producer's
+     *     {@code transaction.timeout.ms} (the workers' 6 s, the saga's 45 s) plus the coordinator's sweep for timed-out
+     *     ones (every 10 s by default), after which its coordinator would have aborted it
      * @param abort whether the service writes the abort marker itself; that needs the ClusterAction permission, which
      *     the services do not have in the cluster, where the alert and its runbook lead an operator to do it
      * @param askCoordinator whether a transaction open on a partition is also checked with its coordinator, so that one

@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The transactions open on the partitions a service reads, sweep after sweep, and which of them have stayed open for
  * so long that no live producer can be behind them: a transaction ends within its producer's
- * {@code transaction.timeout.ms} (6–10 s here), since the coordinator aborts it then. One that stays open anyway lost
+ * {@code transaction.timeout.ms} (6–45 s here), since the coordinator aborts it then. One that stays open anyway lost
  * its coordinator's record (seen after a broker's {@code kill -9}, ADR 0011): a read_committed consumer cannot read
  * past its first offset, so the partition stalls until someone writes its abort marker.
  */
