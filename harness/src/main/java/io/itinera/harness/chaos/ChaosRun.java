@@ -162,6 +162,9 @@ public final class ChaosRun {
                 return;
             }
             for (Scenario.Step step : scenario.steps(suite.processes())) {
+                if (step.withoutState()) {
+                    suite.deleteStateDirectory(step.process());
+                }
                 long struck = System.nanoTime();
                 long pid = suite.signal(step.process(), step.force());
                 say("%s (pid %d)", step, pid);

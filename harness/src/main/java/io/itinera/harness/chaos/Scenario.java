@@ -20,6 +20,11 @@ public enum Scenario {
             "kill -9 api-enrichment, the first of its replicas",
             List.of(Step.kill("api-enrichment"))),
     KILL_GATEWAY("kill-gateway", "kill -9 one of two gateway replicas", List.of(Step.kill("api-gateway-2"))),
+    REPLACE_GATEWAY(
+            "replace-gateway",
+            "kill -9 one of two gateway replicas, back as a new Streams process (state directory deleted, as a replaced"
+                    + " pod's)",
+            List.of(Step.replace("api-gateway-2"))),
     TERM_BROKER("term-broker", "broker SIGTERM, restarted", List.of(Step.term("kafka"))),
     KILL_BROKER("kill-broker", "broker kill -9, restarted", List.of(Step.kill("kafka"))),
     ROLLING_RESTART(
@@ -38,11 +43,23 @@ public enum Scenario {
             "enrichment requests dropped after their transaction committed (workers paused 3 s, topic truncated)",
             List.of());
 
-    /** A signal to one process: SIGKILL when {@code force}, else SIGTERM. */
-    public record Step(String process, boolean force) {
+    /**
+     * A signal to one process: SIGKILL when {@code force}, else SIGTERM; {@code withoutState}: its Kafka Streams state
+     * directory is deleted first, so that it comes back as another Streams process (new process id, new transactional
+     * ids), as a pod replaced with a new {@code emptyDir} does, instead of fencing its predecessor itself.
+     */
+    public record Step(String process, boolean force, boolean withoutState) {
+
+        public Step(String process, boolean force) {
+            this(process, force, false);
+        }
 
         static Step kill(String process) {
             return new Step(process, true);
+        }
+
+        static Step replace(String process) {
+            return new Step(process, true, true);
         }
 
         static Step term(String process) {
@@ -61,7 +78,7 @@ public enum Scenario {
 
         @Override
         public String toString() {
-            return (force ? "kill -9 " : "SIGTERM ") + process;
+            return (force ? "kill -9 " : "SIGTERM ") + process + (withoutState ? " (state directory deleted)" : "");
         }
     }
 

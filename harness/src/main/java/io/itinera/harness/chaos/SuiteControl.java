@@ -8,14 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Signals {@code run-local.sh}'s processes and waits until the suite is back: a process is back when its pid changed
@@ -64,6 +67,23 @@ final class SuiteControl {
     /** @return the process's pid, or -1 when it is not running */
     long pid(String process) {
         return SuiteProcesses.find(suiteDirectory).getOrDefault(process, -1L);
+    }
+
+    /**
+     * Deletes a gateway replica's Kafka Streams state directory ({@code target/local/state/<process>}, where
+     * {@code run-local.sh} puts the second replica's) while it runs: its open files stay valid until it is signalled,
+     * and it comes back with a new process id.
+     */
+    void deleteStateDirectory(String process) throws IOException {
+        Path state = suiteDirectory.resolve("target/local/state").resolve(process);
+        if (!Files.isDirectory(state)) {
+            throw new IllegalStateException(process + " has no state directory at " + state);
+        }
+        try (Stream<Path> paths = Files.walk(state)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Sends SIGKILL ({@code force}) or SIGTERM; returns the pid it signalled. */
