@@ -39,8 +39,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>The saga's transaction timeout has to outlast a broker restart: a broker back after it has aborted the open
  * transaction with a new producer epoch, and Kafka Streams takes the replica for fenced, drops its tasks and, under
  * exactly-once, wipes and restores their stores (ADR 0011, session 18). But the timeout is also how long a dead
- * replica's transaction keeps its input offsets pending, and so how long its tasks wait before the replica that takes
- * them over can run them. This watch takes that second job off the timeout: every {@code interval} it lists the
+ * replica's open transaction keeps everything written after it on the partitions it wrote from {@code read_committed}
+ * readers (the workers' requests, the read models' state topic), and its tasks' offsets pending when it died while
+ * committing, so that the replica taking its tasks over waits for it. This watch takes that second job off the timeout: every {@code interval} it lists the
  * transactions open for longer than {@code openFor} (none while every replica commits every few milliseconds), and
  * ends those of replicas that are no longer members of the saga's group the way Kafka ends a producer's transaction
  * for its successor: a producer with the same transactional id initialises, which aborts it.
