@@ -3,6 +3,7 @@ package io.itinera.harness;
 import io.itinera.harness.bare.BareApplication;
 import io.itinera.harness.chaos.ChaosOptions;
 import io.itinera.harness.chaos.ChaosRun;
+import io.itinera.harness.chaos.DeadReplicaTransaction;
 import io.itinera.harness.load.LoadOptions;
 import io.itinera.harness.load.LoadRun;
 import io.itinera.harness.planner.PlannerOptions;
@@ -11,7 +12,7 @@ import io.itinera.harness.serde.SerdeOptions;
 import io.itinera.harness.serde.SerdeRun;
 import java.util.Arrays;
 
-/** {@code java -jar harness-exec.jar load|planner|serde|chaos|bare [--option value ...]}; docs/performance.md has the commands. */
+/** {@code java -jar harness-exec.jar load|planner|serde|chaos|dead-transaction|bare [--option value ...]}; docs/performance.md has the commands. */
 public final class Harness {
 
     private static final String USAGE = """
@@ -27,7 +28,12 @@ public final class Harness {
                        --rate 10 --fault-at 0.3 --scenarios kill-generation,kill-enrichment,kill-gateway,
                        term-broker,kill-broker,rolling-restart,poison,lost-requests --drain 6m --out DIR
                        --suite-dir . --worker-replicas 2 (1: the suite runs one replica of each worker)
-                       (exit status 1 when a scenario fails, strands, loses or duplicates a trip)
+                       (exit status 1 when a scenario fails, strands, loses or duplicates a trip; also
+                       replace-gateway: kill-gateway with the replica's state directory deleted)
+              dead-transaction  a transaction left open as a killed saga replica leaves it, on a running suite;
+                       prints how long until the gateway ends it: --bootstrap 127.0.0.1:9092
+                       --application api-gateway --topic travel-trips.commands --wait 60s
+                       (exit status 1 when it is still open after --wait)
             """;
 
     private Harness() {}
@@ -52,6 +58,7 @@ public final class Harness {
                 System.exit(0);
             }
             case "chaos" -> System.exit(new ChaosRun(ChaosOptions.from(args)).run() ? 0 : 1);
+            case "dead-transaction" -> System.exit(DeadReplicaTransaction.check(args) ? 0 : 1);
             case "bare" -> {
                 int port = args.integer("port", 8088);
                 String kafka = args.string("kafka", "");
