@@ -65,7 +65,7 @@ final class DeadReplicaFencing implements SmartLifecycle {
     private final Supplier<Optional<String>> thisProcess;
     private final SagaFencingProperties settings;
     private final Counter fenced;
-    private @Nullable Admin admin;
+    private volatile @Nullable Admin admin;
     private @Nullable ScheduledExecutorService sweeper;
     private boolean unnamedMembersReported;
 
@@ -110,9 +110,16 @@ final class DeadReplicaFencing implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
+        ScheduledExecutorService running = sweeper;
+        sweeper = null;
+        if (running != null) {
+            // a sweep waiting on an absent broker is interrupted rather than waited for
+            running.shutdownNow();
+            try {
+                running.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
@@ -139,7 +146,7 @@ final class DeadReplicaFencing implements SmartLifecycle {
     }
 
     /** One look; the transactional ids it fenced. */
-    synchronized Set<String> sweep() throws ExecutionException, InterruptedException, TimeoutException {
+    Set<String> sweep() throws ExecutionException, InterruptedException, TimeoutException {
         Admin client = admin;
         Optional<String> self = thisProcess.get();
         if (client == null || self.isEmpty()) {
