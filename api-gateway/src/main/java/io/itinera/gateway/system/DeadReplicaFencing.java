@@ -41,10 +41,11 @@ import org.springframework.context.SmartLifecycle;
  * exactly-once, wipes and restores their stores (ADR 0011, session 18). But the timeout is also how long a dead
  * replica's open transaction keeps everything written after it on the partitions it wrote from {@code read_committed}
  * readers (the workers' requests, the read models' state topic), and its tasks' offsets pending when it died while
- * committing, so that the replica taking its tasks over waits for it. This watch takes that second job off the timeout: every {@code interval} it lists the
- * transactions open for longer than {@code openFor} (none while every replica commits every few milliseconds), and
- * ends those of replicas that are no longer members of the saga's group the way Kafka ends a producer's transaction
- * for its successor: a producer with the same transactional id initialises, which aborts it.
+ * committing, so that the replica taking its tasks over waits for it. This watch takes that second job off the
+ * timeout: every {@code interval} it lists the transactions open for longer than {@code openFor} (none while every
+ * replica commits every few milliseconds), and ends those of replicas that are no longer members of the saga's group
+ * the way Kafka ends a producer's transaction for its successor: a producer with the same transactional id
+ * initialises, which aborts it.
  *
  * <p>It acts only on what it can read for sure: the group as its coordinator describes it, with this replica among
  * the members (otherwise the view is stale, or this replica is the one out), and names it can attribute to a process
