@@ -1,6 +1,7 @@
 package io.itinera.gateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.itinera.kafka.KafkaTestBroker;
 import io.itinera.kafka.TopicRecords;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,13 +46,15 @@ class DeadReplicaFencingBrokerTests {
                 KafkaProducer<String, String> liveOne = openTransaction(live, topic, "live, not yet committed")) {
             append(topic, "after it");
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            DeadReplicaFencing fencing = fencing(live, meters);
+            DeadReplicaFencing fencing = fencing(live, OPEN_FOR, meters);
             fencing.start();
             try {
                 assertThat(committedValues(topic)).isEmpty(); // held behind the open transactions
-                Thread.sleep(OPEN_FOR.multipliedBy(2).toMillis());
 
-                assertThat(fencing.sweep()).containsExactly(application + "-" + dead + "-1");
+                // listed once open for longer than OPEN_FOR
+                Set<String> ended = await().atMost(Duration.ofSeconds(10)).until(fencing::sweep, ids -> !ids.isEmpty());
+
+                assertThat(ended).containsExactly(application + "-" + dead + "-1");
 
                 liveOne.commitTransaction(); // the member's transaction was left alone
                 assertThat(committedValues(topic)).containsExactly("live, not yet committed", "after it");
@@ -68,11 +72,10 @@ class DeadReplicaFencingBrokerTests {
         String topic = createTopic();
         try (KafkaConsumer<String, String> member = joinTheGroup(live, topic);
                 KafkaProducer<String, String> deadOne = openTransaction(dead, topic, "held")) {
-            DeadReplicaFencing fencing = fencing(UUID.randomUUID().toString(), new SimpleMeterRegistry());
+            DeadReplicaFencing fencing =
+                    fencing(UUID.randomUUID().toString(), Duration.ZERO, new SimpleMeterRegistry());
             fencing.start();
             try {
-                Thread.sleep(OPEN_FOR.multipliedBy(2).toMillis());
-
                 assertThat(fencing.sweep()).isEmpty();
             } finally {
                 fencing.stop();
@@ -81,14 +84,14 @@ class DeadReplicaFencingBrokerTests {
         }
     }
 
-    private DeadReplicaFencing fencing(String thisProcess, SimpleMeterRegistry meters) {
+    private DeadReplicaFencing fencing(String thisProcess, Duration openFor, SimpleMeterRegistry meters) {
         String servers = KafkaTestBroker.bootstrapServers();
         return new DeadReplicaFencing(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 application,
                 () -> Optional.of(thisProcess),
-                new SagaFencingProperties(true, Duration.ofHours(1), OPEN_FOR),
+                new SagaFencingProperties(true, Duration.ofHours(1), openFor),
                 meters);
     }
 
