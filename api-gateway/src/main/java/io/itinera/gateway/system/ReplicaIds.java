@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Which saga replica (Kafka Streams process) a name belongs to. Streams names everything of a process after its
- * application id and process id: the exactly-once producer of stream thread n is the transactional id {@code
- * <application id>-<process id>-<n>}, and, with no {@code client.id} set, the thread is {@code <application id>-<process
- * id>-StreamThread-<n>} and its group member's client id that plus {@code -consumer}.
+ * application id and process id: the exactly-once producer of stream thread n is the transactional id
+ * {@code <application id>-<process id>-<n>}, and, with no {@code client.id} set, the thread is
+ * {@code <application id>-<process id>-StreamThread-<n>} and its group member's client id that plus
+ * {@code -consumer}.
  */
 final class ReplicaIds {
 
