@@ -63,8 +63,11 @@ public final class DeadReplicaTransaction {
             producer.initTransactions();
             producer.beginTransaction();
             long start = System.nanoTime();
-            if (!sent(producer, topic)) {
-                return Optional.of(Duration.ZERO);
+            try {
+                // a first record that cannot be written (no such topic, no broker) is a failed check, not a fencing
+                producer.send(record(topic)).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not open a transaction on " + topic + "-0", e.getCause());
             }
             opened.accept(transactionalId);
             while (System.nanoTime() - start < wait.toNanos()) {
@@ -78,11 +81,14 @@ public final class DeadReplicaTransaction {
         }
     }
 
+    private static ProducerRecord<String, String> record(String topic) {
+        return new ProducerRecord<>(topic, 0, "dead-replica-check", "held");
+    }
+
     /** False once the producer can no longer write in its transaction (fenced, or its transaction aborted). */
     private static boolean sent(KafkaProducer<String, String> producer, String topic) throws InterruptedException {
         try {
-            producer.send(new ProducerRecord<>(topic, 0, "dead-replica-check", "held"))
-                    .get();
+            producer.send(record(topic)).get();
             return true;
         } catch (ExecutionException | RuntimeException fenced) {
             return false;
