@@ -7,6 +7,7 @@ import io.itinera.events.EventHeaders;
 import io.itinera.events.Outcome;
 import io.itinera.events.StageProgress;
 import io.itinera.events.TopicNames;
+import io.itinera.events.Topics;
 import io.itinera.events.enrichment.PlanningContext;
 import io.itinera.events.generation.GenerationCompleted;
 import io.itinera.events.generation.GenerationProgress;
@@ -19,8 +20,12 @@ import io.itinera.generation.LisbonTrip;
 import io.itinera.generation.feasibility.FeasibilityCheck;
 import io.itinera.generation.planning.GenerationProperties;
 import io.itinera.kafka.TopicRecords;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -35,14 +40,29 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
     KafkaListenerEndpointRegistry listeners;
 
     @Test
-    void plansAsManyTripsAtOnceAsTheNodeHasCores() {
-        assertThat(listeners.getListenerContainers())
-                .filteredOn(container ->
+    void plansEveryPartitionOfTheRequestTopicOnAThreadOfItsOwn() {
+        // with fewer threads than partitions one thread plans two partitions' trips while another waits
+        // (performance.md,
+        // "Issue 10, session 19")
+        ConcurrentMessageListenerContainer<?, ?> requests = listeners.getListenerContainers().stream()
+                .filter(container ->
                         List.of(container.getContainerProperties().getTopics()).contains(TopicNames.GENERATION_REQUEST))
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        ConcurrentMessageListenerContainer.class,
-                        container -> assertThat(container.getConcurrency()).isEqualTo(2));
+                .map(ConcurrentMessageListenerContainer.class::cast)
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(requests.getConcurrency()).isEqualTo(Topics.PARTITIONS);
+        Awaitility.await("every partition assigned")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(assigned(requests)).hasSize(Topics.PARTITIONS));
+        assertThat(requests.getAssignmentsByClientId().values())
+                .allSatisfy(partitions -> assertThat(partitions).hasSizeLessThanOrEqualTo(1));
+    }
+
+    private static List<TopicPartition> assigned(ConcurrentMessageListenerContainer<?, ?> container) {
+        return container.getAssignmentsByClientId().values().stream()
+                .flatMap(Collection::stream)
+                .toList();
     }
 
     @Test
