@@ -17,6 +17,9 @@ class ActuatorIntegrationTests extends KafkaIntegrationTest {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(10))
+                // a scrape is larger than the client's default 256 KB: each listener thread's consumer and producer
+                // add their Kafka client metrics (about 320 KB with three threads per listener)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
     }
 
