@@ -52,11 +52,15 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
                 .orElseThrow();
 
         assertThat(requests.getConcurrency()).isEqualTo(Topics.PARTITIONS);
-        Awaitility.await("every partition assigned")
+        // while the group settles a thread may hold two for a moment (the first to join is given all three), so what
+        // is checked is where the group's assignment ends up
+        Awaitility.await("every partition on a thread of its own")
                 .atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(assigned(requests)).hasSize(Topics.PARTITIONS));
-        assertThat(requests.getAssignmentsByClientId().values())
-                .allSatisfy(partitions -> assertThat(partitions).hasSizeLessThanOrEqualTo(1));
+                .untilAsserted(() -> {
+                    assertThat(assigned(requests)).hasSize(Topics.PARTITIONS);
+                    assertThat(requests.getAssignmentsByClientId().values())
+                            .allSatisfy(partitions -> assertThat(partitions).hasSizeLessThanOrEqualTo(1));
+                });
     }
 
     private static List<TopicPartition> assigned(ConcurrentMessageListenerContainer<?, ?> container) {
