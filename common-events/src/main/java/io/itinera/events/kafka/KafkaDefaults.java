@@ -46,6 +46,12 @@ public class KafkaDefaults implements EnvironmentPostProcessor, Ordered {
             // input partitions too (their offsets are pending in it), so it ends about when the dead member's 6 s
             // session does. A poll's work (max-poll-records) stays well inside it.
             Map.entry("spring.kafka.producer.properties.transaction.timeout.ms", "6000"),
+            // The admin clients (Spring's KafkaAdmin and ours, built from its properties: readiness, the hanging-
+            // transaction watch, the saga's fencing) do not rebootstrap: with Kafka 4's default, one that found no
+            // broker rebootstrapped in a tight loop, about 5,000 INFO lines a second each for as long as the broker
+            // was away (reliability.md, "Session 19"). They retry their bootstrap address after the reconnect backoff
+            // instead, as before Kafka 4; producers and consumers keep the default.
+            Map.entry("spring.kafka.admin.properties.metadata.recovery.strategy", "none"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.isolation-level", "read_committed"),

@@ -1,13 +1,25 @@
 package io.itinera.events.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.itinera.events.serde.EventDeserializer;
 import io.itinera.events.serde.EventSerializer;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.internals.AdminMetadataManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -69,6 +81,34 @@ class KafkaDefaultsTests {
         assertThat(first.getProperty(KafkaDefaults.INSTANCE_ID))
                 .startsWith("local-" + ProcessHandle.current().pid() + "-")
                 .isNotEqualTo(second.getProperty(KafkaDefaults.INSTANCE_ID));
+    }
+
+    @Test
+    void anAdminClientThatFindsNoBrokerWaitsBetweenAttemptsInsteadOfLoggingThousandsOfRebootstraps() {
+        Map<String, Object> config = new HashMap<>(kafkaProperties(Map.of("spring.application.name", "api-gateway"))
+                .buildAdminProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"); // nothing listens there
+        Logger metadata = (Logger) LoggerFactory.getLogger(AdminMetadataManager.class);
+        Level level = metadata.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        metadata.addAppender(logged);
+        metadata.setLevel(Level.INFO);
+        try (Admin admin = Admin.create(config)) {
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .clusterId()
+                            .get())
+                    .hasCauseInstanceOf(TimeoutException.class);
+        } finally {
+            metadata.detachAppender(logged);
+            metadata.setLevel(level);
+        }
+
+        // Kafka 4's default (metadata.recovery.strategy=rebootstrap) logged about 5,000 of these a second per admin
+        // client while the broker was away
+        assertThat(logged.list)
+                .filteredOn(event -> event.getFormattedMessage().contains("Rebootstrapping"))
+                .hasSizeLessThan(10);
     }
 
     @Test
