@@ -41,9 +41,8 @@ class GenerationListenerIntegrationTests extends KafkaIntegrationTest {
 
     @Test
     void plansEveryPartitionOfTheRequestTopicOnAThreadOfItsOwn() {
-        // with fewer threads than partitions one thread plans two partitions' trips while another waits
-        // (performance.md,
-        // "Issue 10, session 19")
+        // with fewer threads than partitions one thread plans two partitions' trips while another waits (see
+        // performance.md, "Issue 10, session 19")
         ConcurrentMessageListenerContainer<?, ?> requests = listeners.getListenerContainers().stream()
                 .filter(container ->
                         List.of(container.getContainerProperties().getTopics()).contains(TopicNames.GENERATION_REQUEST))

@@ -84,7 +84,7 @@ class KafkaDefaultsTests {
     }
 
     @Test
-    void anAdminClientThatFindsNoBrokerWaitsBetweenAttemptsInsteadOfLoggingThousandsOfRebootstraps() {
+    void anAdminClientThatFindsNoBrokerDoesNotRebootstrapInALoop() {
         Map<String, Object> config = new HashMap<>(kafkaProperties(Map.of("spring.application.name", "api-gateway"))
                 .buildAdminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"); // nothing listens there
@@ -104,8 +104,8 @@ class KafkaDefaultsTests {
             metadata.setLevel(level);
         }
 
-        // Kafka 4's default (metadata.recovery.strategy=rebootstrap) logged about 5,000 of these a second per admin
-        // client while the broker was away
+        // with Kafka 4's default (metadata.recovery.strategy=rebootstrap) this client logged 232 of these in the 2 s,
+        // and Spring's KafkaAdmin in a service about 5,000 a second while the broker was away
         assertThat(logged.list)
                 .filteredOn(event -> event.getFormattedMessage().contains("Rebootstrapping"))
                 .hasSizeLessThan(10);
