@@ -57,7 +57,11 @@ public final class TransactionFencing extends StartupStep {
         if (factory == null || !factory.transactionCapable() || threads == 0) {
             return;
         }
-        CompletableFuture<Void> opened = CompletableFuture.runAsync(() -> open(factory, threads));
+        // The caller's context class loader, not the common pool's: Kafka loads its configuration's classes by name
+        // through it, and under Spring Boot's launcher only the application's loader can see them (on JDK 25 a
+        // producer's first start on a system-loader thread broke ProducerConfig for the whole process).
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture<Void> opened = CompletableFuture.runAsync(() -> open(factory, threads, loader));
         try {
             opened.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             log.info("{} transactional producers open, their predecessors fenced", threads);
@@ -77,10 +81,11 @@ public final class TransactionFencing extends StartupStep {
      * thread of its own: a producer's start waits on the broker (its {@code InitProducerId} aborts what the predecessor
      * left open), and one after the other this took 2 s of a worker's start with four listener threads (issue 11).
      */
-    private static void open(ProducerFactory<?, ?> factory, int threads) {
+    private static void open(ProducerFactory<?, ?> factory, int threads, @Nullable ClassLoader loader) {
         ExecutorService starters = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "transaction-fencing");
             thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
             return thread;
         });
         List<CompletableFuture<Producer<?, ?>>> opening = new ArrayList<>();
