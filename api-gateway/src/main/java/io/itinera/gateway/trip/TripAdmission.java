@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}: the
- * backlog (open trips across the cluster plus those this replica is accepting) over the rate the suite can finish trips
+ * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}, less
+ * the {@code margin} a trip spends outside the backlog: the backlog (open trips across the cluster plus those this replica is accepting) over the rate the suite can finish trips
  * (the best finishing rate sustained lately, {@link TripIndex#finishingCapacity()}, floored by {@code min-rate}), which
  * a worker's restart of a few seconds does not collapse. Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
  * time, so that clients come back when there is room instead of queueing behind hours of work. Then each client may
@@ -98,12 +98,12 @@ class TripAdmission {
         }
         double rate = rate();
         double backlog = backlogTrips();
-        double targetSeconds = properties.target().toMillis() / 1000.0;
-        if (backlog / rate <= targetSeconds) {
+        double allowedSeconds = properties.backlogSeconds();
+        if (backlog / rate <= allowedSeconds) {
             return null;
         }
         rejected.increment();
-        long retryAfter = Math.max(1, (long) Math.ceil(backlog / rate - targetSeconds));
+        long retryAfter = Math.max(1, (long) Math.ceil(backlog / rate - allowedSeconds));
         log.debug("refusing a trip: backlog {} trips at {}/s, retry after {} s", backlog, rate, retryAfter);
         return new Problem(
                         HttpStatus.SERVICE_UNAVAILABLE,
