@@ -27,7 +27,7 @@ record AdmissionProperties(
         @DefaultValue("5s") Duration margin) {
 
     /** How much work, in seconds, the backlog may hold: the target less the margin, never below zero. */
-    double backlogSeconds() {
+    double allowedBacklogSeconds() {
         return Math.max(0, target.minus(margin).toMillis() / 1000.0);
     }
 }

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admits a trip only while the suite can finish what it has accepted within {@code gateway.admission.target}, less
- * the {@code margin} a trip spends outside the backlog: the backlog (open trips across the cluster plus those this replica is accepting) over the rate the suite can finish trips
- * (the best finishing rate sustained lately, {@link TripIndex#finishingCapacity()}, floored by {@code min-rate}), which
- * a worker's restart of a few seconds does not collapse. Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's
- * time, so that clients come back when there is room instead of queueing behind hours of work. Then each client may
+ * the {@code margin} a trip spends outside the backlog: the backlog (open trips across the cluster plus those this
+ * replica is accepting) over the rate the suite can finish trips (the best finishing rate sustained lately,
+ * {@link TripIndex#finishingCapacity()}, floored by {@code min-rate}), which a worker's restart of a few seconds does
+ * not collapse. Beyond it, {@code 503 /problems/overloaded} with a {@code Retry-After} of the excess backlog's time,
+ * so that clients come back when there is room instead of queueing behind hours of work. Then each client may
  * have at most {@code gateway.limits.*.open-trips} trips unfinished across the cluster: those the read model's index
  * knows plus those this replica accepted and the index does not show yet, checked and counted in one step, so that a
  * burst on one replica cannot pass the cap (a burst spread over N replicas can, by what the other replicas accepted in
@@ -98,7 +99,7 @@ class TripAdmission {
         }
         double rate = rate();
         double backlog = backlogTrips();
-        double allowedSeconds = properties.backlogSeconds();
+        double allowedSeconds = properties.allowedBacklogSeconds();
         if (backlog / rate <= allowedSeconds) {
             return null;
         }

@@ -12,7 +12,7 @@ class AdmissionPropertiesTests {
         AdmissionProperties admission =
                 new AdmissionProperties(true, Duration.ofSeconds(60), 1.0, Duration.ofMillis(5_500));
 
-        assertThat(admission.backlogSeconds()).isEqualTo(54.5);
+        assertThat(admission.allowedBacklogSeconds()).isEqualTo(54.5);
     }
 
     @Test
@@ -20,6 +20,6 @@ class AdmissionPropertiesTests {
         AdmissionProperties admission =
                 new AdmissionProperties(true, Duration.ofSeconds(2), 1.0, Duration.ofSeconds(5));
 
-        assertThat(admission.backlogSeconds()).isZero();
+        assertThat(admission.allowedBacklogSeconds()).isZero();
     }
 }
