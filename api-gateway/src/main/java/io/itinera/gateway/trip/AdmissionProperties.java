@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *     hour or at start-up, so that a suite that has done nothing for a while still admits {@code target * minRate}
  * @param margin the part of the target an accepted trip spends outside the backlog (its own {@code POST} on a busy
  *     gateway, its own stages): the backlog may hold {@code target - margin} of work, so that a trip accepted last
- *     still ends within the target (session 20: with none, p99 POST→READY read 60.4 s under overload, 2.8 s of it
- *     the POST)
+ *     still ends within the target (session 20: with none, p99 POST→READY under overload read 60.4 s in one run, 2.8
+ *     s of it the POST, and 48.4 s in another)
  */
 @Validated
 @ConfigurationProperties("gateway.admission")

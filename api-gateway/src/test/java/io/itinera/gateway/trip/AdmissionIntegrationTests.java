@@ -41,8 +41,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Admission and idempotency verdicts with no workers running: with room for two trips' work (a 3 s target less a 1 s
  * margin, at the minimum rate of one trip per second), POST refuses the third with 503 and Retry-After (before
- * authentication and before reading the body), and every trip it accepted is in the saga's hands; with no time to wait for the saga (1 ms), a POST with an Idempotency-Key answers 409 instead of
- * guessing, and its retry gets the saga's verdict.
+ * authentication and before reading the body), and every trip it accepted is in the saga's hands; with no time to
+ * wait for the saga (1 ms), a POST with an Idempotency-Key answers 409 instead of guessing, and its retry gets the
+ * saga's verdict.
  */
 @TestPropertySource(
         properties = {
