@@ -7,8 +7,7 @@ import io.itinera.enrichment.calendar.Holidays;
 import io.itinera.enrichment.calendar.PublicHolidays;
 import io.itinera.enrichment.catalog.CatalogDestination;
 import io.itinera.enrichment.catalog.CatalogPoi;
-import io.itinera.enrichment.hours.HoursContext;
-import io.itinera.enrichment.hours.SunTimes;
+import io.itinera.enrichment.context.DestinationDays.DestinationDay;
 import io.itinera.enrichment.money.ExchangeRates;
 import io.itinera.enrichment.poi.Candidates;
 import io.itinera.enrichment.weather.WeatherForecaster;
@@ -30,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +47,7 @@ public class PlanningContextBuilder {
     private final DayWarnings dayWarnings;
     private final CandidateWarnings candidateWarnings;
     private final PublicHolidays publicHolidays;
-    private final DaylightCalculator daylight;
+    private final DestinationDays destinationDays;
     private final WeatherForecaster weather;
     private final ExchangeRates exchangeRates;
 
@@ -57,7 +55,7 @@ public class PlanningContextBuilder {
             Clock clock,
             EnrichmentProperties properties,
             PublicHolidays publicHolidays,
-            DaylightCalculator daylight,
+            DestinationDays destinationDays,
             WeatherForecaster weather,
             ExchangeRates exchangeRates) {
         this.clock = clock;
@@ -65,7 +63,7 @@ public class PlanningContextBuilder {
         this.dayWarnings = new DayWarnings();
         this.candidateWarnings = new CandidateWarnings();
         this.publicHolidays = publicHolidays;
-        this.daylight = daylight;
+        this.destinationDays = destinationDays;
         this.weather = weather;
         this.exchangeRates = exchangeRates;
     }
@@ -78,15 +76,14 @@ public class PlanningContextBuilder {
         List<LocalDate> dates =
                 request.startDate().datesUntil(request.endDate().plusDays(1)).toList();
         Holidays holidays = publicHolidays.between(destination, request.startDate(), request.endDate());
-        Map<LocalDate, Daylight> light = new LinkedHashMap<>();
-        dates.forEach(date -> light.put(date, daylight.on(date, destination.centre(), destination.timeZone())));
-        HoursContext hours = HoursContext.of(holidays.dates(), date -> sunTimes(light.get(date)));
+        Map<LocalDate, DestinationDay> onDate = new LinkedHashMap<>();
+        dates.forEach(date -> onDate.put(date, destinationDays.on(destination, date)));
         List<PointOfInterest> pois = candidates.pois().stream()
-                .map(poi -> pointOfInterest(poi, dates, hours))
+                .map(poi -> pointOfInterest(poi, onDate))
                 .toList();
         WeatherOutlook outlook = weather.outlook(destination, dates);
-        List<TripDay> days = light.entrySet().stream()
-                .map(entry -> day(destination, entry.getKey(), entry.getValue(), holidays, outlook))
+        List<TripDay> days = onDate.entrySet().stream()
+                .map(entry -> day(destination, entry.getKey(), entry.getValue().daylight(), holidays, outlook))
                 .toList();
         Optional<ExchangeRates.Quote> quote =
                 exchangeRates.quote(destination.currency().getCurrencyCode(), request.currency());
@@ -127,21 +124,14 @@ public class PlanningContextBuilder {
                 outlook.on(date).orElse(null));
     }
 
-    /** Sun-relative opening hours ({@code sunrise-sunset}) use the day's sun times. */
-    private static SunTimes sunTimes(@Nullable Daylight light) {
-        return light == null
-                ? SunTimes.DEFAULTS
-                : SunTimes.of(light.civilDawn(), light.sunrise(), light.sunset(), light.civilDusk());
-    }
-
-    private static PointOfInterest pointOfInterest(CatalogPoi poi, List<LocalDate> dates, HoursContext hours) {
+    private static PointOfInterest pointOfInterest(CatalogPoi poi, Map<LocalDate, DestinationDay> onDate) {
         List<DayWindows> open = new ArrayList<>();
-        for (LocalDate date : dates) {
-            List<TimeWindow> windows = poi.openingHours().windowsOn(date, hours);
+        onDate.forEach((date, day) -> {
+            List<TimeWindow> windows = day.windows(poi.openingHours());
             if (!windows.isEmpty()) {
                 open.add(new DayWindows(date, windows));
             }
-        }
+        });
         return new PointOfInterest(
                 poi.id(),
                 poi.name(),

@@ -177,6 +177,22 @@ class PlanningContextBuilderTests {
         assertThat(context.builtAt()).isEqualTo(NOW);
     }
 
+    @Test
+    void seesAPublicHolidayTheDayBeforeTheTripStarts() {
+        // given a place closed the day after a public holiday, and a trip from the day after Christmas
+        CatalogPoi market = poi("lisbon.market", "Market", 50, "Mo-Su 10:00-18:00; PH +1 day off");
+        TripRequest request = trip(LocalDate.of(2027, 12, 26), LocalDate.of(2027, 12, 27));
+
+        // when
+        PlanningContext context =
+                builder.build(request, LISBON, Candidates.offline(List.of(market), "curated"), "curated");
+
+        // then it is closed on the first day, open on the second
+        assertThat(poi(context, market.id()).openWindows())
+                .extracting(DayWindows::date)
+                .containsExactly(LocalDate.of(2027, 12, 27));
+    }
+
     private static PointOfInterest poi(PlanningContext context, String id) {
         return context.pois().stream()
                 .filter(p -> p.id().equals(id))

@@ -9,6 +9,7 @@ import io.itinera.enrichment.provider.Providers;
 import io.itinera.enrichment.weather.ClimateNormals;
 import io.itinera.enrichment.weather.WeatherForecaster;
 import io.itinera.enrichment.weather.WeatherProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 
 /** Context builders wired as in the service, with the providers a test chooses. */
@@ -18,12 +19,21 @@ public final class TestContexts {
 
     private TestContexts() {}
 
+    /** Destination-days as the service keeps them, at most {@code cached} of them. */
+    public static DestinationDays destinationDays(int cached) {
+        return new DestinationDays(
+                HOLIDAYS,
+                new DaylightCalculator(),
+                new EnrichmentProperties("unused", 80, cached),
+                new SimpleMeterRegistry());
+    }
+
     public static PlanningContextBuilder builder(Clock clock, Providers providers) {
         return new PlanningContextBuilder(
                 clock,
-                new EnrichmentProperties("unused", 80),
+                new EnrichmentProperties("unused", 80, 64),
                 HOLIDAYS,
-                new DaylightCalculator(),
+                destinationDays(64),
                 new WeatherForecaster(providers, ClimateNormals.shipped(), clock, new WeatherProperties(16)),
                 new ExchangeRates(providers, OfflineRates.shipped()));
     }
