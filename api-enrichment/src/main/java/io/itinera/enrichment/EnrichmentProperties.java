@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param catalogLocation where the catalog lives, a folder holding {@code destinations.json} and {@code pois/}
  * @param popularThreshold the popularity (0 to 100) from which a closed point of interest earns a warning
- * @param cachedDestinationDays how many destination-dates keep their daylight and opening windows worked out (3.5 KB
+ * @param cachedDestinationDays how many destination-dates keep their daylight and opening windows worked out (3.4 KB
  *     each for a catalog city; see {@code DestinationDays})
  */
 @ConfigurationProperties("enrichment")
