@@ -20,16 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class DestinationDaysTests {
 
-    private static final CatalogDestination LISBON = new CatalogDestination(
-            "lisbon",
-            "Lisbon",
-            "Lisbon",
-            List.of("Lisboa"),
-            "PT",
-            new GeoPoint(38.71667, -9.13333),
-            517802,
-            ZoneId.of("Europe/Lisbon"),
-            Currency.getInstance("EUR"));
+    private static final CatalogDestination LISBON = TestContexts.LISBON;
     private static final LocalDate MIDSUMMER = LocalDate.of(2027, 6, 21);
     private static final OpeningHours SUNLIT = OpeningHours.parse("Mo-Su sunrise-sunset");
 

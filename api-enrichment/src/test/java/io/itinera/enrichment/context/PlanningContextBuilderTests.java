@@ -21,25 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanningContextBuilderTests {
 
     private static final Instant NOW = Instant.parse("2027-01-15T10:00:00Z");
-    private static final CatalogDestination LISBON = new CatalogDestination(
-            "lisbon",
-            "Lisbon",
-            "Lisbon",
-            List.of("Lisboa"),
-            "PT",
-            new GeoPoint(38.71667, -9.13333),
-            517802,
-            ZoneId.of("Europe/Lisbon"),
-            Currency.getInstance("EUR"));
+    private static final CatalogDestination LISBON = TestContexts.LISBON;
     private static final CatalogPoi MONASTERY =
             poi("lisbon.jeronimos-monastery", "Jerónimos Monastery", 95, "Tu-Su 09:30-18:00; Mo off");
     private static final CatalogPoi ALFAMA = poi("lisbon.alfama", "Alfama", 92, "24/7");
