@@ -30,6 +30,7 @@ class TripClientTests {
     private final List<String> keysSeenByDying = new CopyOnWriteArrayList<>();
     private final List<String> keysSeenByAlive = new CopyOnWriteArrayList<>();
     private final AtomicInteger alivePosts = new AtomicInteger();
+    private volatile String tripView = "{\"id\":\"trip-1\",\"status\":\"READY\"}";
     private final HttpServer dying = server(exchange -> {
         keysSeenByDying.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
         exchange.getRequestBody().readAllBytes();
@@ -107,6 +108,24 @@ class TripClientTests {
     }
 
     @Test
+    void aFailedTripKeepsItsProblemTypeAndAReadyOneHasNone() {
+        tripView =
+                "{\"id\":\"trip-1\",\"status\":\"FAILED\",\"error\":{\"title\":\"x\",\"type\":\"/problems/unknown-destination\"}}";
+        TripRun failed = postOnce(client(TripClient.Retries.KEYED, alive));
+
+        assertThat(failed.finalStatus).isEqualTo("FAILED");
+        assertThat(failed.failureType).isEqualTo("/problems/unknown-destination");
+
+        // a READY trip's view is not searched for an error (the gateway sends none; the search would read the
+        // itinerary)
+        tripView = "{\"id\":\"trip-1\",\"status\":\"READY\",\"error\":{\"type\":\"/problems/unknown-destination\"}}";
+        TripRun ready = postOnce(client(TripClient.Retries.KEYED, alive));
+
+        assertThat(ready.finalStatus).isEqualTo("READY");
+        assertThat(ready.failureType).isNull();
+    }
+
+    @Test
     void onlyWhatSentNothingIsResentWithoutAKey() {
         assertThat(TripClient.safeToResend("ConnectException", false)).isTrue();
         assertThat(TripClient.safeToResend("ClosedChannelException", false)).isFalse();
@@ -149,7 +168,7 @@ class TripClientTests {
             send(exchange, 202, "{\"id\":\"trip-1\"}");
             return;
         }
-        send(exchange, 200, "{\"id\":\"trip-1\",\"status\":\"READY\"}");
+        send(exchange, 200, tripView);
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
